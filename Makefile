@@ -1,0 +1,47 @@
+# neuroglow — two commands are the whole set-up on a fresh Debian machine:
+#   make run    install what is missing, build in release, open the live window
+#   make test   install what is missing (plus Xvfb and xdotool for the window tests), run every test
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BIN := .build/release/neuroglow
+APT_INSTALL = $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends
+
+.PHONY: run build test deps test-deps bench soak check-asan clean
+
+run: deps build
+	$(BIN) $(ARGS)
+
+build: deps
+	$(SWIFT) build -c release
+
+# SDL2 and SDL2_ttf from Debian, only when pkg-config cannot find them.
+deps:
+	@if ! pkg-config --exists SDL2_ttf sdl2 2>/dev/null; then \
+		echo "installing SDL2 and SDL2_ttf (apt-get)"; \
+		$(SUDO) apt-get update && $(APT_INSTALL) pkg-config libsdl2-dev libsdl2-ttf-dev; \
+	fi
+
+# What the tests need beyond the build: a private X server and a way to click in it.
+test-deps: deps
+	@if ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null || ! command -v xvfb-run >/dev/null; then \
+		echo "installing Xvfb and xdotool (apt-get)"; \
+		$(SUDO) apt-get update && $(APT_INSTALL) xvfb xauth xdotool; \
+	fi
+
+test: test-deps
+	$(SWIFT) build -c release
+	NEUROGLOW_BINARY=$(CURDIR)/$(BIN) $(SWIFT) test
+
+bench: build
+	$(BIN) bench
+
+# A 10-minute live session under Xvfb, reporting memory and frame time (not part of `make test`).
+soak: build test-deps
+	scripts/soak.sh
+
+check-asan: test-deps
+	$(SWIFT) build -c debug --sanitize=address --scratch-path .build-asan
+	NEUROGLOW_BINARY=$(CURDIR)/.build-asan/debug/neuroglow $(SWIFT) test --sanitize=address --scratch-path .build-asan
+
+clean:
+	rm -rf .build .build-asan

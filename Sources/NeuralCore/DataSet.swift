@@ -1,0 +1,64 @@
+/// A training set: rows of inputs with their targets, stored flat.
+public struct DataSet: Sendable, Equatable {
+    public let name: String
+    public let inputNames: [String]
+    public let targetNames: [String]
+    /// `count × inputCount` values, row by row.
+    public let inputs: [Double]
+    /// `count × targetCount` values, row by row.
+    public let targets: [Double]
+    /// Whether a bias-free network is this set's natural default (only the video's xor3).
+    public let defaultsToNoBias: Bool
+    /// Whether targets are continuous (regression) rather than classes.
+    public let isRegression: Bool
+
+    /// Precondition: the flat arrays hold whole rows.
+    public init(name: String, inputNames: [String], targetNames: [String], inputs: [Double], targets: [Double],
+                defaultsToNoBias: Bool = false, isRegression: Bool = false) {
+        precondition(!inputNames.isEmpty && !targetNames.isEmpty)
+        precondition(inputs.count % inputNames.count == 0 && targets.count % targetNames.count == 0)
+        precondition(inputs.count / inputNames.count == targets.count / targetNames.count)
+        self.name = name
+        self.inputNames = inputNames
+        self.targetNames = targetNames
+        self.inputs = inputs
+        self.targets = targets
+        self.defaultsToNoBias = defaultsToNoBias
+        self.isRegression = isRegression
+    }
+
+    /// Convenience for small literal sets: rows of inputs and targets.
+    public init(name: String, rows: [([Double], [Double])], defaultsToNoBias: Bool = false, isRegression: Bool = false) {
+        let inputCount = rows.first?.0.count ?? 1, targetCount = rows.first?.1.count ?? 1
+        self.init(name: name,
+                  inputNames: (0..<inputCount).map { "x\($0 + 1)" },
+                  targetNames: targetCount == 1 ? ["y"] : (0..<targetCount).map { "y\($0 + 1)" },
+                  inputs: rows.flatMap { $0.0 }, targets: rows.flatMap { $0.1 },
+                  defaultsToNoBias: defaultsToNoBias, isRegression: isRegression)
+    }
+
+    public var inputCount: Int { inputNames.count }
+    public var targetCount: Int { targetNames.count }
+    public var count: Int { inputs.count / inputCount }
+
+    public func input(_ example: Int) -> [Double] {
+        Array(inputs[(example * inputCount)..<((example + 1) * inputCount)])
+    }
+
+    public func target(_ example: Int) -> [Double] {
+        Array(targets[(example * targetCount)..<((example + 1) * targetCount)])
+    }
+
+    /// The smallest and largest value of each input over the set (0...1 for an empty set).
+    public var inputRanges: [ClosedRange<Double>] {
+        (0..<inputCount).map { column in
+            var low = Double.infinity, high = -Double.infinity
+            for e in 0..<count {
+                let v = inputs[e * inputCount + column]
+                low = min(low, v)
+                high = max(high, v)
+            }
+            return low <= high ? low...high : 0...1
+        }
+    }
+}

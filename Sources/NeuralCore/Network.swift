@@ -1,0 +1,120 @@
+/// A multi-layer perceptron: its shape, its activations and its parameters. A value type, so a
+/// copy is a snapshot (the playback keeps one per keyframe).
+public struct Network: Sendable, Equatable {
+    public let layout: NetworkLayout
+    /// `activations[l]` is the activation of layer `l + 1` (inputs have none).
+    public let activations: [Activation]
+    /// Weights and biases, flat, in `layout` order.
+    public var parameters: [Double]
+
+    /// A network with the given parameters. Precondition: the counts agree with `layout`.
+    public init(layout: NetworkLayout, activations: [Activation], parameters: [Double]) {
+        precondition(activations.count == layout.connectionLayerCount)
+        precondition(parameters.count == layout.parameterCount)
+        self.layout = layout
+        self.activations = activations
+        self.parameters = parameters
+    }
+
+    /// A new network with weights drawn by `initialization` from a generator seeded with `seed`.
+    /// Weights are drawn layer by layer, for each receiving neuron j, each sending neuron i — the
+    /// order is part of the determinism contract.
+    public init(
+        layerSizes: [Int], hidden: Activation, output: Activation, usesBias: Bool,
+        initialization: WeightInitialization = .uniform, seed: UInt64
+    ) {
+        let layout = NetworkLayout(layerSizes: layerSizes, usesBias: usesBias)
+        var rng = SeededGenerator(seed: seed)
+        var parameters = [Double](repeating: 0, count: layout.parameterCount)
+        for l in 0..<layout.connectionLayerCount {
+            let fanIn = layerSizes[l], fanOut = layerSizes[l + 1]
+            for j in 0..<fanOut {
+                for i in 0..<fanIn {
+                    parameters[layout.weightIndex(layer: l, to: j, from: i)] =
+                        initialization.sample(fanIn: fanIn, fanOut: fanOut, using: &rng)
+                }
+            }
+        }
+        let activations = (0..<layout.connectionLayerCount).map { $0 == layout.connectionLayerCount - 1 ? output : hidden }
+        self.init(layout: layout, activations: activations, parameters: parameters)
+    }
+
+    public func weight(layer: Int, to j: Int, from i: Int) -> Double {
+        parameters[layout.weightIndex(layer: layer, to: j, from: i)]
+    }
+
+    /// The bias of neuron `j` of layer `layer + 1`, or nil when the network has no biases.
+    public func bias(layer: Int, neuron j: Int) -> Double? {
+        layout.usesBias ? parameters[layout.biasIndex(layer: layer, neuron: j)] : nil
+    }
+
+    /// The largest |weight| of the network (biases excluded); 0 for an all-zero network.
+    public var largestWeightMagnitude: Double {
+        var largest = 0.0
+        for l in 0..<layout.connectionLayerCount {
+            let start = layout.weightOffsets[l]
+            for k in start..<(start + layout.layerSizes[l] * layout.layerSizes[l + 1]) {
+                largest = max(largest, abs(parameters[k]))
+            }
+        }
+        return largest
+    }
+
+    /// Whether every parameter is a finite number.
+    public var isFinite: Bool { parameters.allSatisfy { $0.isFinite } }
+
+    /// The network's outputs for `input` (forward pass only).
+    public func predict(_ input: [Double]) -> [Double] {
+        precondition(input.count == layout.inputCount)
+        var trace = Trace(layout: layout)
+        forward(input, into: &trace)
+        return trace.outputs
+    }
+
+    /// Runs the forward pass for `input`, filling `trace`'s sums and activations.
+    public func forward(_ input: [Double], into trace: inout Trace) {
+        precondition(input.count == layout.inputCount && trace.layout == layout)
+        parameters.withUnsafeBufferPointer { params in
+            input.withUnsafeBufferPointer { inputs in
+                trace.sums.withUnsafeMutableBufferPointer { sums in
+                    trace.activations.withUnsafeMutableBufferPointer { acts in
+                        Kernels.forward(layout: layout, activations: activations, parameters: params.baseAddress!,
+                                        input: inputs.baseAddress!, sums: sums.baseAddress!, acts: acts.baseAddress!)
+                    }
+                }
+            }
+        }
+    }
+
+    /// A full forward and backward pass for one example, without changing the network: the trace
+    /// holds every value the picture shows (sums, activations, deltas, gradients, loss).
+    public func trace(input: [Double], target: [Double], loss: Loss) -> Trace {
+        precondition(target.count == layout.outputCount)
+        var trace = Trace(layout: layout)
+        forward(input, into: &trace)
+        let exampleLoss = parameters.withUnsafeBufferPointer { params in
+            target.withUnsafeBufferPointer { targets in
+                trace.withBuffers { sums, acts, deltas, grads in
+                    Kernels.backward(layout: layout, activations: activations, loss: loss,
+                                                  parameters: params.baseAddress!, target: targets.baseAddress!,
+                                     sums: sums, acts: acts, deltas: deltas, gradients: grads)
+                }
+            }
+        }
+        trace.loss = exampleLoss
+        return trace
+    }
+
+    /// The mean per-example loss over `dataSet` at the current parameters.
+    public func meanLoss(on dataSet: DataSet, loss: Loss) -> Double {
+        guard dataSet.count > 0 else { return 0 }
+        var trace = Trace(layout: layout)
+        var total = 0.0
+        for e in 0..<dataSet.count {
+            forward(dataSet.input(e), into: &trace)
+            let target = dataSet.target(e)
+            for (k, o) in trace.outputs.enumerated() { total += loss.value(output: o, target: target[k]) }
+        }
+        return total / Double(dataSet.count)
+    }
+}
