@@ -1,0 +1,68 @@
+import NeuralCore
+
+/// The model part of the command line (DESIGN.md §4), as plain values. `nil` means "the
+/// default for this data set", resolved by `SessionPlan`.
+public struct ModelOptions: Sendable, Equatable {
+    public var dataSet = "xor3"
+    public var layers: [Int]? = nil
+    public var activation: Activation = .sigmoid
+    public var outputActivation: Activation? = nil
+    public var loss: Loss? = nil
+    public var learningRate = 1.0
+    public var momentum = 0.0
+    public var batchSize = 1
+    public var bias: Bool? = nil
+    public var initialization: WeightInitialization = .uniform
+    public var iterations = 60_000
+    public var seed: UInt64 = 1
+    public var shuffle = false
+    public var loadPath: String? = nil
+
+    public init() {}
+
+    public static let maximumIterations = 10_000_000
+
+    /// Parses `--layers` text such as "3,4,1". Errors name the option, the value and what is allowed.
+    public static func parseLayers(_ text: String) throws(InputError) -> [Int] {
+        let allowed = "a comma-separated list of at least two layer sizes from 1 to 4096, e.g. 3,4,1"
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        var sizes: [Int] = []
+        for part in parts {
+            guard let n = Int(part.trimmingSpaces), n >= 1, n <= 4096 else {
+                throw InputError("--layers \(text): '\(part)' is not a layer size; expected \(allowed)")
+            }
+            sizes.append(n)
+        }
+        if sizes.count < 2 { throw InputError("--layers \(text): expected \(allowed)") }
+        return sizes
+    }
+
+    /// Checks the plain numeric options; throws naming the first that is out of range.
+    public func validate() throws(InputError) {
+        if !(learningRate.isFinite && learningRate > 0 && learningRate <= 1000) {
+            throw InputError("--learning-rate \(learningRate): expected a number greater than 0 and at most 1000")
+        }
+        if !(momentum.isFinite && momentum >= 0 && momentum < 1) {
+            throw InputError("--momentum \(momentum): expected a number from 0 up to (not including) 1")
+        }
+        if batchSize < 1 { throw InputError("--batch-size \(batchSize): expected a whole number of at least 1") }
+        if iterations < 1 || iterations > ModelOptions.maximumIterations {
+            throw InputError("--iterations \(iterations): expected a whole number from 1 to \(ModelOptions.maximumIterations)")
+        }
+        if activation == .softmax {
+            throw InputError("--activation softmax: hidden layers take one of \(Activation.hiddenChoices.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let output = outputActivation, !Activation.outputChoices.contains(output) {
+            throw InputError("--output-activation \(output.rawValue): expected one of \(Activation.outputChoices.map(\.rawValue).joined(separator: ", "))")
+        }
+    }
+}
+
+extension Substring {
+    var trimmingSpaces: Substring {
+        var s = self
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return s
+    }
+}
