@@ -14,7 +14,8 @@ public enum CSVDataSet {
         var inputs: [Double] = [], targets: [Double] = []
         var rowCount = 0
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift, so both line endings are separators.
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
             if rawLine.utf8.count > maximumLineLength {
                 throw InputError("\(name): line \(lineNumber) is longer than \(maximumLineLength) bytes")

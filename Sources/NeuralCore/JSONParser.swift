@@ -65,6 +65,7 @@ public struct JSONParser {
         if current == UInt8(ascii: "}") { position += 1; return .object(pairs) }
         while true {
             skipWhitespace()
+            if current == nil { throw failure("the text ends where a key was expected (truncated?)") }
             guard current == UInt8(ascii: "\"") else { throw failure("expected a quoted key") }
             let key = try parseString()
             skipWhitespace()

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+@testable import NeuralCore
+
+struct CSVDataSetTests {
+    func error(_ text: String) -> String {
+        do { _ = try CSVDataSet.parse(text, name: "d.csv"); return "no error" } catch { return error.message }
+    }
+
+    @Test func readsInputsAndTheLastColumnAsTarget() throws {
+        let data = try CSVDataSet.parse("a,b,out\n0,1,1\r\n1,1,0\n\n", name: "d.csv")
+        #expect(data.inputNames == ["a", "b"] && data.targetNames == ["out"] && data.count == 2)
+        #expect(data.input(1) == [1, 1] && data.target(0) == [1] && !data.isRegression)
+    }
+
+    @Test func headerMarksTargetColumns() throws {
+        let data = try CSVDataSet.parse("y1,x,target_b\n0.5,2,1\n", name: "d.csv")
+        #expect(data.inputNames == ["x"] && data.targetNames == ["y1", "target_b"] && data.isRegression)
+        #expect(!CSVDataSet.isTargetName("year"))
+    }
+
+    @Test func errorsNameLineColumnAndProblem() {
+        #expect(error("") == "d.csv: the file is empty; expected a header row and data rows")
+        #expect(error("a,b\n") == "d.csv: the file has a header but no data rows")
+        #expect(error("a,b\n1,2\n3\n") == "d.csv: line 3: expected 2 cells as in the header, found 1")
+        #expect(error("a,b\n1,x\n") == "d.csv: line 2, column 2 (b): 'x' is not a number")
+        #expect(error("a,b\n1,nan\n") == "d.csv: line 2, column 2 (b): 'nan' is not a finite number")
+        #expect(error("a,b\n1,inf\n") == "d.csv: line 2, column 2 (b): 'inf' is not a finite number")
+        #expect(error("a,b\n1,\n") == "d.csv: line 2, column 2 (b): an empty cell is not a number")
+        #expect(error("a\n1\n").contains("at least two columns"))
+        #expect(error("a,\u{0}b\n").contains("binary"))
+        #expect(error("a,b\n" + String(repeating: "1", count: CSVDataSet.maximumLineLength + 1)).contains("longer than"))
+    }
+}
+
+struct ModelFileTests {
+    func error(_ text: String) -> String {
+        do { _ = try ModelFile.decode(text, source: "m.json"); return "no error" } catch { return error.message }
+    }
+
+    @Test func roundTripsEveryParameter() throws {
+        for bias in [false, true] {
+            let network = Network(layerSizes: [3, 5, 2], hidden: .tanh, output: .softmax, usesBias: bias, seed: 4)
+            var trained = network
+            for k in trained.parameters.indices { trained.parameters[k] *= 1.000_000_1 }
+            let decoded = try ModelFile.decode(ModelFile.encode(trained))
+            #expect(decoded == trained)
+        }
+    }
+
+    @Test func writesTheDocumentedLayout() throws {
+        let network = Network(layerSizes: [2, 1], hidden: .sigmoid, output: .sigmoid, usesBias: false, seed: 1)
+        let json = try JSONParser.parse(ModelFile.encode(network))
+        #expect(json["format"] == .string("neuroglow-model") && json["version"] == .number(1))
+        #expect(json["layers"] == .array([.number(2), .number(1)]) && json["bias"] == .bool(false))
+        #expect(json["weights"] == .array([.array([.array([.number(network.weight(layer: 0, to: 0, from: 0)),
+                                                             .number(network.weight(layer: 0, to: 0, from: 1))])])]))
+    }
+
+    @Test func errorsNameTheJSONPath() {
+        let good = ModelFile.encode(Network(layerSizes: [2, 2, 1], hidden: .sigmoid, output: .sigmoid, usesBias: true, seed: 1))
+        #expect(error("").contains("line 1, column 1"))
+        #expect(error(String(good.prefix(40))).contains("truncated"))
+        #expect(error("[1,2]") == "m.json: $: expected an object with \"format\": \"neuroglow-model\"")
+        #expect(error(good.replacingOccurrences(of: "\"layers\":[2,2,1]", with: "\"layers\":[2,0,1]")) == "m.json: $.layers[1]: expected a whole number from 1 to 4096")
+        #expect(error(good.replacingOccurrences(of: "\"layers\":[2,2,1]", with: "\"layers\":[2,3,1]")) == "m.json: $.weights[0]: expected 3 rows (one per neuron of layer 1)")
+        #expect(error(good.replacingOccurrences(of: "\"sigmoid\",\"sigmoid\"", with: "\"sigmoid\",\"softplus\"")).hasPrefix("m.json: $.activations[1]: expected one of"))
+        #expect(error(good.replacingOccurrences(of: "\"bias\":true", with: "\"bias\":\"yes\"")) == "m.json: $.bias: expected true or false")
+        #expect(error(good.replacingOccurrences(of: "\"biases\":[[0,0]", with: "\"biases\":[[0,\"x\"]")) == "m.json: $.biases[0][1]: expected a finite number")
+        #expect(error(good.replacingOccurrences(of: "\"version\":1", with: "\"version\":2")).hasPrefix("m.json: $.version"))
+        #expect(error("{\"a\": 1e999}").contains("not a valid finite number"))
+    }
+}
+
+/// Thousands of random and mutated inputs: the loaders always answer with a value or an
+/// `InputError`, never a crash or a hang.
+struct LoaderFuzzTests {
+    static let seeds: [String] = [
+        "a,b,y\n0,1,1\n1,0,1\n",
+        ModelFile.encode(Network(layerSizes: [3, 4, 1], hidden: .sigmoid, output: .sigmoid, usesBias: true, seed: 2)),
+    ]
+    static let alphabet: [UInt8] = Array("0123456789,.-+eE\n\r\"{}[]:ntrufals \u{0}\u{7f}x".utf8)
+
+    func mutate(_ text: String, _ rng: inout SeededGenerator) -> String {
+        var bytes = Array(text.utf8)
+        for _ in 0..<(1 + Int(rng.next() % 8)) {
+            let position = bytes.isEmpty ? 0 : Int(rng.next() % UInt64(bytes.count))
+            switch rng.next() % 4 {
+            case 0 where !bytes.isEmpty: bytes.remove(at: position)
+            case 1: bytes.insert(Self.alphabet[Int(rng.next() % UInt64(Self.alphabet.count))], at: position)
+            case 2 where !bytes.isEmpty: bytes[position] = UInt8(truncatingIfNeeded: rng.next())
+            default: bytes = Array(bytes.prefix(position))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    @Test func loadersNeverCrash() {
+        var rng = SeededGenerator(seed: 2026)
+        var accepted = 0, rejected = 0
+        for round in 0..<4_000 {
+            let text: String
+            if round % 5 == 0 {
+                text = String(decoding: (0..<Int(rng.next() % 200)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }, as: UTF8.self)
+            } else {
+                text = mutate(Self.seeds[round % 2], &rng)
+            }
+            do { _ = try CSVDataSet.parse(text, name: "fuzz.csv"); accepted += 1 } catch { rejected += 1; #expect(!error.message.isEmpty) }
+            do { let n = try ModelFile.decode(text, source: "fuzz.json"); #expect(n.isFinite); accepted += 1 } catch { rejected += 1; #expect(!error.message.isEmpty) }
+        }
+        #expect(accepted > 0 && rejected > 0)
+        // Deep nesting is refused, not a stack overflow.
+        #expect(throws: InputError.self) { try JSONParser.parse(String(repeating: "[", count: 100_000)) }
+    }
+}

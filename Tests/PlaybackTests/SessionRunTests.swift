@@ -1,0 +1,52 @@
+import Testing
+import NeuralCore
+@testable import Playback
+@testable import Session
+
+struct SessionRunTests {
+    static func run(_ configure: (inout ModelOptions, inout ScheduleOptions) -> Void = { _, _ in }) throws -> (SessionPlan, SessionProgress) {
+        var model = ModelOptions(), schedule = ScheduleOptions()
+        configure(&model, &schedule)
+        let plan = try SessionPlan.make(model: model, schedule: schedule)
+        let run = SessionRun(plan: plan)
+        run.run()
+        return (plan, run.progress)
+    }
+
+    @Test func defaultAdaptiveSessionIsDenseEarly() throws {
+        let (_, progress) = try Self.run()
+        let list = try #require(progress.keyframeIterations)
+        SchedulerTests.checkInvariants(list, total: 60_000, expectedCount: 120)
+        #expect(list.filter { $0 <= 6_000 }.count >= 60, "the 10% rule: \(list)")
+        #expect(progress.keyframes.count == 120 && progress.isFinished)
+        // Losses fall from the untrained to the trained network.
+        #expect(progress.keyframeLosses.last! < progress.keyframeLosses.first! / 100)
+    }
+
+    @Test func sameOptionsSameSchedule() throws {
+        let a = try Self.run { m, s in m.iterations = 3_000; s.keyframes = 40 }
+        let b = try Self.run { m, s in m.iterations = 3_000; s.keyframes = 40 }
+        #expect(a.1.keyframeIterations == b.1.keyframeIterations)
+        #expect(a.1.keyframes == b.1.keyframes)
+    }
+
+    @Test(arguments: ScheduleMode.allCases)
+    func keyframeNetworksAreTheTrainersNetworksAtThoseIterations(mode: ScheduleMode) throws {
+        let (plan, progress) = try Self.run { m, s in m.iterations = 400; s.keyframes = 10; s.mode = mode }
+        let list = try #require(progress.keyframeIterations)
+        let trainer = Trainer(network: plan.initialNetwork, dataSet: plan.dataSet, options: plan.training)
+        for (k, iteration) in list.enumerated() {
+            trainer.train(iterations: iteration - trainer.iteration)
+            #expect(progress.keyframes[k] == trainer.network, "keyframe \(k) at iteration \(iteration)")
+        }
+    }
+
+    @Test func divergenceEndsTheSessionWithAReason() throws {
+        let (_, progress) = try Self.run { m, _ in
+            m.dataSet = "reg-plane"; m.layers = [2, 8, 8, 1]; m.activation = .relu; m.outputActivation = .linear
+            m.learningRate = 50; m.iterations = 500; m.initialization = .he
+        }
+        #expect(progress.divergedAtIteration != nil && progress.isFinished)
+        #expect(progress.keyframes.allSatisfy { $0.isFinite })
+    }
+}

@@ -1,0 +1,56 @@
+import Testing
+@testable import Playback
+
+struct TimelineTests {
+    let timeline = Timeline(keyframeCount: 4, beat: 30, exampleCount: 7)
+
+    @Test func phasesFollowEachOtherWithinABeat() {
+        let phases = (0..<30).map { timeline.state(atFrame: $0).phase }
+        #expect(phases.first == .forward)
+        #expect(phases.last == .ease)
+        // forward, then backward, then ease — each one contiguous run.
+        var runs: [TimelinePhase] = []
+        for p in phases where runs.last != p { runs.append(p) }
+        #expect(runs == [.forward, .backward, .ease])
+    }
+
+    @Test func beatBoundariesChangeKeyframeAndExample() {
+        let end = timeline.state(atFrame: 29), start = timeline.state(atFrame: 30)
+        #expect(end.keyframe == 0 && end.nextKeyframe == 1 && end.easeAmount > 0.9)
+        #expect(start.keyframe == 1 && start.phase == .forward && start.easeAmount == 0 && start.example == 1)
+        #expect(timeline.state(atFrame: 0).example == 0)
+    }
+
+    @Test func lastKeyframeHoldsAndFramesPastTheEndKeepCycling() {
+        let last = timeline.state(atFrame: 3 * 30 + 29)
+        #expect(last.keyframe == 3 && last.phase == .hold && last.nextKeyframe == 3 && !last.isSessionOver)
+        let after = timeline.state(atFrame: 10 * 30 + 2)
+        #expect(after.keyframe == 3 && after.example == 10 % 7 && after.isSessionOver && after.phase == .forward)
+        #expect(timeline.frameCount == 120)
+    }
+
+    @Test func easeIsMonotonicAndEndsNearOne() {
+        let amounts = (0..<30).map { timeline.state(atFrame: 30 + $0).easeAmount }
+        for k in 1..<amounts.count { #expect(amounts[k] >= amounts[k - 1]) }
+        #expect(amounts.last! > 0.95 && amounts.last! <= 1)
+    }
+
+    @Test func clockMapsWallTimeAndRespectsTheLimit() {
+        var clock = PlaybackClock()
+        clock.advance(seconds: 1, fps: 60, limit: 1_000)
+        #expect(clock.frame == 60)
+        clock.togglePause()
+        clock.advance(seconds: 1, fps: 60, limit: 1_000)
+        #expect(clock.frame == 60)
+        clock.step(keyframes: 1, beat: 30, limit: 1_000)
+        #expect(clock.frame == 90)
+        clock.step(keyframes: -5, beat: 30, limit: 1_000)
+        #expect(clock.frame == 0)
+        clock.togglePause()
+        clock.faster()
+        clock.advance(seconds: 1, fps: 60, limit: 100)
+        #expect(clock.frame == 100)
+        clock.restart()
+        #expect(clock.frame == 0)
+    }
+}
