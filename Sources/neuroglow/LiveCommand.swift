@@ -1,8 +1,39 @@
 import ArgumentParser
+import Foundation
+import NeuralCore
+import Session
 
+/// `neuroglow [live]`: the live window (the default subcommand).
 struct LiveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "live", abstract: "Open the live window (the default).")
+
     @OptionGroup var model: ModelArguments
     @OptionGroup var scheduleOptions: ScheduleArguments
-    mutating func run() throws { print("live: not built yet") }
+    @OptionGroup var view: ViewArguments
+    @Option(help: "Record from the first frame into DIR (R toggles recording in the window).")
+    var record: String?
+    @Option(help: "Quit after this many seconds (demos, tests, soak runs).")
+    var seconds: Double?
+    @Flag(name: .customLong("no-vsync"), help: "Do not wait for the display's vertical sync.")
+    var noVsync = false
+
+    mutating func run() throws {
+        let plan = try validating { try SessionPlan.make(model: try model.resolved(), schedule: try scheduleOptions.resolved()) }
+        let size = try validating { try view.resolvedSize() }
+        let palette = try validating { try view.resolvedPalette() }
+        if let seconds, !(seconds > 0 && seconds.isFinite) { throw ValidationError("--seconds \(seconds): expected a positive number") }
+        let events = try validating { try EventLog(destination: view.events) }
+        let app: LiveApp
+        do {
+            app = try LiveApp(plan: plan, width: size.width, height: size.height, palette: palette, dashed: view.dashed, events: events,
+                              recordDirectory: record, recordFromStart: record != nil, maximumSeconds: seconds, vsync: !noVsync,
+                              arguments: Array(CommandLine.arguments.dropFirst()))
+        } catch {
+            events.error("cannot open the window: \(error)")
+            report("neuroglow: cannot open the window: \(error)")
+            throw ExitCode(1)
+        }
+        let status = app.runLoop()
+        if status != 0 { throw ExitCode(status) }
+    }
 }

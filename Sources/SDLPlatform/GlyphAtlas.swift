@@ -1,0 +1,61 @@
+import CSDL2
+import Scene
+
+/// The glyphs of one font size rendered once into a texture, so no text is rasterised per frame.
+/// Covers printable ASCII and the few symbols the picture uses; anything else draws as '?'.
+final class GlyphAtlas {
+    struct Glyph {
+        let u: Float, v: Float, u2: Float, v2: Float
+        let width: Double, height: Double
+        let advance: Double
+    }
+
+    static let extraCharacters: [Character] = ["…", "×", "→", "←", "Σ", "−", "·", "—", "σ", "Δ", "●"]
+
+    let texture: Texture
+    let lineHeight: Double
+    private var glyphs: [Character: Glyph] = [:]
+
+    init(renderer: OpaquePointer, fontPath: String, pixelSize: Int) throws {
+        let font = try SDLError.check(TTF_OpenFont(fontPath, Int32(pixelSize)), "TTF_OpenFont(\(fontPath), \(pixelSize))")
+        defer { TTF_CloseFont(font) }
+        lineHeight = Double(TTF_FontHeight(font))
+        let characters = (32...126).map { Character(Unicode.Scalar(UInt8($0))) } + GlyphAtlas.extraCharacters
+        var rendered: [(Character, Surface, Int)] = []
+        for character in characters {
+            let scalar = character.unicodeScalars.first!.value
+            guard TTF_GlyphIsProvided32(font, scalar) != 0,
+                  let raw = TTF_RenderGlyph32_Blended(font, scalar, SDL_Color(r: 255, g: 255, b: 255, a: 255)) else { continue }
+            var minX: Int32 = 0, maxX: Int32 = 0, minY: Int32 = 0, maxY: Int32 = 0, advance: Int32 = 0
+            TTF_GlyphMetrics32(font, scalar, &minX, &maxX, &minY, &maxY, &advance)
+            rendered.append((character, Surface(taking: raw), Int(advance)))
+        }
+        // Pack in rows of a fixed-width atlas.
+        let atlasWidth = 1024
+        var x = 0, y = 0, rowHeight = 0
+        var places: [(Int, Int)] = []
+        for (_, surface, _) in rendered {
+            if x + surface.width + 1 > atlasWidth { x = 0; y += rowHeight + 1; rowHeight = 0 }
+            places.append((x, y))
+            x += surface.width + 1
+            rowHeight = max(rowHeight, surface.height)
+        }
+        let atlasHeight = max(y + rowHeight, 1)
+        let atlas = try Surface(width: atlasWidth, height: atlasHeight, rgba: true)
+        SDL_FillRect(atlas.pointer, nil, 0)
+        for (k, (character, surface, advance)) in rendered.enumerated() {
+            SDL_SetSurfaceBlendMode(surface.pointer, SDL_BLENDMODE_NONE)
+            var destination = SDL_Rect(x: Int32(places[k].0), y: Int32(places[k].1), w: Int32(surface.width), h: Int32(surface.height))
+            _ = neuroglow_blit_surface(surface.pointer, nil, atlas.pointer, &destination)
+            glyphs[character] = Glyph(u: Float(places[k].0) / Float(atlasWidth), v: Float(places[k].1) / Float(atlasHeight),
+                                      u2: Float(places[k].0 + surface.width) / Float(atlasWidth),
+                                      v2: Float(places[k].1 + surface.height) / Float(atlasHeight),
+                                      width: Double(surface.width), height: Double(surface.height), advance: Double(advance))
+        }
+        texture = try Texture(renderer: renderer, surface: atlas, blend: SDL_BLENDMODE_BLEND)
+    }
+
+    func glyph(_ character: Character) -> Glyph? { glyphs[character] ?? glyphs["?"] }
+
+    func measure(_ text: String) -> Double { text.reduce(0) { $0 + (glyph($1)?.advance ?? 0) } }
+}

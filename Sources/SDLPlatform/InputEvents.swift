@@ -1,0 +1,93 @@
+import CSDL2
+
+/// What happened since the last frame, as plain values (no SDL types escape this module).
+public struct InputEvents: Sendable {
+    public enum Key: Sendable, Equatable {
+        case space, left, right, plus, minus, home, backspace, escape, f1
+        case letter(Character)
+    }
+
+    public struct KeyPress: Sendable, Equatable {
+        public let key: Key
+        public let control: Bool
+    }
+
+    public struct Click: Sendable, Equatable {
+        public let x: Double, y: Double
+        public let right: Bool
+    }
+
+    public var quit = false
+    public var keys: [KeyPress] = []
+    public var clicks: [Click] = []
+    /// Wheel steps with the pointer position at the time (positive: away from the user).
+    public var wheel: [(x: Double, y: Double, steps: Int)] = []
+    public var pointer: (x: Double, y: Double)? = nil
+    /// The new drawable size after a resize, if any.
+    public var resized = false
+    public var minimized = false
+    public var restored = false
+}
+
+/// Drains SDL's event queue into `InputEvents`.
+public enum EventPump {
+    /// Reads every pending event. `scale` converts window coordinates to drawable pixels (HiDPI).
+    public static func poll(scale: Double = 1) -> InputEvents {
+        var events = InputEvents()
+        var event = SDL_Event()
+        while SDL_PollEvent(&event) != 0 {
+            switch SDL_EventType(event.type) {
+            case SDL_QUIT:
+                events.quit = true
+            case SDL_KEYDOWN:
+                let modifiers = UInt32(event.key.keysym.mod)
+                let control = modifiers & UInt32(KMOD_CTRL.rawValue) != 0
+                if let key = key(Int(event.key.keysym.sym)) { events.keys.append(.init(key: key, control: control)) }
+            case SDL_MOUSEBUTTONDOWN:
+                let button = Int32(event.button.button)
+                if button == SDL_BUTTON_LEFT || button == SDL_BUTTON_RIGHT {
+                    events.clicks.append(.init(x: Double(event.button.x) * scale, y: Double(event.button.y) * scale, right: button == SDL_BUTTON_RIGHT))
+                }
+            case SDL_MOUSEMOTION:
+                events.pointer = (Double(event.motion.x) * scale, Double(event.motion.y) * scale)
+            case SDL_MOUSEWHEEL:
+                var x: Int32 = 0, y: Int32 = 0
+                SDL_GetMouseState(&x, &y)
+                events.wheel.append((Double(x) * scale, Double(y) * scale, Int(event.wheel.y)))
+            case SDL_WINDOWEVENT:
+                switch SDL_WindowEventID(UInt32(event.window.event)) {
+                case SDL_WINDOWEVENT_SIZE_CHANGED, SDL_WINDOWEVENT_RESIZED: events.resized = true
+                case SDL_WINDOWEVENT_MINIMIZED: events.minimized = true
+                case SDL_WINDOWEVENT_RESTORED, SDL_WINDOWEVENT_SHOWN, SDL_WINDOWEVENT_EXPOSED: events.restored = true
+                case SDL_WINDOWEVENT_LEAVE: events.pointer = (-1, -1)
+                default: break
+                }
+            default:
+                break
+            }
+        }
+        return events
+    }
+
+    private static func key(_ code: Int) -> InputEvents.Key? {
+        switch code {
+        case Int(SDLK_SPACE.rawValue): return .space
+        case Int(SDLK_LEFT.rawValue): return .left
+        case Int(SDLK_RIGHT.rawValue): return .right
+        case Int(SDLK_PLUS.rawValue), Int(SDLK_EQUALS.rawValue), Int(SDLK_KP_PLUS.rawValue): return .plus
+        case Int(SDLK_MINUS.rawValue), Int(SDLK_KP_MINUS.rawValue): return .minus
+        case Int(SDLK_HOME.rawValue): return .home
+        case Int(SDLK_BACKSPACE.rawValue): return .backspace
+        case Int(SDLK_ESCAPE.rawValue): return .escape
+        case Int(SDLK_F1.rawValue): return .f1
+        case Int(SDLK_a.rawValue)...Int(SDLK_z.rawValue): return .letter(Character(Unicode.Scalar(UInt8(code))))
+        default: return nil
+        }
+    }
+}
+
+/// Milliseconds and high-resolution time from SDL, for frame pacing.
+public enum Clock {
+    public static var seconds: Double { Double(SDL_GetPerformanceCounter()) / Double(SDL_GetPerformanceFrequency()) }
+    public static func sleep(milliseconds: Int) { SDL_Delay(UInt32(max(milliseconds, 0))) }
+}

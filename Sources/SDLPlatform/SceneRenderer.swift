@@ -1,0 +1,171 @@
+import CSDL2
+import Scene
+
+/// Draws `SceneFrame`s with an SDL renderer: glow halos (a pre-rendered gradient, additive),
+/// anti-aliased thick lines (textured quads, batched), discs, text from cached glyph atlases,
+/// and large networks' synapses from cached target textures.
+public final class SceneRenderer {
+    private let canvas: Canvas
+    private let renderer: OpaquePointer
+    private let batch: GeometryBatch
+    private let glowTexture: Texture
+    private let discTexture: Texture
+    private let lineTexture: Texture
+    private var atlases: [TextSize: GlyphAtlas] = [:]
+    private var synapseCache: [(key: String, texture: Texture)] = []
+    /// How many times a synapse layer was drawn into the cache (for tests and the bench).
+    public private(set) var synapseCacheMisses = 0
+
+    static let cacheSize = 3
+
+    public init(canvas: Canvas, fontPath: String) throws {
+        self.canvas = canvas
+        renderer = canvas.rendererPointer
+        batch = GeometryBatch(renderer: renderer)
+        // A soft halo: bright core, long falloff.
+        glowTexture = try Texture.radial(renderer: renderer, size: 128, blend: SDL_BLENDMODE_ADD) { d in
+            d >= 1 ? 0 : (1 - d) * (1 - d) * (0.55 + 0.45 * (1 - d))
+        }
+        // An anti-aliased disc: one texel of soft edge.
+        discTexture = try Texture.radial(renderer: renderer, size: 128, blend: SDL_BLENDMODE_BLEND) { d in (1 - d) * 64 }
+        // Across a line: fully opaque in the middle, feathered over the outer texels.
+        lineTexture = try Texture.pattern(renderer: renderer, width: 2, height: 16, blend: SDL_BLENDMODE_BLEND) { _, y in
+            let edge = min(Double(y) + 0.5, 16 - Double(y) - 0.5)
+            return min(edge / 3, 1)
+        }
+        for size in TextSize.allCases {
+            atlases[size] = try GlyphAtlas(renderer: renderer, fontPath: fontPath, pixelSize: size.rawValue)
+        }
+    }
+
+    /// Draws the whole frame except its live-only part.
+    public func draw(_ frame: SceneFrame) {
+        SDL_SetRenderTarget(renderer, nil)
+        SDL_SetRenderDrawColor(renderer, frame.background.r, frame.background.g, frame.background.b, 255)
+        SDL_RenderClear(renderer)
+        switch frame.synapses {
+        case let .direct(commands):
+            execute(commands)
+        case let .cached(layer, next, amount):
+            drawCached(layer, alpha: next == nil ? 1 : 1 - amount)
+            if let next { drawCached(next, alpha: amount) }
+        }
+        execute(frame.overlay)
+    }
+
+    /// Draws what must not be recorded (REC mark, fps), after the frame was read back.
+    public func drawLiveOnly(_ frame: SceneFrame) { execute(frame.liveOnly) }
+
+    private func drawCached(_ layer: SynapseLayer, alpha: Double) {
+        guard let texture = cachedTexture(for: layer) else {
+            execute(layer.commands)
+            return
+        }
+        SDL_SetTextureAlphaMod(texture.pointer, UInt8((min(max(alpha, 0), 1) * 255).rounded()))
+        SDL_RenderCopy(renderer, texture.pointer, nil, nil)
+    }
+
+    /// The layer's texture, drawing it on a miss; nil if the renderer cannot draw into textures.
+    private func cachedTexture(for layer: SynapseLayer) -> Texture? {
+        if let hit = synapseCache.firstIndex(where: { $0.key == layer.key }) {
+            let entry = synapseCache.remove(at: hit)
+            synapseCache.append(entry)
+            return entry.texture
+        }
+        let reused = synapseCache.count >= SceneRenderer.cacheSize ? synapseCache.removeFirst().texture : nil
+        guard let texture = (reused?.width == canvas.width && reused?.height == canvas.height) ? reused
+                : try? Texture(renderTargetFor: renderer, width: canvas.width, height: canvas.height),
+              SDL_SetRenderTarget(renderer, texture.pointer) == 0 else { return nil }
+        SDL_SetRenderDrawColor(renderer, 0, 0, 0, 0)
+        SDL_RenderClear(renderer)
+        execute(layer.commands)
+        SDL_SetRenderTarget(renderer, nil)
+        synapseCacheMisses += 1
+        synapseCache.append((layer.key, texture))
+        return texture
+    }
+
+    private func execute(_ commands: [DrawCommand]) {
+        for command in commands {
+            switch command {
+            case let .line(from, to, width, color, dashed):
+                if dashed { dashedLine(from, to, width: width, color: color) } else { line(from, to, width: width, color: color) }
+            case let .polyline(points, width, color):
+                for k in 1..<max(points.count, 1) { line(points[k - 1], points[k], width: width, color: color) }
+            case let .glow(center, radius, color):
+                batch.use(glowTexture.pointer)
+                batch.rect(Rect(x: center.x - radius, y: center.y - radius, width: 2 * radius, height: 2 * radius), color: color)
+            case let .disc(center, radius, fill, rim):
+                batch.use(discTexture.pointer)
+                if let rim {
+                    batch.rect(Rect(x: center.x - radius, y: center.y - radius, width: 2 * radius, height: 2 * radius), color: rim)
+                    let inner = max(radius - max(radius * 0.12, 1.2), 0.5)
+                    batch.rect(Rect(x: center.x - inner, y: center.y - inner, width: 2 * inner, height: 2 * inner), color: fill)
+                } else {
+                    batch.rect(Rect(x: center.x - radius, y: center.y - radius, width: 2 * radius, height: 2 * radius), color: fill)
+                }
+            case let .rect(r, color):
+                batch.use(nil)
+                SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_BLEND)
+                batch.rect(r, color: color)
+            case let .frame(r, color):
+                batch.use(nil)
+                for (a, b) in [(Point(r.x, r.y), Point(r.maxX, r.y)), (Point(r.maxX, r.y), Point(r.maxX, r.maxY)),
+                               (Point(r.maxX, r.maxY), Point(r.x, r.maxY)), (Point(r.x, r.maxY), Point(r.x, r.y))] {
+                    let horizontal = a.y == b.y
+                    batch.rect(Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: horizontal ? abs(b.x - a.x) : 1,
+                                    height: horizontal ? 1 : abs(b.y - a.y)), color: color)
+                }
+            case let .text(string, at, size, color, align):
+                text(string, at: at, size: size, color: color, align: align)
+            }
+        }
+        batch.flush()
+    }
+
+    /// A thick anti-aliased line: a quad one feather wider than `width`, textured with a soft edge.
+    /// Sub-pixel widths fade instead of thinning, so hairlines stay visible but faint.
+    private func line(_ a: Point, _ b: Point, width: Double, color: Color) {
+        let dx = b.x - a.x, dy = b.y - a.y
+        let length = (dx * dx + dy * dy).squareRoot()
+        guard length > 0.01 else { return }
+        let half = (max(width, 1) + 2) / 2
+        let nx = -dy / length * half, ny = dx / length * half
+        batch.use(lineTexture.pointer)
+        batch.quad(Point(a.x + nx, a.y + ny), Point(b.x + nx, b.y + ny), Point(b.x - nx, b.y - ny), Point(a.x - nx, a.y - ny),
+                   color: width < 1 ? color.withAlpha(width) : color)
+    }
+
+    private func dashedLine(_ a: Point, _ b: Point, width: Double, color: Color) {
+        let length = a.distance(to: b)
+        let dash = 8.0, gap = 6.0
+        var s = 0.0
+        while s < length {
+            line(a.lerp(to: b, s / length), a.lerp(to: b, min(s + dash, length) / length), width: width, color: color)
+            s += dash + gap
+        }
+    }
+
+    private func text(_ string: String, at: Point, size: TextSize, color: Color, align: TextAlign) {
+        guard let atlas = atlases[size] else { return }
+        let width = atlas.measure(string)
+        var x = at.x, y = at.y
+        switch align {
+        case .left: break
+        case .center: x -= width / 2
+        case .right: x -= width
+        case .leftMiddle: y -= atlas.lineHeight / 2
+        case .rightMiddle: x -= width; y -= atlas.lineHeight / 2
+        case .middle: x -= width / 2; y -= atlas.lineHeight / 2
+        }
+        x = x.rounded()
+        y = y.rounded()
+        batch.use(atlas.texture.pointer)
+        for character in string {
+            guard let glyph = atlas.glyph(character) else { continue }
+            batch.rect(Rect(x: x, y: y, width: glyph.width, height: glyph.height), color: color,
+                       u0: glyph.u, v0: glyph.v, u1: glyph.u2, v1: glyph.v2)
+            x += glyph.advance
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import CSDL2
+
+/// An SDL surface this object owns and frees.
+public final class Surface: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<SDL_Surface>
+
+    /// A new 24-bit BGR surface (the pixel layout of a 24-bit BMP), or a 32-bit RGBA one.
+    public init(width: Int, height: Int, rgba: Bool = false) throws {
+        let format = rgba ? SDL_PIXELFORMAT_ABGR8888.rawValue : SDL_PIXELFORMAT_BGR24.rawValue
+        pointer = try SDLError.check(SDL_CreateRGBSurfaceWithFormat(0, Int32(width), Int32(height), rgba ? 32 : 24, format),
+                                     "SDL_CreateRGBSurfaceWithFormat(\(width)x\(height))")
+    }
+
+    init(taking pointer: UnsafeMutablePointer<SDL_Surface>) { self.pointer = pointer }
+
+    /// Loads a BMP file.
+    public convenience init(bmpPath: String) throws {
+        self.init(taking: try SDLError.check(neuroglow_load_bmp(bmpPath), "SDL_LoadBMP(\(bmpPath))"))
+    }
+
+    deinit { SDL_FreeSurface(pointer) }
+
+    public var width: Int { Int(pointer.pointee.w) }
+    public var height: Int { Int(pointer.pointee.h) }
+    public var bitsPerPixel: Int { Int(pointer.pointee.format.pointee.BitsPerPixel) }
+
+    /// Writes the surface as a BMP file (SDL_SaveBMP).
+    public func saveBMP(to path: String) throws {
+        try SDLError.check(neuroglow_save_bmp(pointer, path), "SDL_SaveBMP(\(path))")
+    }
+
+    /// The red, green and blue of pixel (x, y).
+    public func pixel(x: Int, y: Int) -> (r: UInt8, g: UInt8, b: UInt8) {
+        precondition(x >= 0 && y >= 0 && x < width && y < height)
+        var r: UInt8 = 0, g: UInt8 = 0, b: UInt8 = 0
+        let bytesPerPixel = Int(pointer.pointee.format.pointee.BytesPerPixel)
+        let row = pointer.pointee.pixels!.assumingMemoryBound(to: UInt8.self) + y * Int(pointer.pointee.pitch)
+        var value: UInt32 = 0
+        withUnsafeMutableBytes(of: &value) { raw in
+            for k in 0..<bytesPerPixel { raw[k] = row[x * bytesPerPixel + k] }
+        }
+        SDL_GetRGB(value, pointer.pointee.format, &r, &g, &b)
+        return (r, g, b)
+    }
+}

@@ -1,0 +1,52 @@
+import CSDL2
+
+/// An SDL texture this object owns and destroys.
+final class Texture {
+    let pointer: OpaquePointer
+    let width: Int
+    let height: Int
+
+    /// A texture uploaded from an RGBA surface.
+    init(renderer: OpaquePointer, surface: Surface, blend: SDL_BlendMode) throws {
+        pointer = try SDLError.check(SDL_CreateTextureFromSurface(renderer, surface.pointer), "SDL_CreateTextureFromSurface")
+        width = surface.width
+        height = surface.height
+        SDL_SetTextureBlendMode(pointer, blend)
+    }
+
+    /// A texture the renderer can draw into (a cache of unchanging geometry).
+    init(renderTargetFor renderer: OpaquePointer, width: Int, height: Int) throws {
+        pointer = try SDLError.check(
+            SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888.rawValue, Int32(SDL_TEXTUREACCESS_TARGET.rawValue), Int32(width), Int32(height)),
+            "SDL_CreateTexture(target \(width)x\(height))")
+        self.width = width
+        self.height = height
+        SDL_SetTextureBlendMode(pointer, SDL_BLENDMODE_BLEND)
+    }
+
+    deinit { SDL_DestroyTexture(pointer) }
+
+    /// A square texture whose alpha at each point is `alpha(distance from centre / half size)`; white.
+    static func radial(renderer: OpaquePointer, size: Int, blend: SDL_BlendMode, alpha: (Double) -> Double) throws -> Texture {
+        try pattern(renderer: renderer, width: size, height: size, blend: blend) { x, y in
+            let half = Double(size) / 2
+            let dx = (Double(x) + 0.5 - half) / half, dy = (Double(y) + 0.5 - half) / half
+            return alpha((dx * dx + dy * dy).squareRoot())
+        }
+    }
+
+    /// A white texture with alpha from `alpha(x, y)` in 0…1.
+    static func pattern(renderer: OpaquePointer, width: Int, height: Int, blend: SDL_BlendMode, alpha: (Int, Int) -> Double) throws -> Texture {
+        let surface = try Surface(width: width, height: height, rgba: true)
+        let pixels = surface.pointer.pointee.pixels!.assumingMemoryBound(to: UInt8.self)
+        let pitch = Int(surface.pointer.pointee.pitch)
+        for y in 0..<height {
+            for x in 0..<width {
+                let a = UInt8((min(max(alpha(x, y), 0), 1) * 255).rounded())
+                let p = pixels + y * pitch + x * 4
+                p[0] = 255; p[1] = 255; p[2] = 255; p[3] = a
+            }
+        }
+        return try Texture(renderer: renderer, surface: surface, blend: blend)
+    }
+}

@@ -1,0 +1,82 @@
+/// One thing to draw. The platform layer executes these in order; the scene never touches pixels.
+public enum DrawCommand: Sendable, Equatable {
+    /// An anti-aliased line of `width` pixels (a hairline below 1), optionally dashed.
+    case line(from: Point, to: Point, width: Double, color: Color, dashed: Bool)
+    /// A soft radial halo, added to what is below (additive blending).
+    case glow(center: Point, radius: Double, color: Color)
+    /// A filled disc with an optional rim.
+    case disc(center: Point, radius: Double, fill: Color, rim: Color?)
+    /// A filled rectangle (alpha-blended).
+    case rect(Rect, Color)
+    /// An unfilled rectangle outline, one pixel wide.
+    case frame(Rect, Color)
+    /// A connected line through `points`.
+    case polyline([Point], width: Double, color: Color)
+    /// Text in the shipped font, `size` in pixels, anchored at `at` by `align`.
+    case text(String, at: Point, size: TextSize, color: Color, align: TextAlign)
+}
+
+/// The font sizes the picture uses (the platform caches one glyph atlas per size).
+public enum TextSize: Int, Sendable, CaseIterable {
+    case small = 12
+    case normal = 15
+    case large = 20
+}
+
+/// Which point of the text's box `at` names.
+public enum TextAlign: Sendable {
+    case left, center, right
+    /// Left edge, vertically centred.
+    case leftMiddle
+    /// Right edge, vertically centred.
+    case rightMiddle
+    /// Horizontally and vertically centred.
+    case middle
+}
+
+/// The synapses of one network state, drawn once into a cache and reused while the weights stay.
+///
+/// `key` identifies the state (keyframe, palette, size, dashing): equal keys draw equal pixels,
+/// so the platform may redraw from its cache. `commands` is computed only when asked — on a cache miss.
+public struct SynapseLayer: Sendable {
+    public let key: String
+    private let make: @Sendable () -> [DrawCommand]
+    public init(key: String, make: @escaping @Sendable () -> [DrawCommand]) {
+        self.key = key
+        self.make = make
+    }
+    public var commands: [DrawCommand] { make() }
+}
+
+/// How this frame's synapses are drawn.
+public enum SynapseDrawing: Sendable {
+    /// Small networks: lines drawn every frame (their weights ease smoothly).
+    case direct([DrawCommand])
+    /// Large networks: cached layers; while easing, the old layer fades into the new one.
+    case cached(SynapseLayer, fadingTo: SynapseLayer?, amount: Double)
+}
+
+/// One display frame as plain values.
+public struct SceneFrame: Sendable {
+    public var background: Color
+    public var synapses: SynapseDrawing
+    /// Everything drawn above the synapses: pulses, neurons, labels, HUD.
+    public var overlay: [DrawCommand]
+    /// Drawn after a frame is read back for recording, so they never appear in recorded frames
+    /// (the REC mark, the fps readout).
+    public var liveOnly: [DrawCommand]
+    /// The numbers the HUD shows, for tests and the events log.
+    public var hud: HUDValues
+}
+
+/// What the HUD says, as numbers.
+public struct HUDValues: Sendable, Equatable {
+    public var iteration: Int
+    public var keyframe: Int
+    public var example: Int?
+    public var inputs: [Double]
+    public var desired: [Double]?
+    public var outputs: [Double]
+    public var averageError: Double?
+    public var status: String
+}

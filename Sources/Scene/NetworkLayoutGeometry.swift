@@ -1,0 +1,115 @@
+/// Where every neuron of a network sits in a window, and the HUD's regions.
+///
+/// Contract: layers are evenly spaced left to right inside `networkArea`; each layer's neurons are
+/// centred vertically and evenly spaced; radii are equal within the picture and small enough that
+/// no two discs (with their value labels) overlap and every disc lies inside the window.
+public struct SceneLayout: Sendable, Equatable {
+    public let width: Int
+    public let height: Int
+    public let layerSizes: [Int]
+    /// `centres[layer][index]`.
+    public let centres: [[Point]]
+    public let radius: Double
+    /// The region the network is drawn in (between the HUD bands).
+    public let networkArea: Rect
+    public let hudTop: Rect
+    public let hudBottom: Rect
+    /// Whether neurons are large enough for their value labels.
+    public let showsNeuronLabels: Bool
+    /// Layers with more neurons than this are drawn as a sample of their neurons (see `drawnIndices`).
+    public static let maximumDrawnNeuronsPerLayer = 64
+
+    public init(layerSizes: [Int], width: Int, height: Int) {
+        precondition(layerSizes.count >= 2 && width > 0 && height > 0)
+        self.width = width
+        self.height = height
+        self.layerSizes = layerSizes
+        let w = Double(width), h = Double(height)
+        let topBand = min(78, h * 0.14), bottomBand = min(118, h * 0.2)
+        hudTop = Rect(x: 0, y: 0, width: w, height: topBand)
+        hudBottom = Rect(x: 0, y: h - bottomBand, width: w, height: bottomBand)
+        let marginX = max(w * 0.08, 40)
+        let area = Rect(x: marginX, y: topBand + 8, width: max(w - 2 * marginX, 1), height: max(h - topBand - bottomBand - 16, 1))
+        networkArea = area
+        let layers = layerSizes.count
+        let columnGap = area.width / Double(max(layers - 1, 1))
+        let tallest = Double(min(layerSizes.max()!, SceneLayout.maximumDrawnNeuronsPerLayer))
+        let rowGap = area.height / max(tallest, 1)
+        let r = max(min(rowGap * 0.32, columnGap * 0.12, 26), 1)
+        radius = r
+        showsNeuronLabels = r >= 9
+        var centres: [[Point]] = []
+        for (l, size) in layerSizes.enumerated() {
+            let x = area.x + columnGap * Double(l)
+            let shown = min(size, SceneLayout.maximumDrawnNeuronsPerLayer)
+            let spacing = area.height / Double(shown)
+            // Neurons not drawn (huge layers) share the position of the drawn neuron before them.
+            centres.append((0..<size).map { i in
+                let slot = size <= shown ? i : i * shown / size
+                return Point(x, area.y + spacing * (Double(slot) + 0.5))
+            })
+        }
+        self.centres = centres
+    }
+
+    /// The neurons of `layer` that are drawn: all of them, or an even sample of huge layers.
+    public func drawnIndices(layer: Int) -> [Int] {
+        let size = layerSizes[layer]
+        let shown = min(size, SceneLayout.maximumDrawnNeuronsPerLayer)
+        return size == shown ? Array(0..<size) : (0..<shown).map { $0 * size / shown }
+    }
+
+    /// Whether some layer is too large to draw every neuron (the picture says so on screen).
+    public var isThinned: Bool { layerSizes.contains { $0 > SceneLayout.maximumDrawnNeuronsPerLayer } }
+
+    /// The drawn neuron whose disc (grown by a few pixels for small discs) contains `point`.
+    public func neuron(at point: Point) -> NeuronID? {
+        let reach = max(radius, 6)
+        for layer in layerSizes.indices {
+            guard abs(centres[layer][0].x - point.x) <= reach else { continue }
+            for index in drawnIndices(layer: layer) where centres[layer][index].distance(to: point) <= reach {
+                return NeuronID(layer: layer, index: index)
+            }
+        }
+        return nil
+    }
+
+    /// The synapse passing within a few pixels of `point`, if any (checked on drawn neurons only).
+    public func synapse(at point: Point) -> SynapseID? {
+        for l in 0..<(layerSizes.count - 1) {
+            let x0 = centres[l][0].x, x1 = centres[l + 1][0].x
+            guard point.x > x0 + radius, point.x < x1 - radius else { continue }
+            var best: (SynapseID, Double)? = nil
+            for j in drawnIndices(layer: l + 1) {
+                for i in drawnIndices(layer: l) {
+                    let d = distance(point, centres[l][i], centres[l + 1][j])
+                    if d <= 4, d < (best?.1 ?? .infinity) { best = (SynapseID(layer: l, from: i, to: j), d) }
+                }
+            }
+            return best?.0
+        }
+        return nil
+    }
+
+    private func distance(_ p: Point, _ a: Point, _ b: Point) -> Double {
+        let dx = b.x - a.x, dy = b.y - a.y
+        let length2 = dx * dx + dy * dy
+        guard length2 > 0 else { return p.distance(to: a) }
+        let t = min(max(((p.x - a.x) * dx + (p.y - a.y) * dy) / length2, 0), 1)
+        return p.distance(to: Point(a.x + t * dx, a.y + t * dy))
+    }
+}
+
+/// A neuron: its layer (0 = inputs) and its index in the layer.
+public struct NeuronID: Sendable, Equatable, Hashable {
+    public let layer: Int
+    public let index: Int
+    public init(layer: Int, index: Int) { self.layer = layer; self.index = index }
+}
+
+/// A synapse from neuron `from` of layer `layer` to neuron `to` of layer `layer + 1`.
+public struct SynapseID: Sendable, Equatable, Hashable {
+    public let layer: Int
+    public let from: Int
+    public let to: Int
+}

@@ -1,0 +1,109 @@
+import NeuralCore
+import Playback
+
+/// What sits above the network: the hover card, banners and the help overlay.
+struct OverlayPainter {
+    let input: SceneInput
+    let network: Network
+    let trace: Trace
+
+    static let helpLines = [
+        "click an input neuron   toggle it (your input)",
+        "wheel over an input      change its value",
+        "right-click / Backspace  back to the training examples",
+        "Space   pause / resume",
+        "→ / ←   one keyframe forward / back (paused)",
+        "+ / −   playback speed",
+        "Home    restart from the untrained network",
+        "R       start / stop recording",
+        "P       palette      D   dashed negative weights",
+        "F       fps readout  S   save a screenshot (BMP)",
+        "Ctrl+S  save the model",
+        "H / F1  this help    Esc / Q   quit",
+    ]
+
+    private var palette: Palette { input.palette }
+    private var layout: SceneLayout { input.layout }
+
+    func draw(into out: inout [DrawCommand]) {
+        var banners: [(String, Color)] = []
+        if let at = input.progress.divergedAtIteration, input.state.keyframe >= input.progress.readyKeyframeCount - 1 {
+            banners.append(("the network diverged at iteration \(grouped(at)) — lower the learning rate; Home to restart", palette.alert))
+        } else if input.state.keyframe >= input.progress.readyKeyframeCount, !input.progress.isFinished {
+            banners.append(("training… (iteration \(grouped(input.progress.trainerIteration)))", palette.glow))
+        }
+        if let notice = input.notice { banners.append((notice, palette.alert)) }
+        if layout.isThinned {
+            banners.append(("large layers: \(SceneLayout.maximumDrawnNeuronsPerLayer) neurons per layer drawn, the strongest signals pulse", palette.dimText))
+        }
+        for (k, banner) in banners.enumerated() {
+            out.append(.text(banner.0, at: Point(Double(layout.width) / 2, layout.hudTop.maxY + 4 + 20 * Double(k)),
+                             size: .normal, color: banner.1, align: .center))
+        }
+        if let hovered = input.hovered { drawCard(for: hovered, into: &out) }
+        if input.showHelp { drawHelp(into: &out) }
+    }
+
+    private func drawHelp(into out: inout [DrawCommand]) {
+        let width = 470.0, height = 34.0 + 21 * Double(OverlayPainter.helpLines.count)
+        let box = Rect(x: (Double(layout.width) - width) / 2, y: (Double(layout.height) - height) / 2, width: width, height: height)
+        out.append(.rect(box, palette.panel))
+        out.append(.frame(box, palette.neuronRim))
+        out.append(.text("neuroglow — keys", at: Point(box.x + 16, box.y + 10), size: .large, color: palette.text, align: .left))
+        for (k, line) in OverlayPainter.helpLines.enumerated() {
+            out.append(.text(line, at: Point(box.x + 16, box.y + 40 + 21 * Double(k)), size: .normal, color: palette.text, align: .left))
+        }
+    }
+
+    /// The lines of the hover card: a neuron's Σ w·x + b → f(…) with live numbers, or a synapse's weight and signal.
+    func cardLines(for target: HoverTarget) -> [String] {
+        switch target {
+        case let .neuron(id):
+            let value = trace.activation(layer: id.layer, index: id.index)
+            if id.layer == 0 { return ["input \(id.index + 1)", "value \(formatValue(value))", "click to toggle, wheel to change"] }
+            let l = id.layer - 1
+            let function = network.activations[l]
+            var lines = ["layer \(id.layer), neuron \(id.index + 1)"]
+            let fanIn = network.layout.layerSizes[l]
+            for i in 0..<min(fanIn, 8) {
+                lines.append("  \(formatSigned(network.weight(layer: l, to: id.index, from: i))) × \(formatValue(trace.activation(layer: l, index: i)))")
+            }
+            if fanIn > 8 { lines.append("  … \(fanIn - 8) more inputs") }
+            if let b = network.bias(layer: l, neuron: id.index) { lines.append("  \(formatSigned(b))  bias") }
+            let sum = trace.sum(layer: id.layer, index: id.index)
+            lines.append("Σ = \(formatValue(sum))")
+            lines.append("\(function.rawValue)(\(formatValue(sum))) = \(formatValue(value))")
+            return lines
+        case let .synapse(id):
+            let w = network.weight(layer: id.layer, to: id.to, from: id.from)
+            let a = trace.activation(layer: id.layer, index: id.from)
+            var lines = ["synapse \(id.layer).\(id.from + 1) → \(id.layer + 1).\(id.to + 1)", "weight \(formatSigned(w))",
+                         "signal \(formatValue(a)) × \(formatSigned(w)) = \(formatSigned(a * w))"]
+            let k = input.shownKeyframe
+            if k > 0, k < input.progress.readyKeyframeCount {
+                let before = input.progress.keyframes[k - 1].weight(layer: id.layer, to: id.to, from: id.from)
+                lines.append("last change \(formatSigned(input.progress.keyframes[k].weight(layer: id.layer, to: id.to, from: id.from) - before))")
+            }
+            return lines
+        }
+    }
+
+    private func drawCard(for target: HoverTarget, into out: inout [DrawCommand]) {
+        let lines = cardLines(for: target)
+        let anchor: Point
+        switch target {
+        case let .neuron(id): anchor = layout.centres[id.layer][id.index]
+        case let .synapse(id): anchor = layout.centres[id.layer][id.from].lerp(to: layout.centres[id.layer + 1][id.to], 0.5)
+        }
+        let width = 230.0, height = 12 + 19 * Double(lines.count)
+        var x = anchor.x + layout.radius + 14, y = anchor.y - height / 2
+        if x + width > Double(layout.width) - 8 { x = anchor.x - layout.radius - 14 - width }
+        y = min(max(y, 8), Double(layout.height) - height - 8)
+        let box = Rect(x: x, y: y, width: width, height: height)
+        out.append(.rect(box, palette.panel))
+        out.append(.frame(box, palette.neuronRim))
+        for (k, line) in lines.enumerated() {
+            out.append(.text(line, at: Point(x + 10, y + 6 + 19 * Double(k)), size: .normal, color: palette.text, align: .left))
+        }
+    }
+}

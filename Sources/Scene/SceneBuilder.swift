@@ -1,0 +1,51 @@
+import NeuralCore
+import Playback
+import Session
+
+/// Builds a frame's picture from a `SceneInput`: a pure function, no SDL, no clock.
+public enum SceneBuilder {
+    public static func build(_ input: SceneInput) -> SceneFrame {
+        let network = input.displayedNetwork
+        let example = input.userInput == nil ? input.state.example % input.plan.dataSet.count : nil
+        let values = example.map { input.plan.dataSet.input($0) } ?? input.userInput!
+        let target = example.map { input.plan.dataSet.target($0) }
+        let trace: Trace
+        if let target {
+            trace = network.trace(input: values, target: target, loss: input.plan.training.loss)
+        } else {
+            var forward = Trace(layout: network.layout)
+            network.forward(values, into: &forward)
+            trace = forward
+        }
+        let thinking = ThinkingPainter(input: input, network: network, trace: trace, hasTarget: target != nil)
+        var overlay: [DrawCommand] = []
+        thinking.drawPulses(into: &overlay)
+        thinking.drawNeurons(into: &overlay)
+        let hud = HUDPainter(input: input, network: network, trace: trace, example: example, target: target)
+        hud.draw(into: &overlay)
+        var liveOnly: [DrawCommand] = []
+        hud.drawLiveOnly(into: &liveOnly)
+        OverlayPainter(input: input, network: network, trace: trace).draw(into: &overlay)
+        return SceneFrame(background: input.palette.background, synapses: synapseDrawing(input, network),
+                          overlay: overlay, liveOnly: liveOnly, hud: hud.values)
+    }
+
+    static func synapseDrawing(_ input: SceneInput, _ network: Network) -> SynapseDrawing {
+        let drawn = (0..<(input.layout.layerSizes.count - 1)).reduce(0) {
+            $0 + input.layout.drawnIndices(layer: $1).count * input.layout.drawnIndices(layer: $1 + 1).count
+        }
+        let layout = input.layout, palette = input.palette, dashed = input.dashedNegative
+        if drawn <= SynapseEncoding.directDrawingLimit {
+            return .direct(SynapseEncoding.lines(network: network, layout: layout, palette: palette, dashedNegative: dashed))
+        }
+        func layer(_ k: Int) -> SynapseLayer {
+            let keyframeNetwork = input.progress.keyframes.isEmpty ? input.plan.initialNetwork : input.progress.keyframes[k]
+            return SynapseLayer(key: "k\(k) \(palette.name.rawValue) \(layout.width)x\(layout.height) \(dashed)") {
+                SynapseEncoding.lines(network: keyframeNetwork, layout: layout, palette: palette, dashedNegative: dashed)
+            }
+        }
+        let k = input.shownKeyframe
+        let easing = input.state.phase == .ease && k + 1 < input.progress.readyKeyframeCount
+        return .cached(layer(k), fadingTo: easing ? layer(k + 1) : nil, amount: easing ? input.state.easeAmount : 0)
+    }
+}

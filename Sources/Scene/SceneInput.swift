@@ -1,0 +1,61 @@
+import NeuralCore
+import Playback
+import Session
+
+/// Everything a frame's picture depends on. The scene is a pure function of this value.
+public struct SceneInput: Sendable {
+    public var layout: SceneLayout
+    public var palette: Palette
+    public var dashedNegative = false
+    public var plan: SessionPlan
+    public var progress: SessionProgress
+    public var timeline: Timeline
+    public var state: TimelineState
+    /// The input the user clicked together, which replaces the training example while set.
+    public var userInput: [Double]? = nil
+    public var hovered: HoverTarget? = nil
+    public var showHelp = false
+    public var showFPS = false
+    public var framesPerSecond = 0.0
+    public var isPaused = false
+    public var speed = 1.0
+    /// Frames recorded so far while recording, else nil.
+    public var recordedFrames: Int? = nil
+    /// A message shown across the window (e.g. a recording that stopped), else nil.
+    public var notice: String? = nil
+
+    public init(layout: SceneLayout, palette: Palette, plan: SessionPlan, progress: SessionProgress, timeline: Timeline, state: TimelineState) {
+        self.layout = layout
+        self.palette = palette
+        self.plan = plan
+        self.progress = progress
+        self.timeline = timeline
+        self.state = state
+    }
+}
+
+/// What the pointer is over.
+public enum HoverTarget: Sendable, Equatable {
+    case neuron(NeuronID)
+    case synapse(SynapseID)
+}
+
+extension SceneInput {
+    /// The keyframe a frame may show at most: keyframe 0 (the untrained network) always exists.
+    var shownKeyframe: Int { min(state.keyframe, max(progress.readyKeyframeCount - 1, 0)) }
+
+    /// The network on screen: keyframe k's, or on its way to k + 1's while easing.
+    public var displayedNetwork: Network {
+        let k = shownKeyframe
+        let start = progress.keyframes.isEmpty ? plan.initialNetwork : progress.keyframes[k]
+        guard state.phase == .ease, state.easeAmount > 0, k + 1 < progress.readyKeyframeCount else { return start }
+        let end = progress.keyframes[k + 1]
+        var mixed = start
+        let t = state.easeAmount
+        for p in mixed.parameters.indices { mixed.parameters[p] += (end.parameters[p] - start.parameters[p]) * t }
+        return mixed
+    }
+
+    /// The iteration of the shown keyframe (0 before the schedule exists).
+    public var shownIteration: Int { progress.keyframeIterations?[shownKeyframe] ?? 0 }
+}

@@ -1,0 +1,142 @@
+import NeuralCore
+import Playback
+
+/// Draws the network thinking: the forward pulse of activity, the backward pulse of error, and
+/// the neurons glowing with their activations.
+struct ThinkingPainter {
+    let input: SceneInput
+    let network: Network
+    let trace: Trace
+    let hasTarget: Bool
+
+    /// At most this many pulse lines per connection layer: the strongest signals (large networks).
+    static let pulsesPerLayer = 300
+
+    private var layout: SceneLayout { input.layout }
+    private var connectionLayers: Int { network.layout.connectionLayerCount }
+
+    /// Which connection layer the pulse is on and how far along it, for a phase progress 0…1.
+    private func pulsePosition(_ progress: Double) -> (layer: Int, t: Double) {
+        let scaled = min(max(progress, 0), 0.9999) * Double(connectionLayers)
+        let layer = Int(scaled)
+        return (layer, scaled - Double(layer))
+    }
+
+    /// How lit each layer is: inputs at once, deeper layers as the forward pulse reaches them.
+    func lit(layer: Int) -> Double {
+        if layer == 0 { return 1 }
+        switch input.state.phase {
+        case .forward:
+            let (segment, t) = pulsePosition(input.state.phaseProgress)
+            if layer <= segment { return 1 }
+            return layer == segment + 1 ? t * t : 0
+        case .backward, .ease, .hold:
+            return 1
+        }
+    }
+
+    func drawPulses(into out: inout [DrawCommand]) {
+        switch input.state.phase {
+        case .forward:
+            let (l, t) = pulsePosition(input.state.phaseProgress)
+            drawSignals(layer: l, t: t, backward: false, into: &out)
+        case .backward where hasTarget:
+            let (step, t) = pulsePosition(input.state.phaseProgress)
+            drawSignals(layer: connectionLayers - 1 - step, t: 1 - t, backward: true, into: &out)
+        default:
+            break
+        }
+    }
+
+    /// Forward: |activation × weight| on each synapse of connection layer `l`; backward: the
+    /// weight's gradient |δ_j × a_i|, the size of the change the error asks of it.
+    private func drawSignals(layer l: Int, t: Double, backward: Bool, into out: inout [DrawCommand]) {
+        var signals: [(Double, Int, Int)] = []
+        for j in layout.drawnIndices(layer: l + 1) {
+            for i in layout.drawnIndices(layer: l) {
+                let a = trace.activation(layer: l, index: i)
+                let s = backward ? trace.delta(layer: l + 1, index: j) * a : a * network.weight(layer: l, to: j, from: i)
+                if s.isFinite, s != 0 { signals.append((abs(s), i, j)) }
+            }
+        }
+        guard let strongest = signals.map(\.0).max(), strongest > 0 else { return }
+        if signals.count > ThinkingPainter.pulsesPerLayer {
+            signals.sort { $0.0 > $1.0 }
+            signals.removeLast(signals.count - ThinkingPainter.pulsesPerLayer)
+        }
+        let tint = backward ? input.palette.backwardPulse : input.palette.forwardPulse
+        let pulseRadius = max(layout.radius * 0.9, 4)
+        for (s, i, j) in signals {
+            let level = s / strongest
+            let a = layout.centres[l][i], b = layout.centres[l + 1][j]
+            let width = SynapseEncoding.width(weight: network.weight(layer: l, to: j, from: i), largest: network.largestWeightMagnitude, radius: layout.radius)
+            out.append(.line(from: a, to: b, width: width + 2, color: tint.withAlpha(0.08 + 0.35 * level), dashed: false))
+            out.append(.glow(center: a.lerp(to: b, t), radius: pulseRadius * (0.6 + 0.9 * level), color: tint.withAlpha(0.25 + 0.75 * level)))
+        }
+    }
+
+    func drawNeurons(into out: inout [DrawCommand]) {
+        let palette = input.palette
+        let r = layout.radius
+        let showBackward = input.state.phase == .backward && hasTarget
+        var largestDelta = 0.0
+        if showBackward { for d in trace.deltas where d.isFinite { largestDelta = max(largestDelta, abs(d)) } }
+        for layer in 0..<layout.layerSizes.count {
+            let function = layer == 0 ? Activation.sigmoid : network.activations[layer - 1]
+            let litness = lit(layer: layer)
+            for index in layout.drawnIndices(layer: layer) {
+                let centre = layout.centres[layer][index]
+                let activation = trace.activation(layer: layer, index: index)
+                let level = (layer == 0 ? min(abs(activation), 1) : function.displayLevel(activation)) * litness
+                if level > 0.02 {
+                    out.append(.glow(center: centre, radius: r * (1.7 + 2.3 * level), color: palette.glow.withAlpha(0.2 + 0.8 * level)))
+                }
+                if showBackward, largestDelta > 0 {
+                    let error = abs(trace.delta(layer: layer, index: index)) / largestDelta
+                    if error > 0.02 {
+                        out.append(.glow(center: centre, radius: r * (1.5 + 1.5 * error), color: palette.backwardPulse.withAlpha(0.2 + 0.8 * error)))
+                    }
+                }
+                out.append(.disc(center: centre, radius: r, fill: palette.neuronFill.mix(palette.glow, 0.9 * level),
+                                 rim: palette.neuronRim))
+                guard layout.showsNeuronLabels else { continue }
+                let valueText = litness > 0.5 ? formatValue(activation) : "…"
+                if layer == 0 {
+                    out.append(.text(valueText, at: Point(centre.x - r - 6, centre.y), size: .normal, color: palette.text, align: .rightMiddle))
+                } else {
+                    out.append(.text(valueText, at: Point(centre.x + r + 6, centre.y), size: .normal, color: palette.text, align: .leftMiddle))
+                    if let b = network.bias(layer: layer - 1, neuron: index) {
+                        out.append(.text("b " + formatSigned(b), at: Point(centre.x, centre.y + r + 3), size: .small,
+                                         color: palette.color(forWeight: b), align: .center))
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Two decimals, as the picture labels neuron values.
+func formatValue(_ v: Double) -> String {
+    guard v.isFinite else { return "nan" }
+    let scaled = (v * 100).rounded() / 100
+    var text = String(scaled)
+    if let dot = text.firstIndex(of: ".") {
+        let decimals = text.distance(from: dot, to: text.endIndex) - 1
+        if decimals < 2 { text += String(repeating: "0", count: 2 - decimals) }
+        if decimals > 2 { text = String(text[..<text.index(dot, offsetBy: 3)]) }
+    }
+    return text == "-0.00" ? "0.00" : text
+}
+
+func formatSigned(_ v: Double) -> String { v >= 0 ? "+" + formatValue(v) : formatValue(v) }
+
+/// 12345 → "12,345".
+func grouped(_ n: Int) -> String {
+    let digits = String(abs(n))
+    var out = ""
+    for (k, c) in digits.enumerated() {
+        if k > 0, (digits.count - k) % 3 == 0 { out.append(",") }
+        out.append(c)
+    }
+    return (n < 0 ? "-" : "") + out
+}

@@ -1,0 +1,27 @@
+import Playback
+
+extension SessionPlan {
+    /// How many keyframes the session will show (before the scheduler has run, for the timeline).
+    public var keyframeCount: Int {
+        let possible = iterations + 1
+        return schedule.mode == .milo ? min(Scheduler.miloMoments.count + 1, possible) : min(schedule.keyframes, possible)
+    }
+
+    public var timeline: Timeline {
+        Timeline(keyframeCount: keyframeCount, beat: schedule.beat, exampleCount: dataSet.count)
+    }
+}
+
+extension SessionProgress {
+    /// The last frame the picture can show with what has been trained so far: a keyframe's beat
+    /// can be shown up to its ease only once the next keyframe exists. Unlimited once finished
+    /// (after a divergence: the last finite keyframe's beat).
+    public func frameLimit(timeline: Timeline) -> Int {
+        let ready = readyKeyframeCount
+        if isFinished && divergedAtIteration == nil { return Int.max / 4 }
+        if ready == 0 { return 0 }
+        if isFinished { return ready * timeline.beat - 1 }
+        let easeFrame = Int((Double(timeline.beat) * Timeline.easeStart).rounded(.down))
+        return (ready - 1) * timeline.beat + max(easeFrame - 1, 0)
+    }
+}

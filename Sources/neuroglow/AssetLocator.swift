@@ -1,0 +1,21 @@
+import Foundation
+
+/// Finds the shipped font: next to the executable's package (`Assets/`), under
+/// `$NEUROGLOW_ASSETS`, or Debian's copy of the same font.
+enum AssetLocator {
+    static let fontName = "DejaVuSans.ttf"
+
+    static func fontPath() -> String? {
+        var candidates: [String] = []
+        if let override = ProcessInfo.processInfo.environment["NEUROGLOW_ASSETS"] { candidates.append(override + "/" + fontName) }
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = executable.deletingLastPathComponent()
+        for _ in 0..<5 {
+            candidates.append(folder.appendingPathComponent("Assets").appendingPathComponent(fontName).path)
+            folder = folder.deletingLastPathComponent()
+        }
+        candidates.append(FileManager.default.currentDirectoryPath + "/Assets/" + fontName)
+        candidates.append("/usr/share/fonts/truetype/dejavu/" + fontName)
+        return candidates.first { FileManager.default.fileExists(atPath: $0) }
+    }
+}

@@ -1,0 +1,33 @@
+import NeuralCore
+import Playback
+import Scene
+import Session
+
+/// Turns (session progress, frame index, interaction) into a scene: the one path shared by the
+/// live window and the headless recorder, so both show the same picture at the same frame.
+struct FramePresenter {
+    let plan: SessionPlan
+    var layout: SceneLayout
+    var palette: Palette
+    var dashed: Bool
+
+    init(plan: SessionPlan, width: Int, height: Int, palette: Palette, dashed: Bool) {
+        self.plan = plan
+        layout = SceneLayout(layerSizes: plan.initialNetwork.layout.layerSizes, width: width, height: height)
+        self.palette = palette
+        self.dashed = dashed
+    }
+
+    mutating func resize(width: Int, height: Int) {
+        layout = SceneLayout(layerSizes: plan.initialNetwork.layout.layerSizes, width: width, height: height)
+    }
+
+    func sceneInput(progress: SessionProgress, frame: Int, configure: (inout SceneInput) -> Void = { _ in }) -> SceneInput {
+        let timeline = plan.timeline
+        var input = SceneInput(layout: layout, palette: palette, plan: plan, progress: progress, timeline: timeline,
+                               state: timeline.state(atFrame: frame))
+        input.dashedNegative = dashed
+        configure(&input)
+        return input
+    }
+}

@@ -1,0 +1,29 @@
+import NeuralCore
+import Scene
+
+/// What the user has done to the picture: their own input vector, the hovered element, overlays.
+/// Plain state, changed by the live loop's input step and read by the scene.
+struct Interaction {
+    var userInput: [Double]? = nil
+    var hovered: HoverTarget? = nil
+    var showHelp = false
+    var showFPS = false
+
+    /// Toggles input neuron `index` between its data set's minimum and maximum, starting from
+    /// `current` (what the network is thinking about now) if the user had no input yet.
+    mutating func toggle(input index: Int, current: [Double], ranges: [ClosedRange<Double>]) {
+        var values = userInput ?? current
+        let range = ranges[index]
+        values[index] = abs(values[index] - range.upperBound) < abs(values[index] - range.lowerBound) ? range.lowerBound : range.upperBound
+        userInput = values
+    }
+
+    /// Moves input neuron `index` by `steps` tenths of its range, clamped to the range.
+    mutating func nudge(input index: Int, steps: Int, current: [Double], ranges: [ClosedRange<Double>]) {
+        var values = userInput ?? current
+        let range = ranges[index]
+        let step = max(range.upperBound - range.lowerBound, 1e-9) / 10
+        values[index] = min(max(values[index] + Double(steps) * step, range.lowerBound), range.upperBound)
+        userInput = values
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import NeuralCore
+import Playback
+import Session
+
+/// `DIR/session.json` (DESIGN.md §5): the options, seed, size, fps, frame count, each keyframe's
+/// first frame, iteration and example, and why the recording stopped early if it did.
+/// Written atomically (temporary file, then rename).
+struct RecordingManifest {
+    let plan: SessionPlan
+    let arguments: [String]
+    let width: Int
+    let height: Int
+
+    func write(to directory: String, frames: Int, keyframeIterations: [Int], timeline: Timeline, stoppedBecause reason: String?) throws {
+        let keyframes: [JSONValue] = keyframeIterations.enumerated().compactMap { k, iteration in
+            let frame = timeline.firstFrame(ofKeyframe: k)
+            guard frame < frames else { return nil }
+            return .object([("index", JSONValue(k)), ("frame", JSONValue(frame)), ("iteration", JSONValue(iteration)),
+                            ("example", JSONValue(k % plan.dataSet.count))])
+        }
+        let model = plan.model
+        let document = JSONValue.object([
+            ("format", JSONValue("neuroglow-recording")),
+            ("version", JSONValue(1)),
+            ("arguments", .array(arguments.map(JSONValue.init))),
+            ("options", .object([
+                ("dataset", JSONValue(plan.dataSet.name)),
+                ("layers", .array(plan.initialNetwork.layout.layerSizes.map(JSONValue.init))),
+                ("activations", .array(plan.initialNetwork.activations.map { JSONValue($0.rawValue) })),
+                ("loss", JSONValue(plan.training.loss.rawValue)),
+                ("learning_rate", JSONValue(plan.training.learningRate)),
+                ("momentum", JSONValue(plan.training.momentum)),
+                ("batch_size", JSONValue(plan.training.batchSize)),
+                ("bias", .bool(plan.initialNetwork.layout.usesBias)),
+                ("init", JSONValue(model.initialization.rawValue)),
+                ("iterations", JSONValue(plan.iterations)),
+                ("shuffle", .bool(plan.training.shuffle)),
+                ("schedule", JSONValue(plan.schedule.mode.rawValue)),
+                ("keyframes", JSONValue(plan.schedule.keyframes)),
+                ("beat", JSONValue(plan.schedule.beat)),
+            ])),
+            ("seed", JSONValue(Int(model.seed))),
+            ("size", .object([("width", JSONValue(width)), ("height", JSONValue(height))])),
+            ("fps", JSONValue(plan.schedule.fps)),
+            ("frames", JSONValue(frames)),
+            ("keyframes", .array(keyframes)),
+            ("stopped_early", reason.map(JSONValue.init) ?? .null),
+        ])
+        let path = directory + "/session.json"
+        let temporary = path + ".partial"
+        try (document.text + "\n").write(toFile: temporary, atomically: false, encoding: .utf8)
+        guard rename(temporary, path) == 0 else { throw InputError("cannot write \(path): \(String(cString: strerror(errno)))") }
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import NeuralCore
+import Scene
+
+/// The view options (DESIGN.md §4).
+struct ViewArguments: ParsableArguments {
+    @Option(help: "Window or frame size, WxH (from 320x240 to 7680x4320).")
+    var size = "1280x720"
+    @Option(help: "Synapse colours: \(Palette.Name.allCases.map(\.rawValue).joined(separator: "|")).")
+    var palette = "video"
+    @Flag(help: "Draw negative weights dashed as well as coloured.")
+    var dashed = false
+    @Option(help: "Write JSON Lines of what happens to FILE, or - for standard output.")
+    var events: String?
+
+    static let minimumSize = (width: 320, height: 240)
+    static let maximumSize = (width: 7680, height: 4320)
+
+    func resolvedSize() throws(InputError) -> (width: Int, height: Int) {
+        let parts = size.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+        let allowed = "expected WxH from \(Self.minimumSize.width)x\(Self.minimumSize.height) to \(Self.maximumSize.width)x\(Self.maximumSize.height), e.g. 1280x720"
+        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]) else { throw InputError("--size \(size): \(allowed)") }
+        guard (Self.minimumSize.width...Self.maximumSize.width).contains(w), (Self.minimumSize.height...Self.maximumSize.height).contains(h) else {
+            throw InputError("--size \(size): \(allowed)")
+        }
+        return (w, h)
+    }
+
+    func resolvedPalette() throws(InputError) -> Palette { Palette(try choice(palette, "--palette", Palette.Name.allCases)) }
+}
