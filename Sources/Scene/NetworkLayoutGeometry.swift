@@ -43,9 +43,10 @@ public struct SceneLayout: Sendable, Equatable {
             let x = area.x + columnGap * Double(l)
             let shown = min(size, SceneLayout.maximumDrawnNeuronsPerLayer)
             let spacing = area.height / Double(shown)
-            // Neurons not drawn (huge layers) share the position of the drawn neuron before them.
+            // In huge layers drawn neuron k is index ⌊k·size/shown⌋ (`drawnIndices`); the rounding up
+            // maps it back to slot k, and undrawn neurons share the slot of the next drawn one.
             centres.append((0..<size).map { i in
-                let slot = size <= shown ? i : i * shown / size
+                let slot = size <= shown ? i : min((i * shown + size - 1) / size, shown - 1)
                 return Point(x, area.y + spacing * (Double(slot) + 0.5))
             })
         }

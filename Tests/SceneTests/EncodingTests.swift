@@ -1,0 +1,123 @@
+import Testing
+import NeuralCore
+import Playback
+@testable import Scene
+@testable import Session
+
+struct EncodingTests {
+    @Test func synapseColourFollowsSignAndWidthFollowsMagnitude() throws {
+        let (plan, progress) = try finishedSession()
+        let input = sceneInput(plan, progress, frame: plan.timeline.frameCount - 1)
+        let network = input.displayedNetwork
+        let lines = SceneBuilder.build(input).directLines
+        #expect(lines.count == 16)
+        var k = 0
+        var byMagnitude: [(Double, Double)] = []
+        for j in 0..<4 {
+            for i in 0..<3 {
+                guard case let .line(_, _, width, color, _) = lines[k] else { Issue.record("not a line"); return }
+                let w = network.weight(layer: 0, to: j, from: i)
+                let expected = w >= 0 ? Palette(.video).positive : Palette(.video).negative
+                #expect(color.r == expected.r && color.g == expected.g && color.b == expected.b)
+                byMagnitude.append((abs(w), width))
+                k += 1
+            }
+        }
+        byMagnitude.sort { $0.0 < $1.0 }
+        for n in 1..<byMagnitude.count { #expect(byMagnitude[n].1 >= byMagnitude[n - 1].1) }
+        #expect(byMagnitude.last!.1 > byMagnitude.first!.1 * 3)
+    }
+
+    @Test func palettesAndDashing() {
+        #expect(Palette(.playground).positive.b > Palette(.playground).positive.r)
+        #expect(Palette(.playground).negative.r > Palette(.playground).negative.b)
+        #expect(Palette(.video).next.name == .playground && Palette(.colorblind).next.name == .video)
+        let network = Network(layerSizes: [2, 1], hidden: .sigmoid, output: .sigmoid, usesBias: false, seed: 3)
+        let layout = SceneLayout(layerSizes: [2, 1], width: 640, height: 480)
+        let lines = SynapseEncoding.lines(network: network, layout: layout, palette: Palette(.video), dashedNegative: true)
+        for (i, line) in lines.enumerated() {
+            guard case let .line(_, _, _, _, dashed) = line else { continue }
+            #expect(dashed == (network.weight(layer: 0, to: 0, from: i) < 0))
+        }
+    }
+
+    /// The glow of a neuron: the alpha of its halo, 0 when there is none.
+    func glow(_ frame: SceneFrame, at centre: Point) -> Double {
+        for command in frame.overlay {
+            if case let .glow(c, _, color) = command, c == centre, color == Palette(.video).glow.withAlpha(Double(color.a) / 255) {
+                return Double(color.a)
+            }
+        }
+        return 0
+    }
+
+    @Test func activeNeuronsGlowBrighterThanInactiveOnes() throws {
+        let (plan, progress) = try finishedSession(iterations: 60_000, keyframes: 8)
+        // At the hold of the trained network, example 3 ([1,0,1] → 1) lights the output; example 0 ([0,0,1] → 0) does not.
+        let beat = plan.schedule.beat
+        let lit = sceneInput(plan, progress, frame: (7 + 2 * 7 + 2) * beat + beat / 2)   // beat 23 → example 2
+        let dark = sceneInput(plan, progress, frame: (7 + 2 * 7) * beat + beat / 2)       // beat 21 → example 0
+        #expect(lit.state.example == 2 && dark.state.example == 0)
+        let output = lit.layout.centres[2][0]
+        #expect(glow(SceneBuilder.build(lit), at: output) > glow(SceneBuilder.build(dark), at: output) + 100)
+    }
+
+    @Test func forwardPulseLightsLayersInOrder() throws {
+        let (plan, progress) = try finishedSession()
+        let early = ThinkingPainter(input: sceneInput(plan, progress, frame: 1), network: plan.initialNetwork,
+                                    trace: Trace(layout: plan.initialNetwork.layout), hasTarget: true)
+        #expect(early.lit(layer: 0) == 1 && early.lit(layer: 2) == 0)
+        let late = ThinkingPainter(input: sceneInput(plan, progress, frame: 20), network: plan.initialNetwork,
+                                   trace: Trace(layout: plan.initialNetwork.layout), hasTarget: true)
+        #expect(late.lit(layer: 2) == 1)
+    }
+
+    @Test func weightsEaseBetweenKeyframesNeverJump() throws {
+        let (plan, progress) = try finishedSession()
+        let beat = plan.schedule.beat
+        var previous = sceneInput(plan, progress, frame: 3 * beat).displayedNetwork.parameters
+        let step = progress.keyframes[4].parameters.enumerated().map { abs($1 - progress.keyframes[3].parameters[$0]) }.max()!
+        for f in (3 * beat + 1)...(4 * beat) {
+            let now = sceneInput(plan, progress, frame: f).displayedNetwork.parameters
+            let jump = now.enumerated().map { abs($1 - previous[$0]) }.max()!
+            #expect(jump <= step * 0.35 + 1e-12, "frame \(f) jumps \(jump) of \(step)")
+            previous = now
+        }
+        #expect(previous == progress.keyframes[4].parameters)
+    }
+
+    @Test func hudValuesMatchTheTrainer() throws {
+        let (plan, progress) = try finishedSession()
+        let k = 5
+        let input = sceneInput(plan, progress, frame: k * plan.schedule.beat + 2)
+        let hud = SceneBuilder.build(input).hud
+        let trainer = Trainer(network: plan.initialNetwork, dataSet: plan.dataSet, options: plan.training)
+        trainer.train(iterations: progress.keyframeIterations![k])
+        #expect(hud.iteration == trainer.iteration && hud.keyframe == k && hud.example == k % 7)
+        #expect(hud.inputs == plan.dataSet.input(k % 7) && hud.desired == plan.dataSet.target(k % 7))
+        #expect(hud.outputs == trainer.network.predict(plan.dataSet.input(k % 7)))
+        #expect(hud.averageError == trainer.network.meanLoss(on: plan.dataSet, loss: .mse))
+    }
+
+    @Test func userInputReplacesTheExample() throws {
+        let (plan, progress) = try finishedSession(iterations: 60_000, keyframes: 8)
+        var input = sceneInput(plan, progress, frame: 7 * plan.schedule.beat + 5)
+        input.userInput = [1, 1, 0]
+        let hud = SceneBuilder.build(input).hud
+        #expect(hud.example == nil && hud.inputs == [1, 1, 0] && hud.desired == nil)
+        #expect(hud.outputs[0] < 0.05, "the video's [1, 1, 0] → 0.01")
+    }
+
+    @Test func largeNetworksUseCachedSynapseLayers() throws {
+        let (plan, progress) = try finishedSession(iterations: 3, keyframes: 4) { m in
+            m.dataSet = "circle"; m.layers = [2, 64, 32, 1]
+        }
+        let beat = plan.schedule.beat
+        let holding = SceneBuilder.build(sceneInput(plan, progress, frame: beat + 1))
+        guard case let .cached(layer, next, _) = holding.synapses else { Issue.record("expected cached synapses"); return }
+        #expect(next == nil && layer.commands.count == 2 * 64 + 64 * 32 + 32)
+        let easing = SceneBuilder.build(sceneInput(plan, progress, frame: beat + beat - 2))
+        guard case let .cached(from, to, amount) = easing.synapses else { Issue.record("expected cached synapses"); return }
+        #expect(from.key == layer.key && to != nil && to!.key != layer.key && amount > 0.5)
+    }
+}
