@@ -215,6 +215,10 @@ final class LiveApp {
         let directory = recordDirectory ?? "recordings/" + timestamp()
         do {
             let recorder = try FrameRecorder(directory: directory, width: canvas.width, height: canvas.height)
+            let progress = run.progress
+            try RecordingManifest(plan: plan, arguments: arguments, width: canvas.width, height: canvas.height)
+                .reserve(in: directory, plannedFrames: plan.timeline.frameCount, keyframeIterations: progress.keyframeIterations ?? [],
+                         timeline: plan.timeline)
             recording = LiveRecording(recorder: recorder, firstFrame: clock.frame)
             notice = nil
             events.write("record", [("state", JSONValue("started")), ("dir", JSONValue(directory)), ("frames", JSONValue(0))])

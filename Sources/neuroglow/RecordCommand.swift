@@ -85,6 +85,11 @@ final class HeadlessRecording {
         let progress = run.progress
         let timeline = plan.timeline
         var progressBar = ProgressReporter(total: total)
+        do {
+            try manifest.reserve(in: recorder.directory, plannedFrames: total, keyframeIterations: progress.keyframeIterations ?? [], timeline: timeline)
+        } catch {
+            return Result(frames: 0, seconds: 0, failure: "cannot write \(recorder.directory)/session.json: \(error.localizedDescription)")
+        }
         events.write("record", [("state", JSONValue("started")), ("dir", JSONValue(recorder.directory)), ("frames", JSONValue(0))])
         for frame in 0..<total {
             guard stopRequested == 0 else { break }

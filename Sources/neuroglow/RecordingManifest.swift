@@ -12,7 +12,38 @@ struct RecordingManifest {
     let width: Int
     let height: Int
 
+    /// Space kept after the reserved manifest, so the final one fits where the reservation was.
+    static let reservePadding = 1024
+
+    /// Writes a provisional manifest before the first frame, padded with spaces: the final manifest
+    /// overwrites it in place, so it can still be written when the frames have filled the disk.
+    func reserve(in directory: String, plannedFrames: Int, keyframeIterations: [Int], timeline: Timeline) throws {
+        let text = document(frames: plannedFrames, keyframeIterations: keyframeIterations, timeline: timeline,
+                            stoppedBecause: "recording in progress (this manifest is rewritten when the recording ends)")
+        try (text + String(repeating: " ", count: Self.reservePadding) + "\n").write(toFile: directory + "/session.json", atomically: true, encoding: .utf8)
+    }
+
+    /// Writes the final manifest: in place over the reservation when it fits, else through a
+    /// temporary file and a rename.
     func write(to directory: String, frames: Int, keyframeIterations: [Int], timeline: Timeline, stoppedBecause reason: String?) throws {
+        let text = document(frames: frames, keyframeIterations: keyframeIterations, timeline: timeline, stoppedBecause: reason)
+        let path = directory + "/session.json"
+        let bytes = Array((text + "\n").utf8)
+        if let reserved = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, reserved >= bytes.count,
+           let handle = FileHandle(forUpdatingAtPath: path) {
+            defer { try? handle.close() }
+            // Spaces after the document are JSON whitespace; the line ends at the reservation's end.
+            let padded = bytes + Array(repeating: UInt8(ascii: " "), count: reserved - bytes.count - 1) + [UInt8(ascii: "\n")]
+            try handle.write(contentsOf: padded)
+            try handle.synchronize()
+            return
+        }
+        let temporary = path + ".partial"
+        try (text + "\n").write(toFile: temporary, atomically: false, encoding: .utf8)
+        guard rename(temporary, path) == 0 else { throw InputError("cannot write \(path): \(String(cString: strerror(errno)))") }
+    }
+
+    private func document(frames: Int, keyframeIterations: [Int], timeline: Timeline, stoppedBecause reason: String?) -> String {
         let keyframes: [JSONValue] = keyframeIterations.enumerated().compactMap { k, iteration in
             let frame = timeline.firstFrame(ofKeyframe: k)
             guard frame < frames else { return nil }
@@ -47,9 +78,6 @@ struct RecordingManifest {
             ("keyframes", .array(keyframes)),
             ("stopped_early", reason.map(JSONValue.init) ?? .null),
         ])
-        let path = directory + "/session.json"
-        let temporary = path + ".partial"
-        try (document.text + "\n").write(toFile: temporary, atomically: false, encoding: .utf8)
-        guard rename(temporary, path) == 0 else { throw InputError("cannot write \(path): \(String(cString: strerror(errno)))") }
+        return document.text
     }
 }

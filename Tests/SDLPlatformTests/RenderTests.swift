@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+import NeuralCore
+import Playback
+@testable import Scene
+@testable import SDLPlatform
+@testable import Session
+
+/// SDL may be started once per process; every test here shares it and runs one at a time.
+nonisolated(unsafe) let sharedSDL = try! SDLSystem(headless: true)
+let fontPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Assets/DejaVuSans.ttf").path
+
+/// Renders `frame` with the software renderer and returns the pixels.
+func render(_ frame: SceneFrame, width: Int, height: Int) throws -> Surface {
+    _ = sharedSDL
+    let canvas = try SurfaceCanvas(width: width, height: height)
+    let renderer = try SceneRenderer(canvas: canvas, fontPath: fontPath)
+    renderer.draw(frame)
+    let surface = try Surface(width: width, height: height)
+    try canvas.readPixels(into: surface)
+    return surface
+}
+
+func trainedSession() throws -> (SessionPlan, SessionProgress) {
+    var model = ModelOptions()
+    model.iterations = 60_000
+    var schedule = ScheduleOptions()
+    schedule.keyframes = 8
+    let plan = try SessionPlan.make(model: model, schedule: schedule)
+    let run = SessionRun(plan: plan)
+    run.run()
+    return (plan, run.progress)
+}
+
+func scene(_ plan: SessionPlan, _ progress: SessionProgress, frame: Int) -> SceneInput {
+    SceneInput(layout: SceneLayout(layerSizes: plan.initialNetwork.layout.layerSizes, width: 640, height: 400),
+               palette: Palette(.video), plan: plan, progress: progress, timeline: plan.timeline, state: plan.timeline.state(atFrame: frame))
+}
+
+func brightness(_ s: Surface, _ p: Point) -> Int {
+    let c = s.pixel(x: Int(p.x), y: Int(p.y))
+    return Int(c.r) + Int(c.g) + Int(c.b)
+}
+
+@Suite(.serialized)
+struct RenderTests {
+    @Test func glowAroundAnActiveNeuronIsBrighter() throws {
+        let (plan, progress) = try trainedSession()
+        let beat = plan.schedule.beat
+        // Hold phase of the trained network: example 2 ([1,0,1] → 1) lights the output, example 0 does not.
+        let lit = scene(plan, progress, frame: 23 * beat + beat - 2)
+        let dark = scene(plan, progress, frame: 21 * beat + beat - 2)
+        #expect(lit.state.example == 2 && dark.state.example == 0)
+        let centre = lit.layout.centres[2][0]
+        let halo = Point(centre.x, centre.y - lit.layout.radius * 1.6)
+        let litPixels = try render(SceneBuilder.build(lit), width: 640, height: 400)
+        let darkPixels = try render(SceneBuilder.build(dark), width: 640, height: 400)
+        #expect(brightness(litPixels, halo) > brightness(darkPixels, halo) + 60,
+                "halo \(brightness(litPixels, halo)) vs \(brightness(darkPixels, halo))")
+        #expect(brightness(litPixels, centre) > brightness(darkPixels, centre) + 150)
+    }
+
+    @Test func synapsePixelsHaveTheirSignsHue() throws {
+        let (plan, progress) = try trainedSession()
+        let input = scene(plan, progress, frame: 7 * plan.schedule.beat + plan.schedule.beat - 1)
+        let network = input.displayedNetwork
+        let pixels = try render(SceneBuilder.build(input), width: 640, height: 400)
+        // The hidden → output synapses do not cross each other; sample each near its middle.
+        var checked = 0
+        for j in 0..<4 {
+            let w = network.weight(layer: 1, to: 0, from: j)
+            guard abs(w) > network.largestWeightMagnitude * 0.3 else { continue }
+            let p = input.layout.centres[1][j].lerp(to: input.layout.centres[2][0], 0.35)
+            let c = pixels.pixel(x: Int(p.x.rounded()), y: Int(p.y.rounded()))
+            if w > 0 { #expect(Int(c.g) > Int(c.r) + 40, "positive synapse \(j) at \(p): \(c)") } else {
+                #expect(Int(c.r) > Int(c.g) + 40, "negative synapse \(j) at \(p): \(c)")
+            }
+            checked += 1
+        }
+        #expect(checked >= 2)
+    }
+
+    @Test func textIsDrawnFromTheGlyphAtlas() throws {
+        let frame = SceneFrame(background: Color(0, 0, 0), synapses: .direct([]),
+                               overlay: [.text("iteration 42", at: Point(10, 10), size: .large, color: Color(255, 255, 255), align: .left)],
+                               liveOnly: [], hud: HUDValues(iteration: 0, keyframe: 0, example: nil, inputs: [], desired: nil, outputs: [], averageError: nil, status: ""))
+        let pixels = try render(frame, width: 200, height: 50)
+        var lit = 0
+        for y in 10..<34 { for x in 10..<140 where brightness(pixels, Point(Double(x), Double(y))) > 300 { lit += 1 } }
+        #expect(lit > 80, "only \(lit) bright text pixels")
+        #expect(brightness(pixels, Point(190, 45)) == 0)
+    }
+
+    @Test func cachedSynapseLayersAreDrawnOncePerKeyframe() throws {
+        _ = sharedSDL
+        var model = ModelOptions()
+        model.dataSet = "circle"; model.layers = [2, 64, 32, 1]; model.iterations = 3
+        var schedule = ScheduleOptions(); schedule.keyframes = 4
+        let plan = try SessionPlan.make(model: model, schedule: schedule)
+        let run = SessionRun(plan: plan)
+        run.run()
+        let canvas = try SurfaceCanvas(width: 640, height: 400)
+        let renderer = try SceneRenderer(canvas: canvas, fontPath: fontPath)
+        for frame in 0..<(2 * plan.schedule.beat) { renderer.draw(SceneBuilder.build(scene(plan, run.progress, frame: frame))) }
+        // Keyframes 0, 1 and 2 (the second beat eases into keyframe 2): three layers drawn, not sixty.
+        #expect(renderer.synapseCacheMisses == 3)
+    }
+}
+
+@Suite(.serialized)
+struct FrameRecorderTests {
+    func temporaryDirectory() -> String {
+        let path = NSTemporaryDirectory() + "neuroglow-test-\(UUID().uuidString)"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test func writesWhole24BitFramesInOrder() throws {
+        _ = sharedSDL
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let canvas = try SurfaceCanvas(width: 160, height: 120)
+        let recorder = try FrameRecorder(directory: directory, width: 160, height: 120)
+        for _ in 0..<20 { #expect(recorder.capture(from: canvas)) }
+        recorder.finish()
+        #expect(recorder.writtenFrames == 20 && recorder.failure == nil)
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        #expect(files == (0..<20).map(FrameRecorder.fileName))
+        let frame = try Surface(bmpPath: directory + "/frame_000019.bmp")
+        #expect(frame.width == 160 && frame.height == 120 && frame.bitsPerPixel == 24)
+    }
+
+    @Test func aFolderRemovedMidwayStopsTheRecordingAndKeepsWholeFrames() throws {
+        _ = sharedSDL
+        let directory = temporaryDirectory()
+        let canvas = try SurfaceCanvas(width: 160, height: 120)
+        let recorder = try FrameRecorder(directory: directory, width: 160, height: 120)
+        for _ in 0..<5 { recorder.capture(from: canvas) }
+        recorder.finish()
+        try FileManager.default.removeItem(atPath: directory)
+        var accepted = 0
+        for _ in 0..<20 where recorder.capture(from: canvas) { accepted += 1 }
+        recorder.finish()
+        #expect(recorder.failure != nil && recorder.writtenFrames == 5)
+        #expect(!recorder.capture(from: canvas))
+    }
+}
