@@ -78,7 +78,10 @@ struct HUDPainter {
         out.append(.rect(box, palette.panel))
         out.append(.frame(box, palette.neuronRim.withAlpha(0.6)))
         out.append(.text("loss (log) over iterations (log)", at: Point(box.x + 6, box.y + 3), size: .small, color: palette.dimText, align: .left))
-        let curve = input.progress.lossCurve.filter { $0.loss > 0 && $0.loss.isFinite }
+        // Only up to the shown keyframe: the curve grows with the playback, and a frame shows the
+        // same whether the trainer has raced ahead (headless) or not (live).
+        let shown = input.shownIteration
+        let curve = input.progress.lossCurve.filter { $0.loss > 0 && $0.loss.isFinite && $0.iteration <= shown }
         guard curve.count >= 2 else { return }
         let logs = curve.map { log10($0.loss) }
         let low = logs.min()!, high = max(logs.max()!, low + 1e-9)
@@ -87,7 +90,7 @@ struct HUDPainter {
         func y(_ loss: Double) -> Double { box.maxY - 4 - (box.height - 22) * (log10(loss) - low) / (high - low) }
         out.append(.polyline(curve.map { Point(x($0.iteration), y($0.loss)) }, width: 1.5, color: palette.glow))
         if let iterations = input.progress.keyframeIterations {
-            for k in 0..<input.progress.readyKeyframeCount {
+            for k in 0...input.shownKeyframe {
                 let tickX = x(iterations[k])
                 let current = k == input.shownKeyframe
                 out.append(.line(from: Point(tickX, box.maxY - (current ? 14 : 6)), to: Point(tickX, box.maxY),

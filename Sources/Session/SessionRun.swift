@@ -21,7 +21,16 @@ public final class SessionRun: @unchecked Sendable {
     /// chosen so the first pass measures at most about 20,000 states.
     static let denselyMeasuredIterations = 2_000
 
-    public init(plan: SessionPlan) { self.plan = plan }
+    /// Keyframe 0 is always the untrained network, so it is published at once: the window's
+    /// first frame never depends on how fast the trainer thread starts.
+    public init(plan: SessionPlan) {
+        self.plan = plan
+        let loss = plan.initialNetwork.meanLoss(on: plan.dataSet, loss: plan.training.loss)
+        state.keyframes = [plan.initialNetwork]
+        state.keyframeLosses = [loss]
+        state.keyframeChanges = [0]
+        state.lossCurve = [LossSample(iteration: 0, loss: loss)]
+    }
 
     /// A consistent copy of what has been produced so far.
     public var progress: SessionProgress {
@@ -126,9 +135,10 @@ public final class SessionRun: @unchecked Sendable {
                 }
                 return
             }
+            if k == 0 { continue }   // published by init
             let network = trainer.network
             let current = VisibleState(network: network, dataSet: plan.dataSet)
-            let change = k == 0 ? 0 : current.change(from: previous)
+            let change = current.change(from: previous)
             previous = current
             let loss = network.meanLoss(on: plan.dataSet, loss: plan.training.loss)
             update {
@@ -136,7 +146,6 @@ public final class SessionRun: @unchecked Sendable {
                 $0.keyframeLosses.append(loss)
                 $0.keyframeChanges.append(change)
                 $0.trainerIteration = trainer.iteration
-                if k == 0 { $0.lossCurve.append(LossSample(iteration: 0, loss: loss)) }
             }
         }
         update { $0.isFinished = true }

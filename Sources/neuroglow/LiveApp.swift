@@ -161,11 +161,10 @@ final class LiveApp {
     private var frameLimit: Int { run.progress.frameLimit(timeline: plan.timeline) }
 
     private func update(seconds: Double) {
-        let limit = frameLimit
-        if recording != nil {
-            clock.advanceOneFrame(limit: limit)
-        } else {
-            clock.advance(seconds: min(seconds, 0.25), fps: Double(plan.schedule.fps), limit: limit)
+        // While recording, the clock moves exactly one frame per presented frame (in `record`), so
+        // a recording holds every frame index once, as the headless recorder does.
+        if recording == nil {
+            clock.advance(seconds: min(seconds, 0.25), fps: Double(plan.schedule.fps), limit: frameLimit)
         }
         let progress = run.progress
         let state = plan.timeline.state(atFrame: clock.frame)
@@ -202,6 +201,7 @@ final class LiveApp {
         if !recording.recorder.capture(from: canvas) || recording.recorder.failure != nil {
             stopRecording(reason: recording.recorder.failure ?? "recording failed")
         }
+        clock.advanceOneFrame(limit: frameLimit)
     }
 
     private func present() {

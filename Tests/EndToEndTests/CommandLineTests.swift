@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+/// The built executable, as a user runs it from a shell.
+struct CommandLineTests {
+    @Test func trainReproducesTheVideo() throws {
+        let result = try Tool.neuroglow(["train", "--json", "--predict", "1,1,0"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(Tool.json(result.stdout) as? [String: Any])
+        #expect(json["iterations"] as? Int == 60_000)
+        let examples = try #require(json["examples"] as? [[String: Any]])
+        #expect(examples.count == 7)
+        for example in examples {
+            let target = (example["target"] as! [Double])[0], output = (example["output"] as! [Double])[0]
+            #expect(abs(output - target) < 0.05)
+        }
+        let prediction = try #require(json["prediction"] as? [String: Any])
+        #expect((prediction["output"] as! [Double])[0] < 0.05)
+        #expect((json["seconds"] as? Double ?? -1) >= 0)
+    }
+
+    @Test func trainSavesAModelThatLoadsBack() throws {
+        let directory = Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let model = directory + "/model.json"
+        #expect(try Tool.neuroglow(["train", "--iterations", "2000", "--save", model]).status == 0)
+        let resumed = try Tool.neuroglow(["train", "--load", model, "--iterations", "1", "--json"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        let wrongShape = try Tool.neuroglow(["train", "--load", model, "--dataset", "xor"])
+        #expect(wrongShape.status != 0 && wrongShape.stderr.contains("--load \(model)") && wrongShape.stderr.contains("does not fit"))
+    }
+
+    static let badOptions: [([String], String)] = [
+        (["train", "--layers", "3,,1"], "--layers 3,,1"),
+        (["train", "--layers", "0"], "--layers 0"),
+        (["train", "--learning-rate=-1"], "--learning-rate -1"),
+        (["train", "--learning-rate", "nan"], "--learning-rate nan"),
+        (["train", "--dataset", "nope"], "unknown data set"),
+        (["train", "--layers", "2,4,1"], "does not fit data set 'xor3'"),
+        (["train", "--activation", "softmax"], "--activation softmax"),
+        (["train", "--loss", "ce"], "--loss ce"),
+        (["train", "--batch-size", "0"], "--batch-size 0"),
+        (["train", "--momentum", "1"], "--momentum 1"),
+        (["train", "--load", "/nonexistent/model.json"], "--load /nonexistent/model.json"),
+        (["train", "--dataset", "/nonexistent/data.csv"], "--dataset /nonexistent/data.csv"),
+        (["schedule", "--schedule", "cubic"], "--schedule cubic"),
+        (["schedule", "--keyframes", "1"], "--keyframes 1"),
+        (["live", "--size", "0x0"], "--size 0x0"),
+        (["live", "--size", "99999x99999"], "--size 99999x99999"),
+        (["live", "--palette", "neon"], "--palette neon"),
+        (["record", "/tmp/x", "--size", "big"], "--size big"),
+        (["record", "/tmp/x", "--frames", "0"], "--frames 0"),
+    ]
+
+    @Test func badOptionsAreRejectedWithAMessageNamingThem() throws {
+        for (arguments, expected) in Self.badOptions {
+            // No DISPLAY: a window must never be attempted for bad options.
+            let result = try Tool.neuroglow(arguments, environment: ["DISPLAY": ""])
+            #expect(result.status != 0, "\(arguments) exited 0")
+            #expect(result.stderr.contains(expected), "\(arguments): \(result.stderr)")
+            #expect(!result.stderr.contains("cannot open the window"), "\(arguments) tried to open a window")
+        }
+    }
+
+    @Test func badCSVFilesNameLineAndColumn() throws {
+        let directory = Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let cases: [(String, String)] = [
+            ("a,b,y\n0,1,1\n1,0\n", "line 3: expected 3 cells"),
+            ("a,b,y\n0,x,1\n", "line 2, column 2 (b): 'x' is not a number"),
+            ("", "the file is empty"),
+        ]
+        for (k, (text, expected)) in cases.enumerated() {
+            let path = directory + "/data\(k).csv"
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            let result = try Tool.neuroglow(["train", "--dataset", path])
+            #expect(result.status != 0 && result.stderr.contains(expected), "\(result.stderr)")
+        }
+        let good = directory + "/good.csv"
+        try "x1,x2,y\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n".write(toFile: good, atomically: true, encoding: .utf8)
+        let result = try Tool.neuroglow(["train", "--dataset", good, "--iterations", "3000", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    @Test func scheduleJSONKeepsTheInvariants() throws {
+        let result = try Tool.neuroglow(["schedule", "--json"])
+        #expect(result.status == 0)
+        let json = try #require(Tool.json(result.stdout) as? [String: Any])
+        let keyframes = try #require(json["keyframes"] as? [[String: Any]])
+        #expect(keyframes.count == 120)
+        let iterations = keyframes.map { $0["iteration"] as! Int }
+        #expect(iterations.first == 0 && iterations.last == 60_000)
+        #expect(iterations.filter { $0 <= 6_000 }.count >= 60)
+        #expect(keyframes.map { $0["frame"] as! Int } == (0..<120).map { $0 * 30 })
+        let milo = try Tool.neuroglow(["schedule", "--schedule", "milo"])
+        #expect(milo.stdout.contains("12500"))
+    }
+
+    @Test func helpListsEverySubcommand() throws {
+        let result = try Tool.neuroglow(["--help"])
+        for name in ["live", "record", "train", "schedule", "bench"] { #expect(result.stdout.contains(name)) }
+    }
+}

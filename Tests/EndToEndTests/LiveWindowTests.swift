@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+
+/// A private X server for one test, with xdotool to click into it.
+final class VirtualDisplay {
+    let display: String
+    private let server: Process
+
+    init(width: Int = 1280, height: Int = 720) throws {
+        var number = 150 + Int.random(in: 0..<200)
+        while FileManager.default.fileExists(atPath: "/tmp/.X\(number)-lock") { number += 1 }
+        display = ":\(number)"
+        server = Process()
+        server.executableURL = URL(fileURLWithPath: try #require(Tool.which("Xvfb"), "Xvfb is missing: `make test` installs it"))
+        server.arguments = [display, "-screen", "0", "\(width)x\(height)x24", "-nolisten", "tcp"]
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        let socket = "/tmp/.X11-unix/X\(number)"
+        let deadline = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: socket) && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+    }
+
+    deinit {
+        // Xvfb started from a test process may not act on SIGTERM (signals blocked by the test
+        // runner's threads are inherited); it holds no state worth a clean exit.
+        kill(server.processIdentifier, SIGKILL)
+        server.waitUntilExit()
+    }
+
+    @discardableResult
+    func xdotool(_ arguments: [String]) throws -> Tool.Result {
+        try Tool.run(try #require(Tool.which("xdotool"), "xdotool is missing: `make test` installs it"), arguments,
+                     environment: ["DISPLAY": display], timeout: 20)
+    }
+}
+
+/// Reads a growing JSON Lines file.
+struct EventReader {
+    let path: String
+
+    var events: [[String: Any]] {
+        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").compactMap { Tool.json(String($0)) as? [String: Any] }
+    }
+
+    func wait(for name: String, count: Int = 1, timeout: Double = 20) -> [[String: Any]] {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let found = events.filter { $0["event"] as? String == name }
+            if found.count >= count { return found }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return events.filter { $0["event"] as? String == name }
+    }
+}
+
+@Suite(.serialized)
+struct LiveWindowTests {
+    /// A short session that is trained and over within a second of starting.
+    static let shortSession = ["--keyframes", "4", "--beat", "6"]
+
+    @Test func theWindowRendersAndQuitsCleanlyOnItsOwn() throws {
+        let x = try VirtualDisplay()
+        let directory = Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let result = try Tool.neuroglow(["--seconds", "2", "--events", directory + "/events.jsonl"], environment: ["DISPLAY": x.display], timeout: 30)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("renderer"))
+        let events = EventReader(path: directory + "/events.jsonl").events
+        #expect(events.first?["event"] as? String == "layout")
+        // Two seconds at 60 fps with 30-frame beats: about four keyframes were shown.
+        #expect(events.filter { $0["event"] as? String == "keyframe" }.count >= 2)
+    }
+
+    @Test func clickingInputNeuronsMakesTheNetworkThinkAboutThem() throws {
+        let x = try VirtualDisplay()
+        let directory = Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let eventsPath = directory + "/events.jsonl"
+        let app = try Tool.start(Tool.binary, Self.shortSession + ["--events", eventsPath, "--seconds", "60"],
+                                 environment: ["DISPLAY": x.display, "SDL_RENDER_DRIVER": "software"], directory: directory)
+        let reader = EventReader(path: eventsPath)
+        let layout = try #require(reader.wait(for: "layout").first)
+        let neurons = try #require(layout["neurons"] as? [[String: Any]])
+        let inputs = neurons.filter { $0["layer"] as? Int == 0 }.map { (x: $0["x"] as! Double, y: $0["y"] as! Double) }
+        #expect(inputs.count == 3)
+        let window = try #require(x.xdotool(["search", "--sync", "--name", "neuroglow"]).stdout.split(separator: "\n").first.map(String.init))
+        Thread.sleep(forTimeInterval: 1.0)   // the 24-frame session is over: the network is trained
+
+        func click(_ p: (x: Double, y: Double), button: String = "1") throws {
+            try x.xdotool(["mousemove", "--window", window, String(Int(p.x)), String(Int(p.y)), "click", button])
+            Thread.sleep(forTimeInterval: 0.3)
+        }
+        // A click off every neuron changes nothing.
+        try click((x: 640, y: 20))
+        #expect(reader.events.filter { $0["event"] as? String == "input" }.isEmpty)
+
+        try x.xdotool(["key", "--window", window, "s"])   // screenshot before
+        try click(inputs[0])
+        let first = try #require(reader.wait(for: "input").last)
+        let before = first["inputs"] as! [Double]
+        try click(inputs[0])
+        let second = try #require(reader.wait(for: "input", count: 2).last)
+        let after = second["inputs"] as! [Double]
+        #expect(second["neuron"] as? Int == 0)
+        #expect(after[0] == 1 - before[0] && after[1] == before[1] && after[2] == before[2], "\(before) → \(after)")
+
+        // Drive the input to the video's question, [1, 1, 0].
+        var current = after
+        for (index, wanted) in [1.0, 1.0, 0.0].enumerated() where current[index] != wanted {
+            let count = reader.events.filter { $0["event"] as? String == "input" }.count
+            try click(inputs[index])
+            current = try #require(reader.wait(for: "input", count: count + 1).last?["inputs"] as? [Double])
+        }
+        #expect(current == [1, 1, 0])
+        let answer = try #require(reader.events.last { $0["event"] as? String == "input" }?["outputs"] as? [Double])
+        #expect(answer[0] < 0.05, "asked about [1, 1, 0] the trained network answers \(answer[0])")
+        // It is the trained network's own answer, as `neuroglow train` computes it.
+        let trained = try #require(Tool.json(try Tool.neuroglow(["train", "--json", "--predict", "1,1,0"]).stdout) as? [String: Any])
+        let expected = ((trained["prediction"] as! [String: Any])["output"] as! [Double])[0]
+        #expect(abs(answer[0] - expected) < 1e-9)
+
+        // The picture changed around the toggled neuron.
+        try x.xdotool(["key", "--window", window, "s"])
+        Thread.sleep(forTimeInterval: 0.5)
+        let shots = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".bmp") }.sorted()
+        #expect(shots.count == 2, "\(shots)")
+
+        try x.xdotool(["key", "--window", window, "Escape"])
+        let result = app.finish()
+        #expect(result.status == 0, "\(result.stderr)")
+        if shots.count == 2 {
+            let a = try #require(FileManager.default.contents(atPath: directory + "/" + shots[0]))
+            let b = try #require(FileManager.default.contents(atPath: directory + "/" + shots[1]))
+            #expect(regionDiffers(a, b, around: inputs[0], radius: 30), "no change around input neuron 0")
+        }
+    }
+
+    @Test func liveRecordingMatchesHeadlessFrames() throws {
+        let x = try VirtualDisplay()
+        let live = Tool.temporaryDirectory(), headless = Tool.temporaryDirectory()
+        defer { for d in [live, headless] { try? FileManager.default.removeItem(atPath: d) } }
+        let options = Self.shortSession + ["--iterations", "2000"]
+        let result = try Tool.neuroglow(options + ["--record", live + "/rec", "--seconds", "2"],
+                                        environment: ["DISPLAY": x.display, "SDL_RENDER_DRIVER": "software"], timeout: 30)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try Tool.neuroglow(["record", headless + "/rec", "--frames", "24"] + options).status == 0)
+        for frame in [0, 7, 23] {
+            let name = String(format: "/rec/frame_%06d.bmp", frame)
+            let a = try #require(FileManager.default.contents(atPath: live + name), "live frame \(frame) missing")
+            let b = try #require(FileManager.default.contents(atPath: headless + name))
+            #expect(meanDifference(a, b) < 1.0, "frame \(frame) differs by \(meanDifference(a, b))")
+        }
+        let manifest = try #require(Tool.json(String(contentsOfFile: live + "/rec/session.json", encoding: .utf8)) as? [String: Any])
+        #expect((manifest["frames"] as? Int ?? 0) >= 24)
+    }
+}
+
+/// Mean absolute difference per byte of two same-sized BMP files' pixel data.
+func meanDifference(_ a: Data, _ b: Data) -> Double {
+    guard a.count == b.count, a.count > 54 else { return .infinity }
+    var total = 0
+    for k in 54..<a.count { total += abs(Int(a[k]) - Int(b[k])) }
+    return Double(total) / Double(a.count - 54)
+}
+
+/// Whether two 24-bit bottom-up BMPs differ within `radius` pixels of a point.
+func regionDiffers(_ a: Data, _ b: Data, around p: (x: Double, y: Double), radius: Int) -> Bool {
+    func int32(_ d: Data, _ at: Int) -> Int { Int(d[at...(at + 3)].withUnsafeBytes { $0.loadUnaligned(as: Int32.self) }) }
+    let offset = int32(a, 10), width = int32(a, 18), height = abs(int32(a, 22))
+    let pitch = (width * 3 + 3) / 4 * 4
+    var changed = 0
+    for y in max(Int(p.y) - radius, 0)..<min(Int(p.y) + radius, height) {
+        for x in max(Int(p.x) - radius, 0)..<min(Int(p.x) + radius, width) {
+            let k = offset + (height - 1 - y) * pitch + x * 3
+            if abs(Int(a[k]) - Int(b[k])) + abs(Int(a[k + 1]) - Int(b[k + 1])) + abs(Int(a[k + 2]) - Int(b[k + 2])) > 30 { changed += 1 }
+        }
+    }
+    return changed > 20
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+/// `neuroglow record` and live recording, as a user would make a video.
+@Suite(.serialized)
+struct RecordingTests {
+    static let small = ["--keyframes", "3", "--beat", "6", "--size", "320x240", "--iterations", "2000"]
+
+    func frames(in directory: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasPrefix("frame_") }.sorted()
+    }
+
+    func manifest(_ directory: String) throws -> [String: Any] {
+        try #require(Tool.json(String(contentsOfFile: directory + "/session.json", encoding: .utf8)) as? [String: Any])
+    }
+
+    @Test func headlessRecordingIsCompleteAndDeterministic() throws {
+        let a = Tool.temporaryDirectory(), b = Tool.temporaryDirectory()
+        defer { for d in [a, b] { try? FileManager.default.removeItem(atPath: d) } }
+        // No X server: headless recording needs none.
+        let first = try Tool.neuroglow(["record", a] + Self.small, environment: ["DISPLAY": ""])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("ffmpeg -framerate 60 -i \(a)/frame_%06d.bmp"))
+        #expect(frames(in: a) == (0..<18).map { String(format: "frame_%06d.bmp", $0) })
+        let json = try manifest(a)
+        #expect(json["frames"] as? Int == 18 && json["fps"] as? Int == 60 && json["seed"] as? Int == 1)
+        #expect((json["stopped_early"] is NSNull))
+        let keyframes = try #require(json["keyframes"] as? [[String: Any]])
+        #expect(keyframes.map { $0["frame"] as! Int } == [0, 6, 12] && keyframes.last?["iteration"] as? Int == 2000)
+        #expect(try Tool.neuroglow(["record", b] + Self.small).status == 0)
+        for name in frames(in: a) {
+            let x = FileManager.default.contents(atPath: a + "/" + name), y = FileManager.default.contents(atPath: b + "/" + name)
+            #expect(x != nil && x == y, "\(name) differs between two runs")
+        }
+        // 24-bit BMP, 320x240: the header says so.
+        let bytes = try #require(FileManager.default.contents(atPath: a + "/frame_000000.bmp"))
+        #expect(bytes.prefix(2) == Data("BM".utf8))
+        let width = bytes[18...21].withUnsafeBytes { $0.loadUnaligned(as: Int32.self) }
+        let height = bytes[22...25].withUnsafeBytes { $0.loadUnaligned(as: Int32.self) }
+        let bits = bytes[28...29].withUnsafeBytes { $0.loadUnaligned(as: UInt16.self) }
+        #expect(width == 320 && abs(height) == 240 && bits == 24)
+        // The picture changes over the session.
+        #expect(FileManager.default.contents(atPath: a + "/frame_000000.bmp") != FileManager.default.contents(atPath: a + "/frame_000017.bmp"))
+    }
+
+    @Test func aFolderWithFramesIsRefusedUnlessOverwrite() throws {
+        let directory = Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        #expect(try Tool.neuroglow(["record", directory, "--frames", "2"] + Self.small).status == 0)
+        let again = try Tool.neuroglow(["record", directory, "--frames", "2"] + Self.small)
+        #expect(again.status != 0 && again.stderr.contains("already holds frames") && again.stderr.contains("--overwrite"))
+        #expect(try Tool.neuroglow(["record", directory, "--frames", "3", "--overwrite"] + Self.small).status == 0)
+        #expect(frames(in: directory).count == 3)
+    }
+
+    @Test func anUnwritableFolderFailsWithAMessage() throws {
+        let result = try Tool.neuroglow(["record", "/proc/neuroglow-cannot-be-here"] + Self.small)
+        #expect(result.status != 0 && result.stderr.contains("/proc/neuroglow-cannot-be-here"))
+    }
+
+    /// A disk that fills mid-way (a 1 MiB tmpfs; needs root to mount, as in CI) leaves only whole
+    /// frames and a manifest that says how many and why.
+    @Test(.enabled(if: getuid() == 0))
+    func aFullDiskStopsTheRecordingAndKeepsWholeFrames() throws {
+        let mountPoint = Tool.temporaryDirectory("neuroglow-tmpfs")
+        defer { try? FileManager.default.removeItem(atPath: mountPoint) }
+        let mount = try Tool.run("/bin/mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", mountPoint])
+        try #require(mount.status == 0, "mount failed: \(mount.stderr)")
+        defer { _ = try? Tool.run("/bin/umount", [mountPoint]) }
+        let result = try Tool.neuroglow(["record", mountPoint + "/out"] + Self.small)
+        #expect(result.status != 0 && result.stderr.contains("recording stopped after"))
+        let written = frames(in: mountPoint + "/out")
+        #expect(!written.isEmpty && written.count < 18)
+        #expect(written.allSatisfy { $0.hasSuffix(".bmp") }, "a partial file was left: \(written)")
+        for name in written {
+            let size = (try FileManager.default.attributesOfItem(atPath: mountPoint + "/out/" + name)[.size] as? Int) ?? 0
+            #expect(size == 54 + 320 * 240 * 3, "\(name) is not whole: \(size) bytes")
+        }
+        let json = try manifest(mountPoint + "/out")
+        #expect(json["frames"] as? Int == written.count)
+        #expect((json["stopped_early"] as? String)?.isEmpty == false)
+    }
+}

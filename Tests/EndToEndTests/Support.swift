@@ -1,0 +1,92 @@
+import Foundation
+
+/// Runs the built executable and other tools for end-to-end tests.
+enum Tool {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// The release binary `make test` builds (or `$NEUROGLOW_BINARY`).
+    static var binary: String {
+        ProcessInfo.processInfo.environment["NEUROGLOW_BINARY"] ?? packageRoot + "/.build/release/neuroglow"
+    }
+
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// Runs `path` with `arguments` and waits (at most `timeout` seconds, then kills it).
+    @discardableResult
+    static func run(_ path: String, _ arguments: [String], environment: [String: String] = [:], directory: String? = nil,
+                    timeout: Double = 120) throws -> Result {
+        let process = try start(path, arguments, environment: environment, directory: directory)
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        if process.process.isRunning { process.process.terminate(); process.process.waitUntilExit() }
+        return process.finish()
+    }
+
+    /// `neuroglow ARGS`.
+    @discardableResult
+    static func neuroglow(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil, timeout: Double = 120) throws -> Result {
+        try run(binary, arguments, environment: environment, directory: directory, timeout: timeout)
+    }
+
+    final class Running {
+        let process: Process
+        let stdoutPath: String
+        let stderrPath: String
+        init(process: Process, stdoutPath: String, stderrPath: String) {
+            self.process = process
+            self.stdoutPath = stdoutPath
+            self.stderrPath = stderrPath
+        }
+        func finish() -> Result {
+            process.waitUntilExit()
+            let out = (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? ""
+            let err = (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? ""
+            try? FileManager.default.removeItem(atPath: stdoutPath)
+            try? FileManager.default.removeItem(atPath: stderrPath)
+            return Result(status: process.terminationStatus, stdout: out, stderr: err)
+        }
+    }
+
+    /// Starts a process without waiting; its output goes to temporary files.
+    static func start(_ path: String, _ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> Running {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        let id = UUID().uuidString
+        let out = NSTemporaryDirectory() + "neuroglow-out-\(id)", err = NSTemporaryDirectory() + "neuroglow-err-\(id)"
+        FileManager.default.createFile(atPath: out, contents: nil)
+        FileManager.default.createFile(atPath: err, contents: nil)
+        process.standardOutput = FileHandle(forWritingAtPath: out)
+        process.standardError = FileHandle(forWritingAtPath: err)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return Running(process: process, stdoutPath: out, stderrPath: err)
+    }
+
+    static func temporaryDirectory(_ name: String = "neuroglow-e2e") -> String {
+        let path = NSTemporaryDirectory() + "\(name)-\(UUID().uuidString)"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    static func json(_ text: String) -> Any? {
+        guard let data = text.data(using: .utf8) else { return nil }
+        return try? JSONSerialization.jsonObject(with: data)
+    }
+
+    static func which(_ name: String) -> String? {
+        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let path = "\(folder)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }
+}
