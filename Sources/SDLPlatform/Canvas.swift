@@ -7,16 +7,18 @@ public protocol Canvas: AnyObject {
     var rendererName: String { get }
     var width: Int { get }
     var height: Int { get }
+    /// The pixel format frames read back fastest in (the renderer's own, so no conversion).
+    var capturePixelFormat: UInt32 { get }
     /// Shows the frame (a window) or does nothing (a surface).
     func present()
 }
 
 extension Canvas {
-    /// Copies the frame drawn so far into `surface` (24-bit BGR, same size). Must come before
-    /// `present()` (DESIGN.md §8).
+    /// Copies the frame drawn so far into `surface` (same size, in the surface's own format).
+    /// Must come before `present()` (DESIGN.md §8).
     public func readPixels(into surface: Surface) throws {
         precondition(surface.width == width && surface.height == height)
-        try SDLError.check(SDL_RenderReadPixels(rendererPointer, nil, SDL_PIXELFORMAT_BGR24.rawValue,
+        try SDLError.check(SDL_RenderReadPixels(rendererPointer, nil, surface.pointer.pointee.format.pointee.format,
                                                 surface.pointer.pointee.pixels, surface.pointer.pointee.pitch),
                            "SDL_RenderReadPixels")
     }
@@ -74,6 +76,8 @@ public final class WindowCanvas: Canvas {
 
     public func present() { SDL_RenderPresent(rendererPointer) }
 
+    public var capturePixelFormat: UInt32 { SDL_PIXELFORMAT_ARGB8888.rawValue }
+
     /// The X11 window id, for tools that click into the window; nil on other drivers.
     public var windowID: UInt32 { SDL_GetWindowID(window) }
 }
@@ -97,4 +101,6 @@ public final class SurfaceCanvas: Canvas {
     deinit { SDL_DestroyRenderer(rendererPointer) }
 
     public func present() {}
+
+    public var capturePixelFormat: UInt32 { surface.pointer.pointee.format.pointee.format }
 }

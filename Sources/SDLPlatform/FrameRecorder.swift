@@ -13,6 +13,8 @@ public final class FrameRecorder: @unchecked Sendable {
     public static let poolSize = 6
 
     private let queue = DispatchQueue(label: "neuroglow.recorder")
+    /// Used only on `queue`.
+    private let writer = BMPWriter()
     private let slots: DispatchSemaphore
     private let lock = NSLock()
     private var free: [Surface]
@@ -20,15 +22,18 @@ public final class FrameRecorder: @unchecked Sendable {
     private var written = 0
     private var error: String?
 
-    /// Creates the folder if needed. Throws if it cannot be created.
-    public init(directory: String, width: Int, height: Int) throws {
+    /// Creates the folder if needed. Throws if it cannot be created. Frames are read back in the
+    /// canvas's own pixel format (a plain copy) and converted to 24-bit on the writing thread.
+    public init(directory: String, canvas: Canvas) throws {
         self.directory = directory
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw SDLError(message: "cannot create the recording folder \(directory): \(error.localizedDescription)")
         }
-        free = try (0..<FrameRecorder.poolSize).map { _ in try Surface(width: width, height: height) }
+        free = try (0..<FrameRecorder.poolSize).map { _ in
+            try Surface(width: canvas.width, height: canvas.height, pixelFormat: canvas.capturePixelFormat)
+        }
         slots = DispatchSemaphore(value: FrameRecorder.poolSize)
     }
 
@@ -65,17 +70,11 @@ public final class FrameRecorder: @unchecked Sendable {
         queue.async { [self] in
             defer { release(surface) }
             guard failure == nil else { return }
-            let final = directory + "/" + FrameRecorder.fileName(frame: index)
-            let temporary = final + ".partial"
             do {
-                try surface.saveBMP(to: temporary)
-                guard rename(temporary, final) == 0 else {
-                    throw SDLError(message: "renaming \(temporary): \(String(cString: strerror(errno)))")
-                }
+                try FrameFile.write(surface, frame: index, in: directory, with: writer)
                 lock.withLock { written += 1 }
             } catch {
-                unlink(temporary)
-                fail("writing \(final) failed: \(error)")
+                fail("\(error)")
             }
         }
         return true
@@ -93,5 +92,45 @@ public final class FrameRecorder: @unchecked Sendable {
 
     private func fail(_ message: String) {
         lock.withLock { if error == nil { error = message } }
+    }
+}
+
+/// One frame file: written under a temporary name, renamed when whole.
+public enum FrameFile {
+    public static func path(frame: Int, in directory: String) -> String { directory + "/" + FrameRecorder.fileName(frame: frame) }
+
+    static func write(_ surface: Surface, frame: Int, in directory: String, with writer: BMPWriter) throws {
+        let final = path(frame: frame, in: directory)
+        let temporary = final + ".partial"
+        do {
+            try writer.write(surface, to: temporary)
+            guard rename(temporary, final) == 0 else {
+                throw SDLError(message: "renaming \(temporary): \(String(cString: strerror(errno)))")
+            }
+        } catch {
+            unlink(temporary)
+            throw SDLError(message: "writing \(final) failed: \(error)")
+        }
+    }
+}
+
+/// Renders and writes frames on its own thread, synchronously: one per core renders a headless
+/// recording in parallel (each frame is a pure function of its index).
+public final class FrameWorker {
+    public let canvas: SurfaceCanvas
+    public let renderer: SceneRenderer
+    private let surface: Surface
+    private let writer = BMPWriter()
+
+    public init(width: Int, height: Int, fontPath: String) throws {
+        canvas = try SurfaceCanvas(width: width, height: height)
+        renderer = try SceneRenderer(canvas: canvas, fontPath: fontPath)
+        surface = try Surface(width: width, height: height, pixelFormat: canvas.capturePixelFormat)
+    }
+
+    /// Writes what the canvas shows as frame `frame` of `directory`.
+    public func writeFrame(_ frame: Int, in directory: String) throws {
+        try canvas.readPixels(into: surface)
+        try FrameFile.write(surface, frame: frame, in: directory, with: writer)
     }
 }

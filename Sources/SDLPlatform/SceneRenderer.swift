@@ -18,9 +18,15 @@ public final class SceneRenderer {
 
     static let cacheSize = 3
 
+    /// SDL's software rasteriser walks every triangle's bounding box, so a long diagonal quad costs
+    /// its whole box; on that renderer lines are cut into pieces no longer than this (pixels).
+    static let softwareSegmentLength = 24.0
+    private let splitsLongLines: Bool
+
     public init(canvas: Canvas, fontPath: String) throws {
         self.canvas = canvas
         renderer = canvas.rendererPointer
+        splitsLongLines = canvas.rendererName == "software"
         batch = GeometryBatch(renderer: renderer)
         // A soft halo: bright core, long falloff.
         glowTexture = try Texture.radial(renderer: renderer, size: 128, blend: SDL_BLENDMODE_ADD) { d in
@@ -131,9 +137,16 @@ public final class SceneRenderer {
         guard length > 0.01 else { return }
         let half = (max(width, 1) + 2) / 2
         let nx = -dy / length * half, ny = dx / length * half
+        let tint = width < 1 ? color.withAlpha(width) : color
         batch.use(lineTexture.pointer)
-        batch.quad(Point(a.x + nx, a.y + ny), Point(b.x + nx, b.y + ny), Point(b.x - nx, b.y - ny), Point(a.x - nx, a.y - ny),
-                   color: width < 1 ? color.withAlpha(width) : color)
+        let pieces = splitsLongLines ? max(1, Int((length / SceneRenderer.softwareSegmentLength).rounded(.up))) : 1
+        var start = a
+        for k in 1...pieces {
+            let end = k == pieces ? b : a.lerp(to: b, Double(k) / Double(pieces))
+            batch.quad(Point(start.x + nx, start.y + ny), Point(end.x + nx, end.y + ny), Point(end.x - nx, end.y - ny),
+                       Point(start.x - nx, start.y - ny), color: tint)
+            start = end
+        }
     }
 
     private func dashedLine(_ a: Point, _ b: Point, width: Double, color: Color) {

@@ -5,10 +5,20 @@ public final class Surface: @unchecked Sendable {
     let pointer: UnsafeMutablePointer<SDL_Surface>
 
     /// A new 24-bit BGR surface (the pixel layout of a 24-bit BMP), or a 32-bit RGBA one.
-    public init(width: Int, height: Int, rgba: Bool = false) throws {
-        let format = rgba ? SDL_PIXELFORMAT_ABGR8888.rawValue : SDL_PIXELFORMAT_BGR24.rawValue
-        pointer = try SDLError.check(SDL_CreateRGBSurfaceWithFormat(0, Int32(width), Int32(height), rgba ? 32 : 24, format),
+    public convenience init(width: Int, height: Int, rgba: Bool = false) throws {
+        try self.init(width: width, height: height, pixelFormat: rgba ? SDL_PIXELFORMAT_ABGR8888.rawValue : SDL_PIXELFORMAT_BGR24.rawValue)
+    }
+
+    /// A new surface in an SDL pixel format.
+    init(width: Int, height: Int, pixelFormat: UInt32) throws {
+        let bits = Int32((pixelFormat >> 8) & 0xFF)   // SDL_BITSPERPIXEL, a macro Swift does not import
+        pointer = try SDLError.check(SDL_CreateRGBSurfaceWithFormat(0, Int32(width), Int32(height), bits, pixelFormat),
                                      "SDL_CreateRGBSurfaceWithFormat(\(width)x\(height))")
+    }
+
+    /// A copy of this surface in 24-bit BGR, the layout of a 24-bit BMP.
+    func convertedToBGR24() throws -> Surface {
+        Surface(taking: try SDLError.check(SDL_ConvertSurfaceFormat(pointer, SDL_PIXELFORMAT_BGR24.rawValue, 0), "SDL_ConvertSurfaceFormat"))
     }
 
     init(taking pointer: UnsafeMutablePointer<SDL_Surface>) { self.pointer = pointer }

@@ -214,7 +214,7 @@ final class LiveApp {
     private func startRecording() {
         let directory = recordDirectory ?? "recordings/" + timestamp()
         do {
-            let recorder = try FrameRecorder(directory: directory, width: canvas.width, height: canvas.height)
+            let recorder = try FrameRecorder(directory: directory, canvas: canvas)
             let progress = run.progress
             try RecordingManifest(plan: plan, arguments: arguments, width: canvas.width, height: canvas.height)
                 .reserve(in: directory, plannedFrames: plan.timeline.frameCount, keyframeIterations: progress.keyframeIterations ?? [],

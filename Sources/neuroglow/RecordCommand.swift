@@ -49,8 +49,10 @@ struct RecordCommand: ParsableCommand {
     }
 }
 
-/// Renders a session's frames into a folder with SDL's software renderer on a surface.
-final class HeadlessRecording {
+/// Renders a session's frames into a folder with SDL's software renderer, one worker per core:
+/// each frame is a pure function of its index, so workers take every n-th frame. Only a whole,
+/// gap-free run of frames from 0 is kept if anything fails.
+final class HeadlessRecording: @unchecked Sendable {   // each worker is used by one thread only
     struct Result {
         let frames: Int
         let seconds: Double
@@ -59,21 +61,25 @@ final class HeadlessRecording {
 
     private let plan: SessionPlan
     private let system: SDLSystem
-    private let canvas: SurfaceCanvas
-    private let renderer: SceneRenderer
-    private let recorder: FrameRecorder
+    private let workers: [FrameWorker]
     private let presenter: FramePresenter
     private let events: EventLog
     private let manifest: RecordingManifest
+    private let directory: String
 
     init(plan: SessionPlan, width: Int, height: Int, palette: Palette, dashed: Bool, directory: String, events: EventLog, arguments: [String]) throws {
         guard let font = AssetLocator.fontPath() else { throw InputError("cannot find \(AssetLocator.fontName) (set NEUROGLOW_ASSETS to the Assets folder)") }
         self.plan = plan
         self.events = events
+        self.directory = directory
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw InputError("cannot create the recording folder \(directory): \(error.localizedDescription)")
+        }
         system = try SDLSystem(headless: true)
-        canvas = try SurfaceCanvas(width: width, height: height)
-        renderer = try SceneRenderer(canvas: canvas, fontPath: font)
-        recorder = try FrameRecorder(directory: directory, width: width, height: height)
+        let count = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
+        workers = try (0..<count).map { _ in try FrameWorker(width: width, height: height, fontPath: font) }
         presenter = FramePresenter(plan: plan, width: width, height: height, palette: palette, dashed: dashed)
         manifest = RecordingManifest(plan: plan, arguments: arguments, width: width, height: height)
     }
@@ -84,37 +90,87 @@ final class HeadlessRecording {
         run.run()
         let progress = run.progress
         let timeline = plan.timeline
-        var progressBar = ProgressReporter(total: total)
         do {
-            try manifest.reserve(in: recorder.directory, plannedFrames: total, keyframeIterations: progress.keyframeIterations ?? [], timeline: timeline)
+            try manifest.reserve(in: directory, plannedFrames: total, keyframeIterations: progress.keyframeIterations ?? [], timeline: timeline)
         } catch {
-            return Result(frames: 0, seconds: 0, failure: "cannot write \(recorder.directory)/session.json: \(error.localizedDescription)")
+            return Result(frames: 0, seconds: 0, failure: "cannot write \(directory)/session.json: \(error.localizedDescription)")
         }
-        events.write("record", [("state", JSONValue("started")), ("dir", JSONValue(recorder.directory)), ("frames", JSONValue(0))])
-        for frame in 0..<total {
-            guard stopRequested == 0 else { break }
-            let state = timeline.state(atFrame: frame)
-            if frame == timeline.firstFrame(ofKeyframe: state.keyframe), !state.isSessionOver, state.keyframe < progress.readyKeyframeCount {
-                events.write("keyframe", [("index", JSONValue(state.keyframe)), ("frame", JSONValue(frame)),
-                                          ("iteration", JSONValue(progress.keyframeIterations?[state.keyframe] ?? 0)),
-                                          ("example", JSONValue(state.example)), ("loss", JSONValue(progress.keyframeLosses[state.keyframe]))])
+        events.write("record", [("state", JSONValue("started")), ("dir", JSONValue(directory)), ("frames", JSONValue(0))])
+        for k in 0..<(progress.keyframeIterations?.count ?? 0) where timeline.firstFrame(ofKeyframe: k) < total {
+            events.write("keyframe", [("index", JSONValue(k)), ("frame", JSONValue(timeline.firstFrame(ofKeyframe: k))),
+                                      ("iteration", JSONValue(progress.keyframeIterations![k])), ("example", JSONValue(k % plan.dataSet.count)),
+                                      ("loss", JSONValue(progress.keyframeLosses[k]))])
+        }
+        let tally = Tally(total: total, start: start)
+        let count = workers.count
+        DispatchQueue.concurrentPerform(iterations: count) { w in
+            let worker = workers[w]
+            for frame in stride(from: w, to: total, by: count) {
+                if tally.hasFailed(before: frame) || stopRequested != 0 { break }
+                worker.renderer.draw(SceneBuilder.build(presenter.sceneInput(progress: progress, frame: frame)))
+                do {
+                    try worker.writeFrame(frame, in: directory)
+                } catch {
+                    tally.fail(frame: frame, message: "\(error)")
+                    break
+                }
+                tally.frameDone()
             }
-            renderer.draw(SceneBuilder.build(presenter.sceneInput(progress: progress, frame: frame)))
-            if !recorder.capture(from: canvas) { break }
-            progressBar.update(done: frame + 1, elapsed: Date().timeIntervalSince(start))
         }
-        recorder.finish()
-        progressBar.finish()
-        let written = recorder.writtenFrames
-        let failure = recorder.failure ?? (stopRequested != 0 ? "interrupted" : nil)
+        tally.finish()
+        let written = keepWholePrefix()
+        let failure = tally.failure ?? (stopRequested != 0 ? "interrupted" : nil)
         do {
-            try manifest.write(to: recorder.directory, frames: written, keyframeIterations: progress.keyframeIterations ?? [],
+            try manifest.write(to: directory, frames: written, keyframeIterations: progress.keyframeIterations ?? [],
                                timeline: timeline, stoppedBecause: failure)
         } catch {
             report("neuroglow: \(error)")
         }
-        events.write("record", [("state", JSONValue("stopped")), ("dir", JSONValue(recorder.directory)), ("frames", JSONValue(written)),
+        events.write("record", [("state", JSONValue("stopped")), ("dir", JSONValue(directory)), ("frames", JSONValue(written)),
                                 ("reason", failure.map(JSONValue.init) ?? .null)])
         return Result(frames: written, seconds: Date().timeIntervalSince(start), failure: failure)
     }
+
+    /// Counts the frames present from 0 on and removes any written past the first gap (workers
+    /// run ahead of each other), so the folder holds frames 0…n−1 and nothing else.
+    private func keepWholePrefix() -> Int {
+        var n = 0
+        while FileManager.default.fileExists(atPath: FrameFile.path(frame: n, in: directory)) { n += 1 }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where name.hasPrefix("frame_") {
+            if let index = Int(name.dropFirst(6).prefix(6)), index >= n { try? FileManager.default.removeItem(atPath: directory + "/" + name) }
+        }
+        return n
+    }
+}
+
+/// What the recording workers share: frames done (with the progress display) and the earliest failure.
+private final class Tally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private var firstFailure: (frame: Int, message: String)?
+    private var bar: ProgressReporter
+    private let start: Date
+
+    init(total: Int, start: Date) {
+        bar = ProgressReporter(total: total)
+        self.start = start
+    }
+
+    func frameDone() {
+        lock.withLock {
+            done += 1
+            bar.update(done: done, elapsed: Date().timeIntervalSince(start))
+        }
+    }
+
+    func fail(frame: Int, message: String) {
+        lock.withLock { if firstFailure == nil || frame < firstFailure!.frame { firstFailure = (frame, message) } }
+    }
+
+    /// Whether a frame before `frame` failed (later frames would be removed anyway).
+    func hasFailed(before frame: Int) -> Bool { lock.withLock { firstFailure.map { $0.frame < frame } ?? false } }
+
+    var failure: String? { lock.withLock { firstFailure?.message } }
+
+    func finish() { lock.withLock { bar.finish() } }
 }

@@ -121,7 +121,7 @@ struct FrameRecorderTests {
         let directory = temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let canvas = try SurfaceCanvas(width: 160, height: 120)
-        let recorder = try FrameRecorder(directory: directory, width: 160, height: 120)
+        let recorder = try FrameRecorder(directory: directory, canvas: canvas)
         for _ in 0..<20 { #expect(recorder.capture(from: canvas)) }
         recorder.finish()
         #expect(recorder.writtenFrames == 20 && recorder.failure == nil)
@@ -135,7 +135,7 @@ struct FrameRecorderTests {
         _ = sharedSDL
         let directory = temporaryDirectory()
         let canvas = try SurfaceCanvas(width: 160, height: 120)
-        let recorder = try FrameRecorder(directory: directory, width: 160, height: 120)
+        let recorder = try FrameRecorder(directory: directory, canvas: canvas)
         for _ in 0..<5 { recorder.capture(from: canvas) }
         recorder.finish()
         try FileManager.default.removeItem(atPath: directory)
