@@ -13,8 +13,12 @@ public final class SceneRenderer {
     private let lineTexture: Texture
     private var atlases: [TextSize: GlyphAtlas] = [:]
     private var synapseCache: [(key: String, texture: Texture)] = []
-    /// How many times a synapse layer was drawn into the cache (for tests and the bench).
-    public private(set) var synapseCacheMisses = 0
+    /// How many synapse layers were drawn into the cache, ahead or on demand (tests, bench).
+    public private(set) var synapseLayersDrawn = 0
+    /// A layer being drawn ahead of its ease, a slice of its commands per frame.
+    private var pending: (key: String, texture: Texture, commands: [DrawCommand], next: Int)?
+    /// Lines drawn ahead per frame: small enough to stay inside a 60 fps frame on llvmpipe.
+    static let linesAheadPerFrame = 400
 
     static let cacheSize = 3
 
@@ -52,9 +56,10 @@ public final class SceneRenderer {
         switch frame.synapses {
         case let .direct(commands):
             execute(commands)
-        case let .cached(layer, next, amount):
+        case let .cached(layer, next, amount, upcoming):
             drawCached(layer, alpha: next == nil ? 1 : 1 - amount)
             if let next { drawCached(next, alpha: amount) }
+            if let upcoming { drawAhead(upcoming) }
         }
         execute(frame.overlay)
     }
@@ -78,17 +83,63 @@ public final class SceneRenderer {
             synapseCache.append(entry)
             return entry.texture
         }
-        let reused = synapseCache.count >= SceneRenderer.cacheSize ? synapseCache.removeFirst().texture : nil
-        guard let texture = (reused?.width == canvas.width && reused?.height == canvas.height) ? reused
-                : try? Texture(renderTargetFor: renderer, width: canvas.width, height: canvas.height),
-              SDL_SetRenderTarget(renderer, texture.pointer) == 0 else { return nil }
-        SDL_SetRenderDrawColor(renderer, 0, 0, 0, 0)
-        SDL_RenderClear(renderer)
-        execute(layer.commands)
-        SDL_SetRenderTarget(renderer, nil)
-        synapseCacheMisses += 1
-        synapseCache.append((layer.key, texture))
+        if pending?.key == layer.key {
+            finishPending(commandsPerFrame: Int.max)
+            return cachedTexture(for: layer)
+        }
+        guard let texture = freshTarget() else { return nil }
+        drawInto(texture, layer.commands[...], clear: true)
+        synapseLayersDrawn += 1
+        remember(layer.key, texture)
         return texture
+    }
+
+    /// Draws a slice of `layer` into a spare texture, so its ease starts without a long frame.
+    private func drawAhead(_ layer: SynapseLayer) {
+        if synapseCache.contains(where: { $0.key == layer.key }) { return }
+        if pending?.key != layer.key {
+            guard let texture = freshTarget() else { return }
+            pending = (layer.key, texture, layer.commands, 0)
+            drawInto(texture, [][...], clear: true)
+        }
+        finishPending(commandsPerFrame: SceneRenderer.linesAheadPerFrame)
+    }
+
+    private func finishPending(commandsPerFrame: Int) {
+        guard var job = pending else { return }
+        let end = min(job.commands.count, job.next + max(commandsPerFrame, 1))
+        drawInto(job.texture, job.commands[job.next..<end], clear: false)
+        job.next = end
+        if end == job.commands.count {
+            pending = nil
+            synapseLayersDrawn += 1
+            remember(job.key, job.texture)
+        } else {
+            pending = job
+        }
+    }
+
+    private func drawInto(_ texture: Texture, _ commands: ArraySlice<DrawCommand>, clear: Bool) {
+        guard SDL_SetRenderTarget(renderer, texture.pointer) == 0 else { return }
+        if clear {
+            SDL_SetRenderDrawColor(renderer, 0, 0, 0, 0)
+            SDL_RenderClear(renderer)
+        }
+        execute(Array(commands))
+        SDL_SetRenderTarget(renderer, nil)
+    }
+
+    /// A target texture of the canvas's size: the least recently used cache entry's, or a new one.
+    private func freshTarget() -> Texture? {
+        if synapseCache.count >= SceneRenderer.cacheSize {
+            let evicted = synapseCache.removeFirst().texture
+            if evicted.width == canvas.width && evicted.height == canvas.height { return evicted }
+        }
+        return try? Texture(renderTargetFor: renderer, width: canvas.width, height: canvas.height)
+    }
+
+    private func remember(_ key: String, _ texture: Texture) {
+        synapseCache.append((key, texture))
     }
 
     private func execute(_ commands: [DrawCommand]) {

@@ -53,7 +53,9 @@ public enum SynapseDrawing: Sendable {
     /// Small networks: lines drawn every frame (their weights ease smoothly).
     case direct([DrawCommand])
     /// Large networks: cached layers; while easing, the old layer fades into the new one.
-    case cached(SynapseLayer, fadingTo: SynapseLayer?, amount: Double)
+    /// `upcoming` is the layer the next ease will need, so the platform can draw it ahead, a
+    /// slice per frame, instead of all at once when the ease begins.
+    case cached(SynapseLayer, fadingTo: SynapseLayer?, amount: Double, upcoming: SynapseLayer?)
 }
 
 /// One display frame as plain values.

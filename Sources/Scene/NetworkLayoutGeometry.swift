@@ -81,8 +81,9 @@ public struct SceneLayout: Sendable, Equatable {
             let x0 = centres[l][0].x, x1 = centres[l + 1][0].x
             guard point.x > x0 + radius, point.x < x1 - radius else { continue }
             var best: (SynapseID, Double)? = nil
+            let senders = drawnIndices(layer: l)
             for j in drawnIndices(layer: l + 1) {
-                for i in drawnIndices(layer: l) {
+                for i in senders {
                     let d = distance(point, centres[l][i], centres[l + 1][j])
                     if d <= 4, d < (best?.1 ?? .infinity) { best = (SynapseID(layer: l, from: i, to: j), d) }
                 }

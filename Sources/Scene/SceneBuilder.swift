@@ -45,7 +45,9 @@ public enum SceneBuilder {
             }
         }
         let k = input.shownKeyframe
-        let easing = input.state.phase == .ease && k + 1 < input.progress.readyKeyframeCount
-        return .cached(layer(k), fadingTo: easing ? layer(k + 1) : nil, amount: easing ? input.state.easeAmount : 0)
+        let nextReady = k + 1 < input.progress.readyKeyframeCount
+        let easing = input.state.phase == .ease && nextReady
+        return .cached(layer(k), fadingTo: easing ? layer(k + 1) : nil, amount: easing ? input.state.easeAmount : 0,
+                       upcoming: nextReady && !easing && !input.state.isSessionOver ? layer(k + 1) : nil)
     }
 }

@@ -19,6 +19,7 @@ public enum SynapseEncoding {
         var commands: [DrawCommand] = []
         for l in 0..<network.layout.connectionLayerCount {
             let from = layout.drawnIndices(layer: l), to = layout.drawnIndices(layer: l + 1)
+            commands.reserveCapacity(commands.count + from.count * to.count)
             for j in to {
                 for i in from {
                     let w = network.weight(layer: l, to: j, from: i)

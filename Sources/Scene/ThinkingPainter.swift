@@ -52,8 +52,9 @@ struct ThinkingPainter {
     /// weight's gradient |δ_j × a_i|, the size of the change the error asks of it.
     private func drawSignals(layer l: Int, t: Double, backward: Bool, into out: inout [DrawCommand]) {
         var signals: [(Double, Int, Int)] = []
+        let senders = layout.drawnIndices(layer: l)
         for j in layout.drawnIndices(layer: l + 1) {
-            for i in layout.drawnIndices(layer: l) {
+            for i in senders {
                 let a = trace.activation(layer: l, index: i)
                 let s = backward ? trace.delta(layer: l + 1, index: j) * a : a * network.weight(layer: l, to: j, from: i)
                 if s.isFinite, s != 0 { signals.append((abs(s), i, j)) }
@@ -66,10 +67,11 @@ struct ThinkingPainter {
         }
         let tint = backward ? input.palette.backwardPulse : input.palette.forwardPulse
         let pulseRadius = max(layout.radius * 0.9, 4)
+        let largestWeight = network.largestWeightMagnitude
         for (s, i, j) in signals {
             let level = s / strongest
             let a = layout.centres[l][i], b = layout.centres[l + 1][j]
-            let width = SynapseEncoding.width(weight: network.weight(layer: l, to: j, from: i), largest: network.largestWeightMagnitude, radius: layout.radius)
+            let width = SynapseEncoding.width(weight: network.weight(layer: l, to: j, from: i), largest: largestWeight, radius: layout.radius)
             out.append(.line(from: a, to: b, width: width + 2, color: tint.withAlpha(0.08 + 0.35 * level), dashed: false))
             out.append(.glow(center: a.lerp(to: b, t), radius: pulseRadius * (0.6 + 0.9 * level), color: tint.withAlpha(0.25 + 0.75 * level)))
         }

@@ -1,6 +1,223 @@
 import ArgumentParser
+import Foundation
+import NeuralCore
+import Playback
+import Scene
+import SDLPlatform
+import Session
 
+/// `neuroglow bench`: every performance figure, measured the same way every time: repeated runs
+/// after a warm-up, reported as median with spread.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "bench", abstract: "Measure training, scene, render, record, startup and memory.")
-    mutating func run() throws { print("bench: not built yet") }
+
+    @Flag(help: "Print one JSON object.")
+    var json = false
+    @Flag(help: "A short run (for CI): fewer repetitions and frames.")
+    var quick = false
+    @Option(help: "Folder for the recording benchmark (default: a new folder in /dev/shm, else the temporary folder).")
+    var dir: String?
+
+    static let shapes: [[Int]] = [[3, 4, 1], [8, 8, 8, 8, 2], [64, 32, 32, 10], [784, 64, 10]]
+
+    mutating func run() throws {
+        var results: [(String, JSONValue)] = [("date", JSONValue(ISO8601DateFormatter().string(from: Date()))), ("machine", machine())]
+        var lines: [String] = []
+        func add(_ key: String, _ value: JSONValue, _ text: String) {
+            results.append((key, value))
+            lines.append(text)
+            if !json { print(text) }
+        }
+        let train = benchTrain()
+        add("train", train.0, train.1)
+        let scene = benchScene()
+        add("scene", scene.0, scene.1)
+        let render = try benchRender()
+        add("render", render.0, render.1)
+        let record = try benchRecord()
+        add("record", record.0, record.1)
+        let startup = try benchStartup()
+        add("startup", startup.0, startup.1)
+        let memory = try benchMemory()
+        add("memory", memory.0, memory.1)
+        if json { print(JSONValue.object(results).text) }
+    }
+
+    private func machine() -> JSONValue {
+        let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+            .split(separator: "\n").first { $0.hasPrefix("model name") }?
+            .split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown"
+        return .object([("cores", JSONValue(ProcessInfo.processInfo.activeProcessorCount)), ("cpu", JSONValue(cpu)),
+                        ("display", JSONValue(ProcessInfo.processInfo.environment["DISPLAY"] ?? ""))])
+    }
+
+    private func summaryJSON(_ s: Summary, unit: String) -> JSONValue {
+        .object([("median", JSONValue(s.median)), ("min", JSONValue(s.min)), ("max", JSONValue(s.max)), ("p99", JSONValue(s.p99)),
+                 ("samples", JSONValue(s.count)), ("unit", JSONValue(unit))])
+    }
+
+    static func plan(shape: [Int], iterations: Int, keyframes: Int) -> SessionPlan {
+        let data = shape == [3, 4, 1] ? BuiltInDataSets.named("xor3")! : BenchDataSets.lifted(inputs: shape.first!, outputs: shape.last!)
+        let network = Network(layerSizes: shape, hidden: .sigmoid, output: .sigmoid, usesBias: shape != [3, 4, 1], seed: 1)
+        var schedule = ScheduleOptions()
+        schedule.keyframes = keyframes
+        schedule.mode = .geometric
+        let learningRate = shape == [3, 4, 1] ? 1.0 : 0.1
+        return SessionPlan(dataSet: data, initialNetwork: network, training: TrainingOptions(learningRate: learningRate),
+                           iterations: iterations, schedule: schedule)
+    }
+
+    /// Example-steps per second of `Trainer` (forward, backward and update of one example).
+    private func benchTrain() -> (JSONValue, String) {
+        var fields: [(String, JSONValue)] = []
+        var text = "train (M example-steps/s, median [min–max]):"
+        let cases: [([Int], Int)] = [([3, 4, 1], quick ? 20_000 : 60_000), ([8, 8, 8, 8, 2], quick ? 50 : 300), ([64, 32, 32, 10], quick ? 10 : 50)]
+        for (shape, iterations) in cases {
+            let plan = Self.plan(shape: shape, iterations: iterations, keyframes: 2)
+            var rates: [Double] = []
+            for run in 0..<(quick ? 3 : 7) {
+                let trainer = Trainer(network: plan.initialNetwork, dataSet: plan.dataSet, options: plan.training)
+                let start = DispatchTime.now().uptimeNanoseconds
+                trainer.train(iterations: iterations)
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                if run > 0 { rates.append(Double(iterations * plan.dataSet.count) / seconds) }   // run 0 warms up
+            }
+            let s = Summary(rates)
+            let name = shape.map(String.init).joined(separator: "-")
+            fields.append((name, summaryJSON(s, unit: "example-steps/s")))
+            text += "  \(name) \(format(s.median / 1e6, 2)) [\(format(s.min / 1e6, 2))–\(format(s.max / 1e6, 2))]"
+        }
+        return (.object(fields), text)
+    }
+
+    /// Time to build one frame's scene (no drawing).
+    private func benchScene() -> (JSONValue, String) {
+        var fields: [(String, JSONValue)] = []
+        var text = "scene build (ms, median / p99):"
+        for shape in Self.shapes {
+            let plan = Self.plan(shape: shape, iterations: 20, keyframes: 6)
+            let run = SessionRun(plan: plan)
+            run.run()
+            let presenter = FramePresenter(plan: plan, width: 1280, height: 720, palette: Palette(.video), dashed: false)
+            var times: [Double] = []
+            let frames = quick ? 90 : 360
+            for frame in 0..<(frames + 10) {
+                let start = DispatchTime.now().uptimeNanoseconds
+                let built = SceneBuilder.build(presenter.sceneInput(progress: run.progress, frame: frame % plan.timeline.frameCount))
+                if frame >= 10 { times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6) }
+            }
+            let s = Summary(times)
+            let name = shape.map(String.init).joined(separator: "-")
+            fields.append((name, summaryJSON(s, unit: "ms")))
+            text += "  \(name) \(format(s.median, 3)) / \(format(s.p99, 3))"
+        }
+        return (.object(fields), text)
+    }
+
+    /// Frame time (build + draw + present) with vsync off, in a window when DISPLAY is set
+    /// (Xvfb counts), else on an offscreen surface.
+    private func benchRender() throws -> (JSONValue, String) {
+        let hasDisplay = !(ProcessInfo.processInfo.environment["DISPLAY"] ?? "").isEmpty
+        guard let font = AssetLocator.fontPath() else { throw ValidationError("cannot find \(AssetLocator.fontName)") }
+        let system = try SDLSystem(headless: !hasDisplay)
+        let canvas: Canvas = hasDisplay ? try WindowCanvas(title: "neuroglow bench", width: 1280, height: 720, vsync: false)
+                                        : try SurfaceCanvas(width: 1280, height: 720)
+        var fields: [(String, JSONValue)] = [("target", JSONValue(hasDisplay ? "window" : "offscreen surface")),
+                                             ("video_driver", JSONValue(system.videoDriver)), ("renderer", JSONValue(canvas.rendererName))]
+        var text = "render (\(hasDisplay ? "window" : "offscreen"), \(system.videoDriver)/\(canvas.rendererName), vsync off; ms median / p99):"
+        for shape in Self.shapes {
+            let renderer = try SceneRenderer(canvas: canvas, fontPath: font)
+            let plan = Self.plan(shape: shape, iterations: 20, keyframes: 6)
+            let run = SessionRun(plan: plan)
+            run.run()
+            let presenter = FramePresenter(plan: plan, width: canvas.width, height: canvas.height, palette: Palette(.video), dashed: false)
+            var times: [Double] = []
+            let frames = quick ? 120 : 600
+            for frame in 0..<(frames + 20) {
+                let start = DispatchTime.now().uptimeNanoseconds
+                let built = SceneBuilder.build(presenter.sceneInput(progress: run.progress, frame: frame % plan.timeline.frameCount))
+                renderer.draw(built)
+                renderer.drawLiveOnly(built)
+                canvas.present()
+                if frame >= 20 { times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6) }
+                _ = EventPump.poll()
+            }
+            let s = Summary(times)
+            let name = shape.map(String.init).joined(separator: "-")
+            fields.append((name, summaryJSON(s, unit: "ms")))
+            text += "  \(name) \(format(s.median, 2)) / \(format(s.p99, 2))"
+        }
+        return (.object(fields), text)
+    }
+
+    /// Headless 1280x720 recording of the default session, frames per second (training included).
+    private func benchRecord() throws -> (JSONValue, String) {
+        let base = dir ?? (FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory())
+        let folder = base + "/neuroglow-bench-\(ProcessInfo.processInfo.processIdentifier)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let plan = try SessionPlan.make(model: ModelOptions())
+        let frames = quick ? 300 : 1_800
+        var rates: [Double] = []
+        for _ in 0..<(quick ? 1 : 3) {
+            try? FileManager.default.removeItem(atPath: folder)
+            let recording = try HeadlessRecording(plan: plan, width: 1280, height: 720, palette: Palette(.video), dashed: false,
+                                                  directory: folder, events: try EventLog(destination: nil), arguments: ["bench"])
+            let result = recording.render(frames: frames)
+            if let failure = result.failure { throw ValidationError("record benchmark failed: \(failure)") }
+            rates.append(Double(result.frames) / result.seconds)
+        }
+        let s = Summary(rates)
+        return (.object([("frames_per_second", summaryJSON(s, unit: "frames/s")), ("frames", JSONValue(frames)), ("dir", JSONValue(base))]),
+                "record (1280x720 BMP to \(base), \(frames) frames): \(format(s.median, 0)) frames/s [\(format(s.min, 0))–\(format(s.max, 0))]")
+    }
+
+    /// From process start to the first presented frame of a default live window.
+    private func benchStartup() throws -> (JSONValue, String) {
+        var times: [Double] = []
+        for _ in 0..<(quick ? 3 : 7) {
+            let before = monotonicSeconds()
+            let output = try runSelf(["live", "--seconds", "0.3", "--report-first-frame"])
+            guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix("first frame at ") }),
+                  let at = Double(line.dropFirst("first frame at ".count)) else {
+                throw ValidationError("startup benchmark: the window did not report its first frame:\n\(output)")
+            }
+            times.append((at - before) * 1000)
+        }
+        let s = Summary(times.count > 1 ? Array(times.dropFirst()) : times)
+        return (summaryJSON(s, unit: "ms"), "startup to first frame: \(format(s.median, 0)) ms [\(format(s.min, 0))–\(format(s.max, 0))]")
+    }
+
+    /// Peak resident memory of a default live session running for a few seconds.
+    private func benchMemory() throws -> (JSONValue, String) {
+        var peaks: [Double] = []
+        for _ in 0..<(quick ? 1 : 3) {
+            _ = try runSelf(["live", "--seconds", quick ? "2" : "5"])
+            var usage = rusage()
+            getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+            peaks.append(Double(usage.ru_maxrss) / 1024)
+        }
+        let s = Summary(peaks)
+        return (summaryJSON(s, unit: "MB"), "peak resident memory (live, default session): \(format(s.max, 1)) MB")
+    }
+
+    /// Runs this executable and returns its standard error.
+    private func runSelf(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        process.arguments = arguments
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let data = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// CLOCK_MONOTONIC in seconds: comparable between processes on one machine.
+func monotonicSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
 }

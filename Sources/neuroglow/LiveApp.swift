@@ -32,9 +32,12 @@ final class LiveApp {
     private var lastFrame: SceneFrame?
     private var minimized = false
     private let arguments: [String]
+    /// For `bench`: print the monotonic time of the first presented frame on stderr.
+    private var reportFirstFrame: Bool
 
     init(plan: SessionPlan, width: Int, height: Int, palette: Palette, dashed: Bool, events: EventLog,
-         recordDirectory: String?, recordFromStart: Bool, maximumSeconds: Double?, vsync: Bool, arguments: [String]) throws {
+         recordDirectory: String?, recordFromStart: Bool, maximumSeconds: Double?, vsync: Bool, reportFirstFrame: Bool = false, arguments: [String]) throws {
+        self.reportFirstFrame = reportFirstFrame
         self.plan = plan
         self.events = events
         self.recordDirectory = recordDirectory
@@ -207,6 +210,10 @@ final class LiveApp {
     private func present() {
         if let lastFrame { renderer.drawLiveOnly(lastFrame) }
         canvas.present()
+        if reportFirstFrame {
+            report("first frame at \(monotonicSeconds())")
+            reportFirstFrame = false
+        }
     }
 
     // MARK: Recording, screenshots, model

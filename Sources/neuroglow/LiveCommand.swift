@@ -16,6 +16,8 @@ struct LiveCommand: ParsableCommand {
     var seconds: Double?
     @Flag(name: .customLong("no-vsync"), help: "Do not wait for the display's vertical sync.")
     var noVsync = false
+    @Flag(name: .customLong("report-first-frame"), help: .hidden)
+    var reportFirstFrame = false
 
     mutating func run() throws {
         let plan = try validating { try SessionPlan.make(model: try model.resolved(), schedule: try scheduleOptions.resolved()) }
@@ -26,7 +28,7 @@ struct LiveCommand: ParsableCommand {
         let app: LiveApp
         do {
             app = try LiveApp(plan: plan, width: size.width, height: size.height, palette: palette, dashed: view.dashed, events: events,
-                              recordDirectory: record, recordFromStart: record != nil, maximumSeconds: seconds, vsync: !noVsync,
+                              recordDirectory: record, recordFromStart: record != nil, maximumSeconds: seconds, vsync: !noVsync, reportFirstFrame: reportFirstFrame,
                               arguments: Array(CommandLine.arguments.dropFirst()))
         } catch {
             events.error("cannot open the window: \(error)")

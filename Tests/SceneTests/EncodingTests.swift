@@ -114,10 +114,11 @@ struct EncodingTests {
         }
         let beat = plan.schedule.beat
         let holding = SceneBuilder.build(sceneInput(plan, progress, frame: beat + 1))
-        guard case let .cached(layer, next, _) = holding.synapses else { Issue.record("expected cached synapses"); return }
+        guard case let .cached(layer, next, _, upcoming) = holding.synapses else { Issue.record("expected cached synapses"); return }
         #expect(next == nil && layer.commands.count == 2 * 64 + 64 * 32 + 32)
+        #expect(upcoming != nil && upcoming!.key != layer.key)
         let easing = SceneBuilder.build(sceneInput(plan, progress, frame: beat + beat - 2))
-        guard case let .cached(from, to, amount) = easing.synapses else { Issue.record("expected cached synapses"); return }
+        guard case let .cached(from, to, amount, _) = easing.synapses else { Issue.record("expected cached synapses"); return }
         #expect(from.key == layer.key && to != nil && to!.key != layer.key && amount > 0.5)
     }
 }
