@@ -18,7 +18,7 @@ public final class SceneRenderer {
     /// A layer being drawn ahead of its ease, a slice of its commands per frame.
     private var pending: (key: String, texture: Texture, commands: [DrawCommand], next: Int)?
     /// Lines drawn ahead per frame: small enough to stay inside a 60 fps frame on llvmpipe.
-    static let linesAheadPerFrame = 400
+    static let linesAheadPerFrame = 250
 
     static let cacheSize = 3
 
@@ -51,14 +51,15 @@ public final class SceneRenderer {
     /// Draws the whole frame except its live-only part.
     public func draw(_ frame: SceneFrame) {
         SDL_SetRenderTarget(renderer, nil)
-        SDL_SetRenderDrawColor(renderer, frame.background.r, frame.background.g, frame.background.b, 255)
-        SDL_RenderClear(renderer)
+        background = frame.background
         switch frame.synapses {
         case let .direct(commands):
+            clear()
             execute(commands)
         case let .cached(layer, next, amount, upcoming):
-            drawCached(layer, alpha: next == nil ? 1 : 1 - amount)
-            if let next { drawCached(next, alpha: amount) }
+            // The first layer is opaque and copied without blending; the next one fades in over it.
+            if !drawCached(layer, alpha: 1, blend: false) { clear(); execute(layer.commands) }
+            if let next, !drawCached(next, alpha: amount, blend: true) { execute(next.commands) }
             if let upcoming { drawAhead(upcoming) }
         }
         execute(frame.overlay)
@@ -67,13 +68,20 @@ public final class SceneRenderer {
     /// Draws what must not be recorded (REC mark, fps), after the frame was read back.
     public func drawLiveOnly(_ frame: SceneFrame) { execute(frame.liveOnly) }
 
-    private func drawCached(_ layer: SynapseLayer, alpha: Double) {
-        guard let texture = cachedTexture(for: layer) else {
-            execute(layer.commands)
-            return
-        }
+    private var background = Color(0, 0, 0)
+
+    private func clear() {
+        SDL_SetRenderDrawColor(renderer, background.r, background.g, background.b, 255)
+        SDL_RenderClear(renderer)
+    }
+
+    /// Copies a cached layer; false when the renderer cannot cache (then the caller draws it).
+    private func drawCached(_ layer: SynapseLayer, alpha: Double, blend: Bool) -> Bool {
+        guard let texture = cachedTexture(for: layer) else { return false }
+        SDL_SetTextureBlendMode(texture.pointer, blend ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE)
         SDL_SetTextureAlphaMod(texture.pointer, UInt8((min(max(alpha, 0), 1) * 255).rounded()))
         SDL_RenderCopy(renderer, texture.pointer, nil, nil)
+        return true
     }
 
     /// The layer's texture, drawing it on a miss; nil if the renderer cannot draw into textures.
@@ -121,10 +129,7 @@ public final class SceneRenderer {
 
     private func drawInto(_ texture: Texture, _ commands: ArraySlice<DrawCommand>, clear: Bool) {
         guard SDL_SetRenderTarget(renderer, texture.pointer) == 0 else { return }
-        if clear {
-            SDL_SetRenderDrawColor(renderer, 0, 0, 0, 0)
-            SDL_RenderClear(renderer)
-        }
+        if clear { self.clear() }
         execute(Array(commands))
         SDL_SetRenderTarget(renderer, nil)
     }

@@ -10,7 +10,7 @@ struct ThinkingPainter {
     let hasTarget: Bool
 
     /// At most this many pulse lines per connection layer: the strongest signals (large networks).
-    static let pulsesPerLayer = 300
+    static let pulsesPerLayer = 120
 
     private var layout: SceneLayout { input.layout }
     private var connectionLayers: Int { network.layout.connectionLayerCount }
@@ -68,16 +68,23 @@ struct ThinkingPainter {
         let tint = backward ? input.palette.backwardPulse : input.palette.forwardPulse
         let pulseRadius = max(layout.radius * 0.9, 4)
         let largestWeight = network.largestWeightMagnitude
+        // Lines first, then all the pulses: grouped by kind, the platform draws each group in one call.
+        var pulses: [DrawCommand] = []
+        pulses.reserveCapacity(signals.count)
         for (s, i, j) in signals {
             let level = s / strongest
             let a = layout.centres[l][i], b = layout.centres[l + 1][j]
             let width = SynapseEncoding.width(weight: network.weight(layer: l, to: j, from: i), largest: largestWeight, radius: layout.radius)
-            out.append(.line(from: a, to: b, width: width + 2, color: tint.withAlpha(0.08 + 0.35 * level), dashed: false))
-            out.append(.glow(center: a.lerp(to: b, t), radius: pulseRadius * (0.6 + 0.9 * level), color: tint.withAlpha(0.25 + 0.75 * level)))
+            out.append(.line(from: a, to: b, width: width + 1.5, color: tint.withAlpha(0.1 + 0.4 * level), dashed: false))
+            pulses.append(.glow(center: a.lerp(to: b, t), radius: pulseRadius * (0.6 + 0.9 * level), color: tint.withAlpha(0.25 + 0.75 * level)))
         }
+        out += pulses
     }
 
+    /// Halos, then discs, then labels: grouped by kind so each group is one draw call (on
+    /// llvmpipe a draw call costs more than a small halo), and no halo covers another neuron's disc.
     func drawNeurons(into out: inout [DrawCommand]) {
+        var halos: [DrawCommand] = [], discs: [DrawCommand] = [], labels: [DrawCommand] = []
         let palette = input.palette
         let r = layout.radius
         let showBackward = input.state.phase == .backward && hasTarget
@@ -91,29 +98,30 @@ struct ThinkingPainter {
                 let activation = trace.activation(layer: layer, index: index)
                 let level = (layer == 0 ? min(abs(activation), 1) : function.displayLevel(activation)) * litness
                 if level > 0.02 {
-                    out.append(.glow(center: centre, radius: r * (1.7 + 2.3 * level), color: palette.glow.withAlpha(0.2 + 0.8 * level)))
+                    halos.append(.glow(center: centre, radius: r * (1.5 + 1.6 * level), color: palette.glow.withAlpha(0.2 + 0.8 * level)))
                 }
                 if showBackward, largestDelta > 0 {
                     let error = abs(trace.delta(layer: layer, index: index)) / largestDelta
                     if error > 0.02 {
-                        out.append(.glow(center: centre, radius: r * (1.5 + 1.5 * error), color: palette.backwardPulse.withAlpha(0.2 + 0.8 * error)))
+                        halos.append(.glow(center: centre, radius: r * (1.5 + 1.5 * error), color: palette.backwardPulse.withAlpha(0.2 + 0.8 * error)))
                     }
                 }
-                out.append(.disc(center: centre, radius: r, fill: palette.neuronFill.mix(palette.glow, 0.9 * level),
+                discs.append(.disc(center: centre, radius: r, fill: palette.neuronFill.mix(palette.glow, 0.9 * level),
                                  rim: palette.neuronRim))
                 guard layout.showsNeuronLabels else { continue }
                 let valueText = litness > 0.5 ? formatValue(activation) : "…"
                 if layer == 0 {
-                    out.append(.text(valueText, at: Point(centre.x - r - 6, centre.y), size: .normal, color: palette.text, align: .rightMiddle))
+                    labels.append(.text(valueText, at: Point(centre.x - r - 6, centre.y), size: .normal, color: palette.text, align: .rightMiddle))
                 } else {
-                    out.append(.text(valueText, at: Point(centre.x + r + 6, centre.y), size: .normal, color: palette.text, align: .leftMiddle))
+                    labels.append(.text(valueText, at: Point(centre.x + r + 6, centre.y), size: .normal, color: palette.text, align: .leftMiddle))
                     if let b = network.bias(layer: layer - 1, neuron: index) {
-                        out.append(.text("b " + formatSigned(b), at: Point(centre.x, centre.y + r + 3), size: .small,
+                        labels.append(.text("b " + formatSigned(b), at: Point(centre.x, centre.y + r + 3), size: .small,
                                          color: palette.color(forWeight: b), align: .center))
                     }
                 }
             }
         }
+        out += halos + discs + labels
     }
 }
 
