@@ -18,7 +18,7 @@ struct HUDPainter {
 
     var status: String {
         if input.progress.divergedAtIteration != nil, input.state.keyframe >= input.progress.readyKeyframeCount - 1 { return "diverged" }
-        if input.state.keyframe >= input.progress.readyKeyframeCount, !input.progress.isFinished { return "training…" }
+        if input.isWaitingForTrainer, !input.progress.isFinished { return "training…" }
         if input.isPaused { return "paused" }
         if input.state.keyframe >= input.timeline.keyframeCount - 1 && input.progress.isFinished { return "trained" }
         return "playing"

@@ -29,7 +29,7 @@ struct OverlayPainter {
         var banners: [(String, Color)] = []
         if let at = input.progress.divergedAtIteration, input.state.keyframe >= input.progress.readyKeyframeCount - 1 {
             banners.append(("the network diverged at iteration \(grouped(at)) — lower the learning rate; Home to restart", palette.alert))
-        } else if input.state.keyframe >= input.progress.readyKeyframeCount, !input.progress.isFinished {
+        } else if input.isWaitingForTrainer, !input.progress.isFinished {
             banners.append(("training… (iteration \(grouped(input.progress.trainerIteration)))", palette.glow))
         }
         if let notice = input.notice { banners.append((notice, palette.alert)) }

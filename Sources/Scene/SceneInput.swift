@@ -21,6 +21,8 @@ public struct SceneInput: Sendable {
     public var speed = 1.0
     /// Frames recorded so far while recording, else nil.
     public var recordedFrames: Int? = nil
+    /// Whether playback is held because the trainer has not reached the next keyframe yet.
+    public var isWaitingForTrainer = false
     /// A message shown across the window (e.g. a recording that stopped), else nil.
     public var notice: String? = nil
 

@@ -7,6 +7,16 @@ extension SessionPlan {
         return schedule.mode == .milo ? min(Scheduler.miloMoments.count + 1, possible) : min(schedule.keyframes, possible)
     }
 
+    /// Example-parameter steps a first pass over the trajectory may cost before the adaptive
+    /// schedule is decided online instead (about half a second of training here).
+    public static let twoPassBudget = 50_000_000.0
+
+    /// Whether an adaptive schedule is decided as the trainer goes (large sessions) rather than
+    /// from a first pass over the whole trajectory (small ones: exact, and ready at once).
+    public var decidesKeyframesOnline: Bool {
+        Double(iterations) * Double(dataSet.count) * Double(initialNetwork.layout.parameterCount) > SessionPlan.twoPassBudget
+    }
+
     public var timeline: Timeline {
         Timeline(keyframeCount: keyframeCount, beat: schedule.beat, exampleCount: dataSet.count)
     }

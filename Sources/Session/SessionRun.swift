@@ -69,6 +69,10 @@ public final class SessionRun: @unchecked Sendable {
 
     /// Runs the whole session in the calling thread (command line, recording, tests).
     public func run() {
+        if plan.schedule.mode.needsTrajectory && plan.decidesKeyframesOnline {
+            captureOnline()
+            return
+        }
         let schedule: [Int]
         if plan.schedule.mode.needsTrajectory {
             guard let adaptive = measureAdaptiveSchedule() else { return }
@@ -146,6 +150,57 @@ public final class SessionRun: @unchecked Sendable {
                 $0.keyframeLosses.append(loss)
                 $0.keyframeChanges.append(change)
                 $0.trainerIteration = trainer.iteration
+            }
+        }
+        update { $0.isFinished = true }
+    }
+
+    /// Single pass for large adaptive sessions: keyframes are decided as the trainer reaches them
+    /// (`OnlineAdaptiveScheduler`), so the window can show the first ones at once.
+    private func captureOnline() {
+        let total = plan.iterations
+        let trainer = Trainer(network: plan.initialNetwork, dataSet: plan.dataSet, options: plan.training)
+        var scheduler = OnlineAdaptiveScheduler(total: total, keyframes: plan.schedule.keyframes)
+        let stride = max(1, (total - SessionRun.denselyMeasuredIterations) / 18_000)
+        let curveIterations = Set(Scheduler.geometric(total: total, keyframes: 400))
+        var cumulative = 0.0
+        var previous = VisibleState(network: trainer.network, dataSet: plan.dataSet)
+        var atKeyframe = previous
+        update { $0.keyframeIterations = [0] }
+        while trainer.iteration < total && !scheduler.isComplete {
+            if trainer.iteration % 64 == 0, isCancelled { return }
+            trainer.runIteration()
+            let i = trainer.iteration
+            if trainer.hasDiverged {
+                update {
+                    $0.divergedAtIteration = i
+                    $0.isFinished = true
+                }
+                return
+            }
+            if curveIterations.contains(i) {
+                let sample = LossSample(iteration: i, loss: trainer.lastIterationLoss)
+                update {
+                    $0.lossCurve.append(sample)
+                    $0.trainerIteration = i
+                }
+            }
+            guard i <= SessionRun.denselyMeasuredIterations || i % stride == 0 || scheduler.mustObserve(i) else { continue }
+            let current = VisibleState(network: trainer.network, dataSet: plan.dataSet)
+            cumulative += current.change(from: previous)
+            previous = current
+            guard scheduler.observe(iteration: i, cumulativeChange: cumulative) else { continue }
+            let network = trainer.network
+            let loss = network.meanLoss(on: plan.dataSet, loss: plan.training.loss)
+            let change = current.change(from: atKeyframe)
+            atKeyframe = current
+            let decided = scheduler.keyframes
+            update {
+                $0.keyframeIterations = decided
+                $0.keyframes.append(network)
+                $0.keyframeLosses.append(loss)
+                $0.keyframeChanges.append(change)
+                $0.trainerIteration = i
             }
         }
         update { $0.isFinished = true }

@@ -183,7 +183,9 @@ final class LiveApp {
 
     private func draw() {
         let progress = run.progress
+        let waiting = !progress.isFinished && clock.frame >= progress.frameLimit(timeline: plan.timeline)
         let scene = presenter.sceneInput(progress: progress, frame: clock.frame) { input in
+            input.isWaitingForTrainer = waiting
             input.userInput = interaction.userInput
             input.hovered = interaction.hovered
             input.showHelp = interaction.showHelp

@@ -50,3 +50,25 @@ struct SessionRunTests {
         #expect(progress.keyframes.allSatisfy { $0.isFinite })
     }
 }
+
+struct OnlineSessionTests {
+    @Test func largeAdaptiveSessionsDecideKeyframesAsTheTrainerGoes() throws {
+        var model = ModelOptions()
+        model.dataSet = "circle"; model.layers = [2, 16, 16, 1]; model.iterations = 3_000; model.learningRate = 0.1
+        var schedule = ScheduleOptions(); schedule.keyframes = 30
+        let plan = try SessionPlan.make(model: model, schedule: schedule)
+        #expect(plan.decidesKeyframesOnline)
+        let run = SessionRun(plan: plan)
+        run.run()
+        let progress = run.progress
+        let list = try #require(progress.keyframeIterations)
+        SchedulerTests.checkInvariants(list, total: 3_000, expectedCount: 30)
+        #expect(progress.keyframes.count == 30 && progress.isFinished)
+        let trainer = Trainer(network: plan.initialNetwork, dataSet: plan.dataSet, options: plan.training)
+        for (k, iteration) in list.enumerated() {
+            trainer.train(iterations: iteration - trainer.iteration)
+            #expect(progress.keyframes[k] == trainer.network, "keyframe \(k) at iteration \(iteration)")
+        }
+        #expect(!(try SessionPlan.make(model: ModelOptions())).decidesKeyframesOnline)
+    }
+}
