@@ -91,7 +91,8 @@ public final class SurfaceCanvas: Canvas {
     public let height: Int
 
     public init(width: Int, height: Int) throws {
-        surface = try Surface(width: width, height: height, rgba: true)
+        // ARGB8888: the layout frames are read back in, so the BMP writer's fast path applies.
+        surface = try Surface(width: width, height: height, pixelFormat: SDL_PIXELFORMAT_ARGB8888.rawValue)
         rendererPointer = try SDLError.check(SDL_CreateSoftwareRenderer(surface.pointer), "SDL_CreateSoftwareRenderer")
         rendererName = SurfaceCanvas.name(of: rendererPointer)
         self.width = width

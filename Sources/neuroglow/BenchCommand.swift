@@ -156,13 +156,13 @@ struct BenchCommand: ParsableCommand {
         let folder = base + "/neuroglow-bench-\(ProcessInfo.processInfo.processIdentifier)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let plan = try SessionPlan.make(model: ModelOptions())
-        let frames = quick ? 300 : 1_800
+        let frames = quick ? 300 : plan.timeline.frameCount
         var rates: [Double] = []
         for _ in 0..<(quick ? 1 : 3) {
             try? FileManager.default.removeItem(atPath: folder)
             let recording = try HeadlessRecording(plan: plan, width: 1280, height: 720, palette: Palette(.video), dashed: false,
                                                   directory: folder, events: try EventLog(destination: nil), arguments: ["bench"])
-            let result = recording.render(frames: frames)
+            let result = recording.render(frames: frames, showsProgress: false)
             if let failure = result.failure { throw ValidationError("record benchmark failed: \(failure)") }
             rates.append(Double(result.frames) / result.seconds)
         }

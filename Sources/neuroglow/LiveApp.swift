@@ -76,7 +76,7 @@ final class LiveApp {
             draw()
             record()
             present()
-            pacer.wait()
+            if let stats = pacer.wait() { reportStats(stats) }
         }
         stopRecording(reason: nil)
         run.cancel()
@@ -218,6 +218,14 @@ final class LiveApp {
         }
     }
 
+    /// The `stats` event: the frame rate and how long frames took to make (input to present),
+    /// over the last `FramePacer.statsInterval` frames, with the process's resident memory.
+    private func reportStats(_ frameTimes: Summary) {
+        events.write("stats", [("frames", JSONValue(pacer.framesPresented)), ("fps", JSONValue(pacer.measuredFPS)),
+                               ("frame_ms_median", JSONValue(frameTimes.median)), ("frame_ms_p99", JSONValue(frameTimes.p99)),
+                               ("frame_ms_max", JSONValue(frameTimes.max)), ("resident_mb", JSONValue(residentMegabytes()))])
+    }
+
     // MARK: Recording, screenshots, model
 
     private func startRecording() {
@@ -301,4 +309,12 @@ final class LiveApp {
 struct LiveRecording {
     let recorder: FrameRecorder
     let firstFrame: Int
+}
+
+/// The process's resident memory now (VmRSS), in MB; 0 where /proc is missing.
+func residentMegabytes() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+          let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
+    return kilobytes / 1024
 }

@@ -84,7 +84,7 @@ final class HeadlessRecording: @unchecked Sendable {   // each worker is used by
         manifest = RecordingManifest(plan: plan, arguments: arguments, width: width, height: height)
     }
 
-    func render(frames total: Int) -> Result {
+    func render(frames total: Int, showsProgress: Bool = true) -> Result {
         let start = Date()
         let run = SessionRun(plan: plan)
         run.run()
@@ -101,7 +101,7 @@ final class HeadlessRecording: @unchecked Sendable {   // each worker is used by
                                       ("iteration", JSONValue(progress.keyframeIterations![k])), ("example", JSONValue(k % plan.dataSet.count)),
                                       ("loss", JSONValue(progress.keyframeLosses[k]))])
         }
-        let tally = Tally(total: total, start: start)
+        let tally = Tally(total: total, start: start, showsProgress: showsProgress)
         let count = workers.count
         DispatchQueue.concurrentPerform(iterations: count) { w in
             let worker = workers[w]
@@ -148,18 +148,18 @@ private final class Tally: @unchecked Sendable {
     private let lock = NSLock()
     private var done = 0
     private var firstFailure: (frame: Int, message: String)?
-    private var bar: ProgressReporter
+    private var bar: ProgressReporter?
     private let start: Date
 
-    init(total: Int, start: Date) {
-        bar = ProgressReporter(total: total)
+    init(total: Int, start: Date, showsProgress: Bool) {
+        bar = showsProgress ? ProgressReporter(total: total) : nil
         self.start = start
     }
 
     func frameDone() {
         lock.withLock {
             done += 1
-            bar.update(done: done, elapsed: Date().timeIntervalSince(start))
+            bar?.update(done: done, elapsed: Date().timeIntervalSince(start))
         }
     }
 
@@ -172,5 +172,5 @@ private final class Tally: @unchecked Sendable {
 
     var failure: String? { lock.withLock { firstFailure?.message } }
 
-    func finish() { lock.withLock { bar.finish() } }
+    func finish() { lock.withLock { bar?.finish() } }
 }

@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+/// `neuroglow bench --quick --json` produces every figure with sane values. The budgets are
+/// reported, not asserted: these machines are shared and noisy.
+struct BenchTests {
+    @Test func quickBenchReportsEveryFigure() throws {
+        let x = try VirtualDisplay()
+        let result = try Tool.neuroglow(["bench", "--quick", "--json"], environment: ["DISPLAY": x.display], timeout: 600)
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(Tool.json(result.stdout) as? [String: Any], "not JSON: \(result.stdout)")
+        func positive(_ value: Any?, _ what: String) {
+            let number = (value as? Double) ?? (value as? Int).map(Double.init)
+            #expect(number.map { $0.isFinite && $0 > 0 } == true, "\(what): \(String(describing: value))")
+        }
+        func summary(_ value: Any?, _ what: String) {
+            let s = value as? [String: Any]
+            for key in ["median", "min", "max", "p99"] { positive(s?[key], "\(what).\(key)") }
+            if let s, let low = s["min"] as? Double, let mid = s["median"] as? Double, let high = s["max"] as? Double {
+                #expect(low <= mid && mid <= high, "\(what): min ≤ median ≤ max")
+            }
+        }
+        let train = json["train"] as? [String: Any]
+        for shape in ["3-4-1", "8-8-8-8-2", "64-32-32-10"] { summary(train?[shape], "train.\(shape)") }
+        let scene = json["scene"] as? [String: Any], render = json["render"] as? [String: Any]
+        for shape in ["3-4-1", "8-8-8-8-2", "64-32-32-10", "784-64-10"] {
+            summary(scene?[shape], "scene.\(shape)")
+            summary(render?[shape], "render.\(shape)")
+        }
+        #expect(render?["renderer"] as? String != nil && render?["target"] as? String == "window")
+        summary((json["record"] as? [String: Any])?["frames_per_second"], "record")
+        summary(json["startup"], "startup")
+        summary(json["memory"], "memory")
+        let machine = json["machine"] as? [String: Any]
+        positive(machine?["cores"], "machine.cores")
+    }
+}
