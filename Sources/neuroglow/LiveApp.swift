@@ -9,9 +9,6 @@ import Session
 import Glibc
 #endif
 
-/// Set by SIGINT/SIGTERM; the loop ends cleanly (recording flushed) at the next frame.
-nonisolated(unsafe) var stopRequested: sig_atomic_t = 0
-
 /// The live window: Input → Update → Draw → Present → Record, once per display frame.
 final class LiveApp {
     private let plan: SessionPlan
@@ -31,6 +28,7 @@ final class LiveApp {
     private var notice: String?
     private var lastFrame: SceneFrame?
     private var minimized = false
+    private var divergenceAnnounced = false
     private let arguments: [String]
     /// For `bench`: print the monotonic time of the first presented frame on stderr.
     private var reportFirstFrame: Bool
@@ -57,8 +55,7 @@ final class LiveApp {
 
     /// Runs until the user quits; returns the exit status.
     func runLoop() -> Int32 {
-        signal(SIGINT) { _ in stopRequested = 1 }
-        signal(SIGTERM) { _ in stopRequested = 1 }
+        installStopHandlers()
         run.start()
         events.layout(presenter.layout)
         let start = Clock.seconds
@@ -170,6 +167,12 @@ final class LiveApp {
             clock.advance(seconds: min(seconds, 0.25), fps: Double(plan.schedule.fps), limit: frameLimit)
         }
         let progress = run.progress
+        if let at = progress.divergedAtIteration, !divergenceAnnounced {
+            divergenceAnnounced = true
+            let message = "the network diverged at iteration \(at) (a loss or weight stopped being a finite number); lower the learning rate"
+            events.warning(message)
+            report("neuroglow: \(message)")
+        }
         let state = plan.timeline.state(atFrame: clock.frame)
         if state.keyframe != lastKeyframeAnnounced, state.keyframe < progress.readyKeyframeCount, !state.isSessionOver {
             lastKeyframeAnnounced = state.keyframe

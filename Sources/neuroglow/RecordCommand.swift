@@ -30,6 +30,7 @@ struct RecordCommand: ParsableCommand {
             throw ValidationError("\(dir) already holds frames; choose an empty folder or pass --overwrite")
         }
         let events = try validating { try EventLog(destination: view.events) }
+        installStopHandlers()
         let result: HeadlessRecording.Result
         do {
             let recording = try HeadlessRecording(plan: plan, width: size.width, height: size.height, palette: palette, dashed: view.dashed,
@@ -90,6 +91,11 @@ final class HeadlessRecording: @unchecked Sendable {   // each worker is used by
         run.run()
         let progress = run.progress
         let timeline = plan.timeline
+        if let at = progress.divergedAtIteration {
+            let message = "the network diverged at iteration \(at); the recording shows it up to its last finite state — lower the learning rate"
+            events.warning(message)
+            report("neuroglow: \(message)")
+        }
         do {
             try manifest.reserve(in: directory, plannedFrames: total, keyframeIterations: progress.keyframeIterations ?? [], timeline: timeline)
         } catch {

@@ -122,3 +122,20 @@ struct EncodingTests {
         #expect(from.key == layer.key && to != nil && to!.key != layer.key && amount > 0.5)
     }
 }
+
+struct BannerTests {
+    @Test func aDivergedSessionSaysSoOnScreen() throws {
+        let (plan, progress) = try finishedSession(iterations: 500, keyframes: 10) { m in
+            m.dataSet = "reg-plane"; m.layers = [2, 8, 8, 1]; m.activation = .relu; m.outputActivation = .linear
+            m.initialization = .he; m.learningRate = 50
+        }
+        #expect(progress.divergedAtIteration != nil)
+        let frame = SceneBuilder.build(sceneInput(plan, progress, frame: progress.frameLimit(timeline: plan.timeline)))
+        let texts = frame.overlay.compactMap { command -> String? in
+            if case let .text(s, _, _, _, _) = command { return s }
+            return nil
+        }
+        #expect(texts.contains { $0.contains("diverged") && $0.contains("lower the learning rate") }, "\(texts)")
+        #expect(frame.hud.status == "diverged")
+    }
+}
