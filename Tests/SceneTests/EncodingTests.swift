@@ -139,3 +139,48 @@ struct BannerTests {
         #expect(frame.hud.status == "diverged")
     }
 }
+
+struct OverlayTests {
+    @Test func theRecMarkAndFpsAreLiveOnlyNeverRecorded() throws {
+        let (plan, progress) = try finishedSession()
+        var input = sceneInput(plan, progress, frame: 40)
+        input.recordedFrames = 123
+        input.showFPS = true
+        input.framesPerSecond = 60
+        let frame = SceneBuilder.build(input)
+        func texts(_ commands: [DrawCommand]) -> [String] {
+            commands.compactMap { if case let .text(s, _, _, _, _) = $0 { return s } else { return nil } }
+        }
+        #expect(texts(frame.liveOnly).contains("REC 123") && texts(frame.liveOnly).contains("60 fps"))
+        #expect(!texts(frame.overlay).contains { $0.contains("REC") || $0.contains("fps") })
+    }
+
+    @Test func hoverCardsShowTheNeuronsSumWithLiveNumbers() throws {
+        let (plan, progress) = try finishedSession(iterations: 60_000, keyframes: 8)
+        var input = sceneInput(plan, progress, frame: 7 * plan.schedule.beat + 20)
+        input.hovered = .neuron(NeuronID(layer: 2, index: 0))
+        let network = input.displayedNetwork
+        let trace = network.trace(input: plan.dataSet.input(input.state.example), target: plan.dataSet.target(input.state.example), loss: .mse)
+        let lines = OverlayPainter(input: input, network: network, trace: trace).cardLines(for: .neuron(NeuronID(layer: 2, index: 0)))
+        #expect(lines.count == 1 + 4 + 2)   // title, four weighted inputs, Σ, σ(Σ)
+        #expect(lines[1] == "  \(formatSigned(network.weight(layer: 1, to: 0, from: 0))) × \(formatValue(trace.activation(layer: 1, index: 0)))")
+        #expect(lines.last == "sigmoid(\(formatValue(trace.sum(layer: 2, index: 0)))) = \(formatValue(trace.activation(layer: 2, index: 0)))")
+        let frame = SceneBuilder.build(input)
+        #expect(frame.overlay.contains { if case let .text(s, _, _, _, _) = $0 { return s == lines.last } else { return false } })
+        let synapse = OverlayPainter(input: input, network: network, trace: trace).cardLines(for: .synapse(SynapseID(layer: 0, from: 2, to: 1)))
+        #expect(synapse[1] == "weight \(formatSigned(network.weight(layer: 0, to: 1, from: 2)))" && synapse.last!.hasPrefix("last change"))
+    }
+
+    @Test func helpListsTheKeys() throws {
+        let (plan, progress) = try finishedSession()
+        var input = sceneInput(plan, progress, frame: 3)
+        input.showHelp = true
+        let texts = SceneBuilder.build(input).overlay.compactMap { if case let .text(s, _, _, _, _) = $0 { return s } else { return nil } }
+        for key in ["Space", "Home", "R ", "Esc"] { #expect(texts.contains { $0.contains(key) }, "\(key)") }
+    }
+
+    @Test func valueLabelsUseTwoDecimals() {
+        #expect(formatValue(0.5) == "0.50" && formatValue(-0.004) == "0.00" && formatValue(1) == "1.00" && formatValue(0.987) == "0.99")
+        #expect(formatSigned(0.25) == "+0.25" && grouped(60_000) == "60,000")
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+/// The keys of the help overlay, pressed in a real window.
+@Suite(.serialized)
+struct KeyboardTests {
+    @Test func recordPauseSaveModelAndWheel() throws {
+        let x = try VirtualDisplay()
+        let directory = Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let eventsPath = directory + "/events.jsonl"
+        let app = try Tool.start(Tool.binary, ["--dataset", "circle", "--layers", "2,4,1", "--iterations", "300", "--size", "800x600",
+                                               "--events", eventsPath, "--seconds", "60"],
+                                 environment: ["DISPLAY": x.display], directory: directory)
+        let reader = EventReader(path: eventsPath)
+        let layout = try #require(reader.wait(for: "layout").first)
+        let window = try #require(x.xdotool(["search", "--sync", "--name", "neuroglow"]).stdout.split(separator: "\n").first.map(String.init))
+        func key(_ name: String) throws {
+            try x.xdotool(["key", "--window", window, name])
+            Thread.sleep(forTimeInterval: 0.3)
+        }
+        // R starts and stops a recording into recordings/<date-time>/.
+        try key("r")
+        Thread.sleep(forTimeInterval: 0.5)
+        try key("r")
+        let records = reader.wait(for: "record", count: 2)
+        #expect(records.map { $0["state"] as? String } == ["started", "stopped"])
+        let folder = try #require(records.first?["dir"] as? String)
+        #expect(folder.hasPrefix("recordings/"))
+        #expect((records.last?["frames"] as? Int ?? 0) > 0)
+        #expect(FileManager.default.fileExists(atPath: directory + "/" + folder + "/session.json"))
+
+        // Space pauses: no keyframe is announced while paused.
+        try key("space")
+        let before = reader.events.filter { $0["event"] as? String == "keyframe" }.count
+        Thread.sleep(forTimeInterval: 1.2)
+        #expect(reader.events.filter { $0["event"] as? String == "keyframe" }.count == before)
+        try key("space")
+        _ = reader.wait(for: "keyframe", count: before + 1)
+
+        // Ctrl+S saves the model on screen; it loads back.
+        try key("ctrl+s")
+        let models = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasPrefix("neuroglow-model-") }
+        #expect(models.count == 1, "\(models)")
+        if let model = models.first {
+            let loaded = try Tool.neuroglow(["train", "--dataset", "circle", "--load", directory + "/" + model, "--iterations", "1"])
+            #expect(loaded.status == 0, "\(loaded.stderr)")
+        }
+
+        // The wheel over an input neuron changes its value in tenths of its range.
+        let neurons = try #require(layout["neurons"] as? [[String: Any]])
+        let input = try #require(neurons.first { $0["layer"] as? Int == 0 && $0["index"] as? Int == 0 })
+        try x.xdotool(["mousemove", "--window", window, String(Int(input["x"] as! Double)), String(Int(input["y"] as! Double))])
+        try x.xdotool(["click", "4"])
+        let first = try #require(reader.wait(for: "input").last?["inputs"] as? [Double])
+        try x.xdotool(["click", "5"])
+        let second = try #require(reader.wait(for: "input", count: 2).last?["inputs"] as? [Double])
+        #expect(abs(abs(second[0] - first[0]) - 0.18) < 0.02, "\(first) → \(second)")   // circle's x spans about −0.9…0.9
+
+        try key("Escape")
+        #expect(app.finish().status == 0)
+    }
+}
