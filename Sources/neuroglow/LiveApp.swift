@@ -278,7 +278,7 @@ final class LiveApp {
     }
 
     private func saveScreenshot() {
-        let path = "neuroglow-frame-\(clock.frame).bmp"
+        let path = "neuroglow-frame-" + String(format: "%06d", clock.frame) + ".bmp"
         do {
             let surface = try Surface(width: canvas.width, height: canvas.height)
             draw()

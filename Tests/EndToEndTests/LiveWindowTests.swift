@@ -96,7 +96,6 @@ struct LiveWindowTests {
         try click((x: 640, y: 20))
         #expect(reader.events.filter { $0["event"] as? String == "input" }.isEmpty)
 
-        try x.xdotool(["key", "--window", window, "s"])   // screenshot before
         try click(inputs[0])
         let first = try #require(reader.wait(for: "input").last)
         let before = first["inputs"] as! [Double]
@@ -121,7 +120,12 @@ struct LiveWindowTests {
         let expected = ((trained["prediction"] as! [String: Any])["output"] as! [Double])[0]
         #expect(abs(answer[0] - expected) < 1e-9)
 
-        // The picture changed around the toggled neuron.
+        // The picture changes around a neuron when it is toggled: a screenshot (S) before and after.
+        try x.xdotool(["key", "--window", window, "s"])
+        Thread.sleep(forTimeInterval: 0.3)
+        let toggles = reader.events.filter { $0["event"] as? String == "input" }.count
+        try click(inputs[0])
+        #expect((reader.wait(for: "input", count: toggles + 1).last?["inputs"] as? [Double]) == [0, 1, 0])
         try x.xdotool(["key", "--window", window, "s"])
         Thread.sleep(forTimeInterval: 0.5)
         let shots = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".bmp") }.sorted()
