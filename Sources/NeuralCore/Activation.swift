@@ -11,7 +11,10 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
     public static let outputChoices: [Activation] = [.sigmoid, .linear, .softmax]
 
     /// Whether the function acts on each neuron alone (everything but softmax).
-    public var isElementwise: Bool { self != .softmax }
+    public var isElementwise: Bool {
+        if case .softmax = self { return false }
+        return true
+    }
 
     /// f(z) for an element-wise activation.
     @inline(__always)

@@ -1,3 +1,36 @@
+/// A network's layout and activations as raw pointers, for the hot loops: passing the arrays
+/// themselves cost retain/release and bounds checks on every example step.
+struct KernelShape {
+    let layerCount: Int
+    let sizes: UnsafePointer<Int>
+    let neuronOffsets: UnsafePointer<Int>
+    let weightOffsets: UnsafePointer<Int>
+    let biasOffsets: UnsafePointer<Int>
+    let functions: UnsafePointer<Activation>
+    let usesBias: Bool
+}
+
+extension NetworkLayout {
+    /// Calls `body` with this layout and `activations` as a `KernelShape` valid for the call.
+    func withKernelShape<R>(_ activations: [Activation], _ body: (KernelShape) throws -> R) rethrows -> R {
+        try layerSizes.withUnsafeBufferPointer { sizes in
+            try neuronOffsets.withUnsafeBufferPointer { neurons in
+                try weightOffsets.withUnsafeBufferPointer { weights in
+                    try biasOffsets.withUnsafeBufferPointer { biases in
+                        try activations.withUnsafeBufferPointer { functions in
+                            // An empty array's buffer may have no address; a network has at least
+                            // one connection layer, so these never are.
+                            try body(KernelShape(layerCount: sizes.count, sizes: sizes.baseAddress!, neuronOffsets: neurons.baseAddress!,
+                                                 weightOffsets: weights.baseAddress!, biasOffsets: biases.baseAddress!,
+                                                 functions: functions.baseAddress!, usesBias: usesBias))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// The forward and backward passes on raw buffers: the one hot path of the core.
 ///
 /// Everything here allocates nothing; callers own the buffers and their sizes follow
@@ -6,30 +39,29 @@ enum Kernels {
     /// Fills sums and activations for every layer; layer 0 receives `input`.
     @inline(__always)
     static func forward(
-        layout: NetworkLayout, activations functions: [Activation],
-        parameters p: UnsafePointer<Double>, input: UnsafePointer<Double>,
+        shape: KernelShape, parameters p: UnsafePointer<Double>, input: UnsafePointer<Double>,
         sums: UnsafeMutablePointer<Double>, acts: UnsafeMutablePointer<Double>
     ) {
-        let sizes = layout.layerSizes
+        let sizes = shape.sizes
         for i in 0..<sizes[0] {
             sums[i] = input[i]
             acts[i] = input[i]
         }
-        for l in 0..<(sizes.count - 1) {
+        for l in 0..<(shape.layerCount - 1) {
             let nIn = sizes[l], nOut = sizes[l + 1]
-            let inAct = acts + layout.neuronOffsets[l]
-            let outSum = sums + layout.neuronOffsets[l + 1]
-            let outAct = acts + layout.neuronOffsets[l + 1]
-            let w = p + layout.weightOffsets[l]
-            let f = functions[l]
+            let inAct = acts + shape.neuronOffsets[l]
+            let outSum = sums + shape.neuronOffsets[l + 1]
+            let outAct = acts + shape.neuronOffsets[l + 1]
+            let w = p + shape.weightOffsets[l]
+            let f = shape.functions[l]
             for j in 0..<nOut {
                 let row = w + j * nIn
-                var z = layout.usesBias ? p[layout.biasOffsets[l] + j] : 0
+                var z = shape.usesBias ? p[shape.biasOffsets[l] + j] : 0
                 for i in 0..<nIn { z += row[i] * inAct[i] }
                 outSum[j] = z
                 outAct[j] = f.value(z)
             }
-            if f == .softmax {
+            if case .softmax = f {
                 for j in 0..<nOut { outAct[j] = outSum[j] }
                 Activation.softmax(UnsafeMutableBufferPointer(start: outAct, count: nOut))
             }
@@ -40,34 +72,37 @@ enum Kernels {
     /// example's loss.
     @inline(__always)
     static func backward(
-        layout: NetworkLayout, activations functions: [Activation], loss: Loss,
+        shape: KernelShape, loss: Loss,
         parameters p: UnsafePointer<Double>, target: UnsafePointer<Double>,
         sums: UnsafeMutablePointer<Double>, acts: UnsafeMutablePointer<Double>,
         deltas: UnsafeMutablePointer<Double>, gradients g: UnsafeMutablePointer<Double>
     ) -> Double {
-        let sizes = layout.layerSizes
-        let last = sizes.count - 1
+        let sizes = shape.sizes
+        let last = shape.layerCount - 1
         let nOut = sizes[last]
-        let outAct = acts + layout.neuronOffsets[last]
-        let outSum = sums + layout.neuronOffsets[last]
-        let outDelta = deltas + layout.neuronOffsets[last]
-        let f = functions[last - 1]
+        let outAct = acts + shape.neuronOffsets[last]
+        let outSum = sums + shape.neuronOffsets[last]
+        let outDelta = deltas + shape.neuronOffsets[last]
+        let f = shape.functions[last - 1]
         var exampleLoss = 0.0
         for k in 0..<nOut { exampleLoss += loss.value(output: outAct[k], target: target[k]) }
 
         // The output layer's δ = ∂loss/∂sum. The two canonical pairings have the exact closed
         // form (o − y); it is also the numerically safe one when outputs saturate.
-        if f == .sigmoid && loss == .bce {
+        // (Switches, not ==: for String-backed enums == can resolve to the RawRepresentable
+        // overload, which compares strings — a third of this function's time when it did.)
+        switch (f, loss) {
+        case (.sigmoid, .bce):
             for k in 0..<nOut { outDelta[k] = outAct[k] - target[k] }
-        } else if f == .softmax && loss == .ce {
+        case (.softmax, .ce):
             var targetTotal = 0.0
             for k in 0..<nOut { targetTotal += target[k] }
             for k in 0..<nOut { outDelta[k] = outAct[k] * targetTotal - target[k] }
-        } else if f == .softmax {
+        case (.softmax, _):
             var weighted = 0.0
             for k in 0..<nOut { weighted += loss.gradient(output: outAct[k], target: target[k]) * outAct[k] }
             for k in 0..<nOut { outDelta[k] = outAct[k] * (loss.gradient(output: outAct[k], target: target[k]) - weighted) }
-        } else {
+        default:
             for k in 0..<nOut {
                 outDelta[k] = loss.gradient(output: outAct[k], target: target[k]) * f.derivative(z: outSum[k], a: outAct[k])
             }
@@ -76,25 +111,25 @@ enum Kernels {
         var l = last - 1
         while l >= 0 {
             let nIn = sizes[l], nNext = sizes[l + 1]
-            let inAct = acts + layout.neuronOffsets[l]
-            let nextDelta = deltas + layout.neuronOffsets[l + 1]
-            let w = p + layout.weightOffsets[l]
-            let gw = g + layout.weightOffsets[l]
+            let inAct = acts + shape.neuronOffsets[l]
+            let nextDelta = deltas + shape.neuronOffsets[l + 1]
+            let w = p + shape.weightOffsets[l]
+            let gw = g + shape.weightOffsets[l]
             for j in 0..<nNext {
                 let d = nextDelta[j]
                 let row = gw + j * nIn
                 for i in 0..<nIn { row[i] = d * inAct[i] }
             }
-            if layout.usesBias {
-                let gb = g + layout.biasOffsets[l]
+            if shape.usesBias {
+                let gb = g + shape.biasOffsets[l]
                 for j in 0..<nNext { gb[j] = nextDelta[j] }
             }
-            let inDelta = deltas + layout.neuronOffsets[l]
+            let inDelta = deltas + shape.neuronOffsets[l]
             if l == 0 {
                 for i in 0..<nIn { inDelta[i] = 0 }
             } else {
-                let fIn = functions[l - 1]
-                let inSum = sums + layout.neuronOffsets[l]
+                let fIn = shape.functions[l - 1]
+                let inSum = sums + shape.neuronOffsets[l]
                 for i in 0..<nIn {
                     var back = 0.0
                     for j in 0..<nNext { back += w[j * nIn + i] * nextDelta[j] }

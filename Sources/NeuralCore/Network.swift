@@ -78,8 +78,10 @@ public struct Network: Sendable, Equatable {
             input.withUnsafeBufferPointer { inputs in
                 trace.sums.withUnsafeMutableBufferPointer { sums in
                     trace.activations.withUnsafeMutableBufferPointer { acts in
-                        Kernels.forward(layout: layout, activations: activations, parameters: params.baseAddress!,
-                                        input: inputs.baseAddress!, sums: sums.baseAddress!, acts: acts.baseAddress!)
+                        layout.withKernelShape(activations) { shape in
+                            Kernels.forward(shape: shape, parameters: params.baseAddress!, input: inputs.baseAddress!,
+                                            sums: sums.baseAddress!, acts: acts.baseAddress!)
+                        }
                     }
                 }
             }
@@ -95,9 +97,10 @@ public struct Network: Sendable, Equatable {
         let exampleLoss = parameters.withUnsafeBufferPointer { params in
             target.withUnsafeBufferPointer { targets in
                 trace.withBuffers { sums, acts, deltas, grads in
-                    Kernels.backward(layout: layout, activations: activations, loss: loss,
-                                                  parameters: params.baseAddress!, target: targets.baseAddress!,
-                                     sums: sums, acts: acts, deltas: deltas, gradients: grads)
+                    layout.withKernelShape(activations) { shape in
+                        Kernels.backward(shape: shape, loss: loss, parameters: params.baseAddress!, target: targets.baseAddress!,
+                                         sums: sums, acts: acts, deltas: deltas, gradients: grads)
+                    }
                 }
             }
         }

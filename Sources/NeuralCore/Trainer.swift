@@ -72,6 +72,7 @@ public final class Trainer {
                         dataSet.inputs.withUnsafeBufferPointer { inputs in
                             dataSet.targets.withUnsafeBufferPointer { targets in
                                 lastExampleLosses.withUnsafeMutableBufferPointer { losses in
+                                  layout.withKernelShape(functions) { shape in
                                     let v = velocityBuffer.baseAddress!, acc = accumulatedBuffer.baseAddress!
                                     var inBatch = 0
                                     func applyBatch() {
@@ -85,10 +86,10 @@ public final class Trainer {
                                     }
                                     for position in 0..<order.count {
                                         let e = order[position]
-                                        Kernels.forward(layout: layout, activations: functions, parameters: p,
+                                        Kernels.forward(shape: shape, parameters: p,
                                                         input: inputs.baseAddress! + e * inputCount, sums: sums, acts: acts)
                                         let exampleLoss = Kernels.backward(
-                                            layout: layout, activations: functions, loss: loss, parameters: p,
+                                            shape: shape, loss: loss, parameters: p,
                                             target: targets.baseAddress! + e * targetCount,
                                             sums: sums, acts: acts, deltas: deltas, gradients: grads)
                                         losses[e] = exampleLoss
@@ -102,6 +103,7 @@ public final class Trainer {
                                         }
                                     }
                                     if inBatch > 0 { applyBatch() }
+                                  }
                                 }
                             }
                         }
