@@ -115,7 +115,7 @@ public final class SceneRenderer {
 
     private func finishPending(commandsPerFrame: Int) {
         guard var job = pending else { return }
-        let end = min(job.commands.count, job.next + max(commandsPerFrame, 1))
+        let end = job.next + min(job.commands.count - job.next, max(commandsPerFrame, 1))   // no overflow for Int.max
         drawInto(job.texture, job.commands[job.next..<end], clear: false)
         job.next = end
         if end == job.commands.count {

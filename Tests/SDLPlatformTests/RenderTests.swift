@@ -107,6 +107,21 @@ struct RenderTests {
         // the ones the eases need were drawn ahead, in slices.
         #expect(renderer.synapseLayersDrawn == 3)
     }
+
+    @Test func anEaseThatStartsBeforeItsLayerIsDrawnAheadFinishesIt() throws {
+        _ = sharedSDL
+        var model = ModelOptions()
+        model.dataSet = "circle"; model.layers = [2, 64, 64, 1]; model.iterations = 3
+        var schedule = ScheduleOptions(); schedule.keyframes = 4; schedule.beat = 4
+        let plan = try SessionPlan.make(model: model, schedule: schedule)
+        let run = SessionRun(plan: plan)
+        run.run()
+        let canvas = try SurfaceCanvas(width: 320, height: 240)
+        let renderer = try SceneRenderer(canvas: canvas, fontPath: fontPath)
+        // 4,288 lines, 250 drawn ahead a frame, but only three frames before each ease.
+        for frame in 0..<(4 * plan.schedule.beat) { renderer.draw(SceneBuilder.build(scene(plan, run.progress, frame: frame))) }
+        #expect(renderer.synapseLayersDrawn == 4)
+    }
 }
 
 @Suite(.serialized)
