@@ -49,8 +49,6 @@ struct HUDPainter {
         let speed = input.speed == 1 ? "" : "  ×\(formatSpeed(input.speed))"
         out.append(.text(status + speed, at: Point(top.maxX - 16, top.y + 10), size: .large,
                          color: status == "diverged" ? palette.alert : palette.text, align: .right))
-        out.append(.text("keyframe \(input.shownKeyframe + 1) of \(input.timeline.keyframeCount) · \(input.plan.schedule.mode.rawValue)",
-                         at: Point(top.maxX - 16, top.y + 40), size: .normal, color: palette.dimText, align: .right))
         drawErrorBar(into: &out)
         drawLossCurve(into: &out)
         out.append(.text("H: help", at: Point(16, Double(layout.height) - 22), size: .small, color: palette.dimText, align: .left))
@@ -78,6 +76,8 @@ struct HUDPainter {
         out.append(.rect(box, palette.panel))
         out.append(.frame(box, palette.neuronRim.withAlpha(0.6)))
         out.append(.text("loss (log) over iterations (log)", at: Point(box.x + 6, box.y + 3), size: .small, color: palette.dimText, align: .left))
+        out.append(.text("keyframe \(input.shownKeyframe + 1) of \(input.timeline.keyframeCount) · \(input.plan.schedule.mode.rawValue)",
+                         at: Point(box.maxX - 6, box.y + 3), size: .small, color: palette.dimText, align: .right))
         // Only up to the shown keyframe: the curve grows with the playback, and a frame shows the
         // same whether the trainer has raced ahead (headless) or not (live).
         let shown = input.shownIteration
@@ -111,9 +111,11 @@ struct HUDPainter {
         }
     }
 
+    /// Up to six values; longer vectors show their first four, so the line fits beside the status.
     private func shortVector(_ v: [Double]) -> String {
-        let shown = v.prefix(6).map(formatValue).joined(separator: ", ")
-        return "[" + shown + (v.count > 6 ? ", …" : "") + "]"
+        let limit = v.count > 6 ? 4 : 6
+        let shown = v.prefix(limit).map(formatValue).joined(separator: ", ")
+        return "[" + shown + (v.count > limit ? ", … (\(v.count))" : "") + "]"
     }
 
     private func formatSpeed(_ s: Double) -> String { s < 1 ? String(s) : String(Int(s)) }

@@ -33,12 +33,13 @@ struct OverlayPainter {
             banners.append(("training… (iteration \(grouped(input.progress.trainerIteration)))", palette.glow))
         }
         if let notice = input.notice { banners.append((notice, palette.alert)) }
-        if layout.isThinned {
-            banners.append(("large layers: \(SceneLayout.maximumDrawnNeuronsPerLayer) neurons per layer drawn, the strongest signals pulse", palette.dimText))
-        }
         for (k, banner) in banners.enumerated() {
             out.append(.text(banner.0, at: Point(Double(layout.width) / 2, layout.hudTop.maxY + 4 + 20 * Double(k)),
                              size: .normal, color: banner.1, align: .center))
+        }
+        if layout.isThinned {
+            out.append(.text("large layers: \(SceneLayout.maximumDrawnNeuronsPerLayer) neurons of each drawn, the strongest signals pulse",
+                             at: Point(Double(layout.width) / 2, layout.hudBottom.y - 4), size: .small, color: palette.dimText, align: .center))
         }
         if let hovered = input.hovered { drawCard(for: hovered, into: &out) }
         if input.showHelp { drawHelp(into: &out) }

@@ -15,7 +15,10 @@ public final class SessionRun: @unchecked Sendable {
     private let lock = NSLock()
     private var state = SessionProgress()
     private var cancelled = false
-    private var thread: Thread?
+    private var threadEnded = false
+    /// Whether `start` launched the thread. (The Thread itself is not kept: it holds this run
+    /// through its closure, and keeping it would make a cycle.)
+    private var started = false
 
     /// Iterations below this are all measured for the adaptive schedule; later ones at a stride
     /// chosen so the first pass measures at most about 20,000 states.
@@ -41,10 +44,13 @@ public final class SessionRun: @unchecked Sendable {
 
     /// Starts training on a background thread; returns at once.
     public func start() {
-        let thread = Thread { [self] in run() }
+        let thread = Thread { [self] in
+            run()
+            lock.withLock { threadEnded = true }
+        }
         thread.name = "neuroglow.trainer"
         thread.stackSize = 8 << 20
-        self.thread = thread
+        started = true
         thread.start()
     }
 
@@ -53,6 +59,15 @@ public final class SessionRun: @unchecked Sendable {
         lock.lock()
         cancelled = true
         lock.unlock()
+    }
+
+    /// Cancels the background trainer and waits (at most `timeout` seconds) for its thread to
+    /// end, so nothing is left running, or holding this run, when the program exits.
+    public func stop(timeout: Double = 5) {
+        cancel()
+        guard started else { return }
+        let deadline = Date().addingTimeInterval(timeout)
+        while !lock.withLock({ threadEnded }) && Date() < deadline { Thread.sleep(forTimeInterval: 0.002) }
     }
 
     private var isCancelled: Bool {

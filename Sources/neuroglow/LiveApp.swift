@@ -76,7 +76,7 @@ final class LiveApp {
             if let stats = pacer.wait() { reportStats(stats) }
         }
         stopRecording(reason: nil)
-        run.cancel()
+        run.stop()
         return 0
     }
 
