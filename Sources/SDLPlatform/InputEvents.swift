@@ -25,6 +25,7 @@ public struct InputEvents: Sendable {
     public var pointer: (x: Double, y: Double)? = nil
     /// The new drawable size after a resize, if any.
     public var resized = false
+    /// The window was minimised or hidden: drawing can stop until `restored`.
     public var minimized = false
     public var restored = false
 }
@@ -57,7 +58,8 @@ public enum EventPump {
             case SDL_WINDOWEVENT:
                 switch SDL_WindowEventID(UInt32(event.window.event)) {
                 case SDL_WINDOWEVENT_SIZE_CHANGED, SDL_WINDOWEVENT_RESIZED: events.resized = true
-                case SDL_WINDOWEVENT_MINIMIZED: events.minimized = true
+                // Hidden (unmapped) is treated as minimised: nothing to draw until shown again.
+                case SDL_WINDOWEVENT_MINIMIZED, SDL_WINDOWEVENT_HIDDEN: events.minimized = true
                 case SDL_WINDOWEVENT_RESTORED, SDL_WINDOWEVENT_SHOWN, SDL_WINDOWEVENT_EXPOSED: events.restored = true
                 case SDL_WINDOWEVENT_LEAVE: events.pointer = (-1, -1)
                 default: break

@@ -107,3 +107,30 @@ struct FaultTests {
         #expect(warnings.contains { ($0["message"] as? String)?.contains("diverged") == true }, "\(warnings)")
     }
 }
+
+/// Hiding the window (what minimising amounts to without a window manager) pauses drawing, not
+/// the program: shown again, it answers clicks and quits cleanly.
+@Suite(.serialized)
+struct WindowVisibilityTests {
+    @Test func hiddenThenShownTheWindowKeepsWorking() throws {
+        let x = try VirtualDisplay()
+        let directory = Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let eventsPath = directory + "/events.jsonl"
+        let app = try Tool.start(Tool.binary, ["--events", eventsPath, "--seconds", "60"], environment: ["DISPLAY": x.display])
+        let reader = EventReader(path: eventsPath)
+        let layout = try #require(reader.wait(for: "layout").first)
+        let window = try #require(x.xdotool(["search", "--sync", "--name", "neuroglow"]).stdout.split(separator: "\n").first.map(String.init))
+        try x.xdotool(["windowunmap", "--sync", window])
+        Thread.sleep(forTimeInterval: 1)
+        #expect(app.process.isRunning)
+        try x.xdotool(["windowmap", "--sync", window])
+        Thread.sleep(forTimeInterval: 0.5)
+        let neurons = try #require(layout["neurons"] as? [[String: Any]])
+        let input = try #require(neurons.first { $0["layer"] as? Int == 0 && $0["index"] as? Int == 2 })
+        try x.xdotool(["mousemove", "--window", window, String(Int(input["x"] as! Double)), String(Int(input["y"] as! Double)), "click", "1"])
+        #expect(reader.wait(for: "input").first?["neuron"] as? Int == 2)
+        try x.xdotool(["key", "--window", window, "Escape"])
+        #expect(app.finish().status == 0)
+    }
+}
