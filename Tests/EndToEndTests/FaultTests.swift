@@ -49,46 +49,30 @@ struct FaultTests {
     }
 
     @Test func aRecordingFolderDeletedMidwayStopsRecordingButNotTheApp() throws {
-        let x = try VirtualDisplay()
-        let directory = Tool.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let eventsPath = directory + "/events.jsonl"
-        let app = try Tool.start(Tool.binary, ["--record", directory + "/rec", "--size", "640x360", "--events", eventsPath, "--seconds", "60"],
-                                 environment: ["DISPLAY": x.display])
-        waitForFrames(directory + "/rec", atLeast: 10)
-        try FileManager.default.removeItem(atPath: directory + "/rec")
-        let reader = EventReader(path: eventsPath)
-        let records = reader.wait(for: "record", count: 2)
-        let stopped = try #require(records.last)
+        let recordings = Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: recordings) }
+        let live = try LiveWindow(["--record", recordings + "/rec", "--size", "640x360", "--seconds", "60"])
+        waitForFrames(recordings + "/rec", atLeast: 10)
+        try FileManager.default.removeItem(atPath: recordings + "/rec")
+        let stopped = try #require(live.events.wait(for: "record", count: 2).last)
         #expect(stopped["state"] as? String == "stopped" && (stopped["reason"] as? String)?.isEmpty == false)
-        #expect(app.process.isRunning, "the app must keep running")
-        let window = try #require(x.xdotool(["search", "--sync", "--name", "neuroglow"]).stdout.split(separator: "\n").first.map(String.init))
-        try x.xdotool(["key", "--window", window, "Escape"])
-        #expect(app.finish().status == 0)
+        #expect(live.app.process.isRunning, "the app must keep running")
+        try live.key("Escape")
+        #expect(live.finish().status == 0)
     }
 
     @Test func resizingMovesTheLayoutAndHitTestingFollows() throws {
-        let x = try VirtualDisplay()
-        let directory = Tool.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let eventsPath = directory + "/events.jsonl"
-        let app = try Tool.start(Tool.binary, ["--events", eventsPath, "--seconds", "60"], environment: ["DISPLAY": x.display])
-        let reader = EventReader(path: eventsPath)
-        _ = reader.wait(for: "layout")
-        let window = try #require(x.xdotool(["search", "--sync", "--name", "neuroglow"]).stdout.split(separator: "\n").first.map(String.init))
-        try x.xdotool(["windowsize", window, "800", "600"])
-        let layouts = reader.wait(for: "layout", count: 2)
-        let resized = try #require(layouts.last)
+        let live = try LiveWindow(["--seconds", "60"])
+        _ = try live.layout()
+        try live.x.xdotool(["windowsize", try live.windowID(), "800", "600"])
+        let resized = try live.layout(count: 2)
         #expect(resized["width"] as? Int == 800 && resized["height"] as? Int == 600, "\(resized)")
-        let neurons = try #require(resized["neurons"] as? [[String: Any]])
-        let input = try #require(neurons.first { $0["layer"] as? Int == 0 && $0["index"] as? Int == 1 })
-        let (cx, cy) = (input["x"] as! Double, input["y"] as! Double)
-        #expect(cx < 800 && cy < 600)
-        try x.xdotool(["mousemove", "--window", window, String(Int(cx)), String(Int(cy)), "click", "1"])
-        let toggle = try #require(reader.wait(for: "input").first)
-        #expect(toggle["neuron"] as? Int == 1)
-        try x.xdotool(["key", "--window", window, "q"])
-        #expect(app.finish().status == 0)
+        let input = try live.centre(layer: 0, index: 1, in: resized)
+        #expect(input.x < 800 && input.y < 600)
+        try live.click(input)
+        #expect(live.events.wait(for: "input").first?["neuron"] as? Int == 1)
+        try live.key("q")
+        #expect(live.finish().status == 0)
     }
 
     @Test func divergenceIsReportedNotACrash() throws {
@@ -113,24 +97,16 @@ struct FaultTests {
 @Suite(.serialized)
 struct WindowVisibilityTests {
     @Test func hiddenThenShownTheWindowKeepsWorking() throws {
-        let x = try VirtualDisplay()
-        let directory = Tool.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let eventsPath = directory + "/events.jsonl"
-        let app = try Tool.start(Tool.binary, ["--events", eventsPath, "--seconds", "60"], environment: ["DISPLAY": x.display])
-        let reader = EventReader(path: eventsPath)
-        let layout = try #require(reader.wait(for: "layout").first)
-        let window = try #require(x.xdotool(["search", "--sync", "--name", "neuroglow"]).stdout.split(separator: "\n").first.map(String.init))
-        try x.xdotool(["windowunmap", "--sync", window])
+        let live = try LiveWindow(["--seconds", "60"])
+        let layout = try live.layout()
+        try live.x.xdotool(["windowunmap", "--sync", try live.windowID()])
         Thread.sleep(forTimeInterval: 1)
-        #expect(app.process.isRunning)
-        try x.xdotool(["windowmap", "--sync", window])
+        #expect(live.app.process.isRunning)
+        try live.x.xdotool(["windowmap", "--sync", try live.windowID()])
         Thread.sleep(forTimeInterval: 0.5)
-        let neurons = try #require(layout["neurons"] as? [[String: Any]])
-        let input = try #require(neurons.first { $0["layer"] as? Int == 0 && $0["index"] as? Int == 2 })
-        try x.xdotool(["mousemove", "--window", window, String(Int(input["x"] as! Double)), String(Int(input["y"] as! Double)), "click", "1"])
-        #expect(reader.wait(for: "input").first?["neuron"] as? Int == 2)
-        try x.xdotool(["key", "--window", window, "Escape"])
-        #expect(app.finish().status == 0)
+        try live.click(try live.centre(layer: 0, index: 2, in: layout))
+        #expect(live.events.wait(for: "input").first?["neuron"] as? Int == 2)
+        try live.key("Escape")
+        #expect(live.finish().status == 0)
     }
 }

@@ -5,20 +5,10 @@ import Testing
 @Suite(.serialized)
 struct KeyboardTests {
     @Test func recordPauseSaveModelAndWheel() throws {
-        let x = try VirtualDisplay()
-        let directory = Tool.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let eventsPath = directory + "/events.jsonl"
-        let app = try Tool.start(Tool.binary, ["--dataset", "circle", "--layers", "2,4,1", "--iterations", "300", "--size", "800x600",
-                                               "--events", eventsPath, "--seconds", "60"],
-                                 environment: ["DISPLAY": x.display], directory: directory)
-        let reader = EventReader(path: eventsPath)
-        let layout = try #require(reader.wait(for: "layout").first)
-        let window = try #require(x.xdotool(["search", "--sync", "--name", "neuroglow"]).stdout.split(separator: "\n").first.map(String.init))
-        func key(_ name: String) throws {
-            try x.xdotool(["key", "--window", window, name])
-            Thread.sleep(forTimeInterval: 0.3)
-        }
+        let live = try LiveWindow(["--dataset", "circle", "--layers", "2,4,1", "--iterations", "300", "--size", "800x600", "--seconds", "60"])
+        let reader = live.events, directory = live.directory
+        let layout = try live.layout()
+        func key(_ name: String) throws { try live.key(name) }
         // R starts and stops a recording into recordings/<date-time>/.
         try key("r")
         Thread.sleep(forTimeInterval: 0.5)
@@ -48,16 +38,15 @@ struct KeyboardTests {
         }
 
         // The wheel over an input neuron changes its value in tenths of its range.
-        let neurons = try #require(layout["neurons"] as? [[String: Any]])
-        let input = try #require(neurons.first { $0["layer"] as? Int == 0 && $0["index"] as? Int == 0 })
-        try x.xdotool(["mousemove", "--window", window, String(Int(input["x"] as! Double)), String(Int(input["y"] as! Double))])
-        try x.xdotool(["click", "4"])
+        let input = try live.centre(layer: 0, index: 0, in: layout)
+        try live.x.xdotool(["mousemove", "--window", try live.windowID(), String(Int(input.x)), String(Int(input.y))])
+        try live.x.xdotool(["click", "4"])
         let first = try #require(reader.wait(for: "input").last?["inputs"] as? [Double])
-        try x.xdotool(["click", "5"])
+        try live.x.xdotool(["click", "5"])
         let second = try #require(reader.wait(for: "input", count: 2).last?["inputs"] as? [Double])
         #expect(abs(abs(second[0] - first[0]) - 0.18) < 0.02, "\(first) → \(second)")   // circle's x spans about −0.9…0.9
 
         try key("Escape")
-        #expect(app.finish().status == 0)
+        #expect(live.finish().status == 0)
     }
 }

@@ -76,35 +76,22 @@ struct LiveWindowTests {
     }
 
     @Test func clickingInputNeuronsMakesTheNetworkThinkAboutThem() throws {
-        let x = try VirtualDisplay()
-        let directory = Tool.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let eventsPath = directory + "/events.jsonl"
-        let app = try Tool.start(Tool.binary, Self.shortSession + ["--events", eventsPath, "--seconds", "60"],
-                                 environment: ["DISPLAY": x.display, "SDL_RENDER_DRIVER": "software"], directory: directory)
-        let reader = EventReader(path: eventsPath)
-        let layout = try #require(reader.wait(for: "layout").first)
-        let neurons = try #require(layout["neurons"] as? [[String: Any]])
-        let inputs = neurons.filter { $0["layer"] as? Int == 0 }.map { (x: $0["x"] as! Double, y: $0["y"] as! Double) }
-        #expect(inputs.count == 3)
-        let window = try #require(x.xdotool(["search", "--sync", "--name", "neuroglow"]).stdout.split(separator: "\n").first.map(String.init))
+        let live = try LiveWindow(Self.shortSession + ["--seconds", "60"], environment: ["SDL_RENDER_DRIVER": "software"])
+        let reader = live.events
+        let layout = try live.layout()
+        let inputs = try (0..<3).map { try live.centre(layer: 0, index: $0, in: layout) }
         // The last of the four keyframes is the trained network; its beat is 6 frames.
         let shown = reader.wait(for: "keyframe", count: 4, timeout: 120)
         #expect(shown.last?["index"] as? Int == 3)
         Thread.sleep(forTimeInterval: 0.3)
 
-        func click(_ p: (x: Double, y: Double), button: String = "1") throws {
-            try x.xdotool(["mousemove", "--window", window, String(Int(p.x)), String(Int(p.y)), "click", button])
-            Thread.sleep(forTimeInterval: 0.3)
-        }
         // A click off every neuron changes nothing.
-        try click((x: 640, y: 20))
-        #expect(reader.events.filter { $0["event"] as? String == "input" }.isEmpty)
+        try live.click((x: 640, y: 20))
+        #expect(live.count("input") == 0)
 
-        try click(inputs[0])
-        let first = try #require(reader.wait(for: "input").last)
-        let before = first["inputs"] as! [Double]
-        try click(inputs[0])
+        try live.click(inputs[0])
+        let before = try #require(reader.wait(for: "input").last?["inputs"] as? [Double])
+        try live.click(inputs[0])
         let second = try #require(reader.wait(for: "input", count: 2).last)
         let after = second["inputs"] as! [Double]
         #expect(second["neuron"] as? Int == 0)
@@ -113,8 +100,8 @@ struct LiveWindowTests {
         // Drive the input to the video's question, [1, 1, 0].
         var current = after
         for (index, wanted) in [1.0, 1.0, 0.0].enumerated() where current[index] != wanted {
-            let count = reader.events.filter { $0["event"] as? String == "input" }.count
-            try click(inputs[index])
+            let count = live.count("input")
+            try live.click(inputs[index])
             current = try #require(reader.wait(for: "input", count: count + 1).last?["inputs"] as? [Double])
         }
         #expect(current == [1, 1, 0])
@@ -126,22 +113,21 @@ struct LiveWindowTests {
         #expect(abs(answer[0] - expected) < 1e-9)
 
         // The picture changes around a neuron when it is toggled: a screenshot (S) before and after.
-        try x.xdotool(["key", "--window", window, "s"])
-        Thread.sleep(forTimeInterval: 0.3)
-        let toggles = reader.events.filter { $0["event"] as? String == "input" }.count
-        try click(inputs[0])
+        try live.key("s")
+        let toggles = live.count("input")
+        try live.click(inputs[0])
         #expect((reader.wait(for: "input", count: toggles + 1).last?["inputs"] as? [Double]) == [0, 1, 0])
-        try x.xdotool(["key", "--window", window, "s"])
-        Thread.sleep(forTimeInterval: 0.5)
-        let shots = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".bmp") }.sorted()
+        try live.key("s")
+        Thread.sleep(forTimeInterval: 0.2)
+        let shots = ((try? FileManager.default.contentsOfDirectory(atPath: live.directory)) ?? []).filter { $0.hasSuffix(".bmp") }.sorted()
         #expect(shots.count == 2, "\(shots)")
 
-        try x.xdotool(["key", "--window", window, "Escape"])
-        let result = app.finish()
+        try live.key("Escape")
+        let result = live.finish()
         #expect(result.status == 0, "\(result.stderr)")
         if shots.count == 2 {
-            let a = try #require(FileManager.default.contents(atPath: directory + "/" + shots[0]))
-            let b = try #require(FileManager.default.contents(atPath: directory + "/" + shots[1]))
+            let a = try #require(FileManager.default.contents(atPath: live.directory + "/" + shots[0]))
+            let b = try #require(FileManager.default.contents(atPath: live.directory + "/" + shots[1]))
             #expect(regionDiffers(a, b, around: inputs[0], radius: 30), "no change around input neuron 0")
         }
     }
