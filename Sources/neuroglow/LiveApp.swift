@@ -236,7 +236,7 @@ final class LiveApp {
         do {
             let recorder = try FrameRecorder(directory: directory, canvas: canvas)
             let progress = run.progress
-            try RecordingManifest(plan: plan, arguments: arguments, width: canvas.width, height: canvas.height)
+            try RecordingManifest(plan: plan, arguments: arguments, width: canvas.width, height: canvas.height, firstSessionFrame: clock.frame)
                 .reserve(in: directory, plannedFrames: plan.timeline.frameCount, keyframeIterations: progress.keyframeIterations ?? [],
                          timeline: plan.timeline)
             recording = LiveRecording(recorder: recorder, firstFrame: clock.frame)
@@ -256,7 +256,8 @@ final class LiveApp {
         recording.recorder.finish()
         let written = recording.recorder.writtenFrames
         let why = reason ?? recording.recorder.failure
-        let manifest = RecordingManifest(plan: plan, arguments: arguments, width: canvas.width, height: canvas.height)
+        let manifest = RecordingManifest(plan: plan, arguments: arguments, width: canvas.width, height: canvas.height,
+                                         firstSessionFrame: recording.firstFrame)
         let progress = run.progress
         do {
             try manifest.write(to: recording.recorder.directory, frames: written, keyframeIterations: progress.keyframeIterations ?? [],

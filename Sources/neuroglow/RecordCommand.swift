@@ -51,8 +51,9 @@ struct RecordCommand: ParsableCommand {
 }
 
 /// Renders a session's frames into a folder with SDL's software renderer, one worker per core:
-/// each frame is a pure function of its index, so workers take every n-th frame. Only a whole,
-/// gap-free run of frames from 0 is kept if anything fails.
+/// each frame is a pure function of its index, so workers render the next frames in parallel and
+/// write them in order. A disk that fills up therefore keeps every frame that fitted, from 0 on,
+/// with no gap; anything written past a failure is removed.
 final class HeadlessRecording: @unchecked Sendable {   // each worker is used by one thread only
     struct Result {
         let frames: Int
@@ -111,9 +112,14 @@ final class HeadlessRecording: @unchecked Sendable {   // each worker is used by
         let count = workers.count
         DispatchQueue.concurrentPerform(iterations: count) { w in
             let worker = workers[w]
-            for frame in stride(from: w, to: total, by: count) {
-                if tally.hasFailed(before: frame) || stopRequested != 0 { break }
+            while let frame = tally.nextFrame() {
+                // Failing the frame taken (not just leaving) wakes a worker waiting for its turn.
+                if stopRequested != 0 {
+                    tally.fail(frame: frame, message: "interrupted")
+                    break
+                }
                 worker.renderer.draw(SceneBuilder.build(presenter.sceneInput(progress: progress, frame: frame)))
+                guard tally.waitForTurn(frame) else { break }
                 do {
                     try worker.writeFrame(frame, in: directory)
                 } catch {
@@ -149,32 +155,54 @@ final class HeadlessRecording: @unchecked Sendable {   // each worker is used by
     }
 }
 
-/// What the recording workers share: frames done (with the progress display) and the earliest failure.
+/// What the recording workers share: the next frame to render, whose turn it is to write, frames
+/// done (with the progress display) and the first failure.
 private final class Tally: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = NSCondition()
     private var done = 0
+    private var next = 0
+    private let total: Int
     private var firstFailure: (frame: Int, message: String)?
     private var bar: ProgressReporter?
     private let start: Date
 
     init(total: Int, start: Date, showsProgress: Bool) {
+        self.total = total
         bar = showsProgress ? ProgressReporter(total: total) : nil
         self.start = start
     }
 
+    /// Waits until every frame before `frame` is written; false if a frame failed meanwhile.
+    func waitForTurn(_ frame: Int) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        while done < frame && firstFailure == nil { lock.wait() }
+        return firstFailure == nil
+    }
+
     func frameDone() {
-        lock.withLock {
-            done += 1
-            bar?.update(done: done, elapsed: Date().timeIntervalSince(start))
-        }
+        lock.lock()
+        done += 1
+        bar?.update(done: done, elapsed: Date().timeIntervalSince(start))
+        lock.broadcast()
+        lock.unlock()
     }
 
     func fail(frame: Int, message: String) {
-        lock.withLock { if firstFailure == nil || frame < firstFailure!.frame { firstFailure = (frame, message) } }
+        lock.lock()
+        if firstFailure == nil || frame < firstFailure!.frame { firstFailure = (frame, message) }
+        lock.broadcast()
+        lock.unlock()
     }
 
-    /// Whether a frame before `frame` failed (later frames would be removed anyway).
-    func hasFailed(before frame: Int) -> Bool { lock.withLock { firstFailure.map { $0.frame < frame } ?? false } }
+    /// The next frame to render, or nil when all are taken or a frame has failed.
+    func nextFrame() -> Int? {
+        lock.withLock {
+            guard firstFailure == nil, next < total else { return nil }
+            next += 1
+            return next - 1
+        }
+    }
 
     var failure: String? { lock.withLock { firstFailure?.message } }
 

@@ -6,11 +6,16 @@ import Session
 /// `DIR/session.json` (DESIGN.md §5): the options, seed, size, fps, frame count, each keyframe's
 /// first frame, iteration and example, and why the recording stopped early if it did.
 /// Written atomically (temporary file, then rename).
+///
+/// A live recording started part-way (R) begins at session frame `firstSessionFrame`: keyframes
+/// are listed from there, each `frame` counted in files (exact unless playback was paused or
+/// stepped while recording, which repeats or skips session frames).
 struct RecordingManifest {
     let plan: SessionPlan
     let arguments: [String]
     let width: Int
     let height: Int
+    var firstSessionFrame = 0
 
     /// Space kept after the reserved manifest, so the final one fits where the reservation was.
     static let reservePadding = 1024
@@ -45,8 +50,8 @@ struct RecordingManifest {
 
     private func document(frames: Int, keyframeIterations: [Int], timeline: Timeline, stoppedBecause reason: String?) -> String {
         let keyframes: [JSONValue] = keyframeIterations.enumerated().compactMap { k, iteration in
-            let frame = timeline.firstFrame(ofKeyframe: k)
-            guard frame < frames else { return nil }
+            let frame = timeline.firstFrame(ofKeyframe: k) - firstSessionFrame
+            guard frame >= 0 && frame < frames else { return nil }
             return .object([("index", JSONValue(k)), ("frame", JSONValue(frame)), ("iteration", JSONValue(iteration)),
                             ("example", JSONValue(k % plan.dataSet.count))])
         }
@@ -74,6 +79,7 @@ struct RecordingManifest {
             ("seed", JSONValue(Int(model.seed))),
             ("size", .object([("width", JSONValue(width)), ("height", JSONValue(height))])),
             ("fps", JSONValue(plan.schedule.fps)),
+            ("first_session_frame", JSONValue(firstSessionFrame)),
             ("frames", JSONValue(frames)),
             ("keyframes", .array(keyframes)),
             ("stopped_early", reason.map(JSONValue.init) ?? .null),

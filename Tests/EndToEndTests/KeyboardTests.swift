@@ -18,7 +18,9 @@ struct KeyboardTests {
         let folder = try #require(records.first?["dir"] as? String)
         #expect(folder.hasPrefix("recordings/"))
         #expect((records.last?["frames"] as? Int ?? 0) > 0)
-        #expect(FileManager.default.fileExists(atPath: directory + "/" + folder + "/session.json"))
+        let manifest = try #require(Tool.json(String(contentsOfFile: directory + "/" + folder + "/session.json", encoding: .utf8)) as? [String: Any])
+        // Started part-way: the manifest says at which session frame its first file is.
+        #expect((manifest["first_session_frame"] as? Int ?? 0) > 0 && manifest["frames"] as? Int == records.last?["frames"] as? Int)
 
         // Space pauses: no keyframe is announced while paused.
         try key("space")
