@@ -53,7 +53,9 @@ struct FaultTests {
         defer { try? FileManager.default.removeItem(atPath: recordings) }
         let live = try LiveWindow(["--record", recordings + "/rec", "--size", "640x360", "--seconds", "60"])
         waitForFrames(recordings + "/rec", atLeast: 10)
-        try FileManager.default.removeItem(atPath: recordings + "/rec")
+        // Moved away in one step, then deleted: a recursive delete would race the frames still arriving.
+        #expect(rename(recordings + "/rec", recordings + "/gone") == 0)
+        try? FileManager.default.removeItem(atPath: recordings + "/gone")
         let stopped = try #require(live.events.wait(for: "record", count: 2).last)
         #expect(stopped["state"] as? String == "stopped" && (stopped["reason"] as? String)?.isEmpty == false)
         #expect(live.app.process.isRunning, "the app must keep running")
