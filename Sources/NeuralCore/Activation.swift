@@ -10,12 +10,6 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
     /// The activations allowed on the output layer.
     public static let outputChoices: [Activation] = [.sigmoid, .linear, .softmax]
 
-    /// Whether the function acts on each neuron alone (everything but softmax).
-    public var isElementwise: Bool {
-        if case .softmax = self { return false }
-        return true
-    }
-
     /// f(z) for an element-wise activation.
     @inline(__always)
     public func value(_ z: Double) -> Double {

@@ -39,10 +39,6 @@ public final class Trainer {
         shuffler = SeededGenerator(seed: options.seed ^ 0x5_4FF1E)
     }
 
-    /// The mean of `lastExampleLosses`: the average error of the last iteration, as the video shows it.
-    public var lastIterationLoss: Double {
-        lastExampleLosses.reduce(0, +) / Double(max(lastExampleLosses.count, 1))
-    }
 
     /// Runs `count` iterations, stopping early if the network diverges.
     public func train(iterations count: Int) {

@@ -77,9 +77,6 @@ public final class WindowCanvas: Canvas {
     public func present() { SDL_RenderPresent(rendererPointer) }
 
     public var capturePixelFormat: UInt32 { SDL_PIXELFORMAT_ARGB8888.rawValue }
-
-    /// The X11 window id, for tools that click into the window; nil on other drivers.
-    public var windowID: UInt32 { SDL_GetWindowID(window) }
 }
 
 /// A surface in memory drawn by SDL's software renderer: needs no display at all.

@@ -16,11 +16,6 @@ public final class Surface: @unchecked Sendable {
                                      "SDL_CreateRGBSurfaceWithFormat(\(width)x\(height))")
     }
 
-    /// A copy of this surface in 24-bit BGR, the layout of a 24-bit BMP.
-    func convertedToBGR24() throws -> Surface {
-        Surface(taking: try SDLError.check(SDL_ConvertSurfaceFormat(pointer, SDL_PIXELFORMAT_BGR24.rawValue, 0), "SDL_ConvertSurfaceFormat"))
-    }
-
     init(taking pointer: UnsafeMutablePointer<SDL_Surface>) { self.pointer = pointer }
 
     /// Loads a BMP file.

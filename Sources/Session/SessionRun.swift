@@ -99,11 +99,51 @@ public final class SessionRun: @unchecked Sendable {
         captureKeyframes(at: schedule)
     }
 
+    /// Whether the visible change is measured after iteration `i`: every iteration early on, then
+    /// at a stride that keeps a pass to about 20,000 measurements.
+    private func isMeasured(_ i: Int) -> Bool {
+        let stride = max(1, (plan.iterations - SessionRun.denselyMeasuredIterations) / 18_000)
+        return i <= SessionRun.denselyMeasuredIterations || i % stride == 0 || i == plan.iterations
+    }
+
+    /// Iterations whose loss goes on the loss curve (log-spaced).
+    private lazy var curveIterations = Set(Scheduler.geometric(total: plan.iterations, keyframes: 400))
+
+    /// Adds the loss curve's sample for the trainer's iteration, if it has one. The loss is the
+    /// mean over the data set at the current weights: the same measure as the error bar.
+    private func sampleLossCurve(_ trainer: Trainer) {
+        guard curveIterations.contains(trainer.iteration) else { return }
+        let sample = LossSample(iteration: trainer.iteration, loss: trainer.network.meanLoss(on: plan.dataSet, loss: plan.training.loss))
+        update {
+            $0.lossCurve.append(sample)
+            $0.trainerIteration = sample.iteration
+        }
+    }
+
+    private func publishDivergence(at iteration: Int) {
+        update {
+            $0.divergedAtIteration = iteration
+            $0.isFinished = true
+        }
+    }
+
+    /// Publishes the trainer's network as the next keyframe (and the decided iterations, online).
+    private func publishKeyframe(_ trainer: Trainer, change: Double, iterations: [Int]? = nil) {
+        let network = trainer.network
+        let loss = network.meanLoss(on: plan.dataSet, loss: plan.training.loss)
+        update {
+            if let iterations { $0.keyframeIterations = iterations }
+            $0.keyframes.append(network)
+            $0.keyframeLosses.append(loss)
+            $0.keyframeChanges.append(change)
+            $0.trainerIteration = trainer.iteration
+        }
+    }
+
     /// First pass: the trajectory's cumulative visible change, then the adaptive keyframes.
     private func measureAdaptiveSchedule() -> [Int]? {
         let total = plan.iterations
         let trainer = Trainer(network: plan.initialNetwork, dataSet: plan.dataSet, options: plan.training)
-        let stride = max(1, (total - SessionRun.denselyMeasuredIterations) / 18_000)
         var cumulative = [Double](repeating: 0, count: total + 1)
         var previous = VisibleState(network: trainer.network, dataSet: plan.dataSet)
         var lastMeasured = 0
@@ -116,7 +156,7 @@ public final class SessionRun: @unchecked Sendable {
                 for j in (lastMeasured + 1)...total { cumulative[j] = cumulative[lastMeasured] }
                 break
             }
-            guard i <= SessionRun.denselyMeasuredIterations || i % stride == 0 || i == total else { continue }
+            guard isMeasured(i) else { continue }
             let current = VisibleState(network: trainer.network, dataSet: plan.dataSet)
             let reached = cumulative[lastMeasured] + current.change(from: previous)
             // Between measured iterations the change is spread evenly.
@@ -132,40 +172,17 @@ public final class SessionRun: @unchecked Sendable {
     /// Final pass: trains from the start and keeps the network at every keyframe iteration.
     private func captureKeyframes(at schedule: [Int]) {
         let trainer = Trainer(network: plan.initialNetwork, dataSet: plan.dataSet, options: plan.training)
-        let curveIterations = Set(Scheduler.geometric(total: plan.iterations, keyframes: 400))
         var previous = VisibleState(network: trainer.network, dataSet: plan.dataSet)
-        for (k, target) in schedule.enumerated() {
+        for target in schedule.dropFirst() {   // keyframe 0 was published by init
             while trainer.iteration < target && !trainer.hasDiverged {
                 if trainer.iteration % 64 == 0, isCancelled { return }
                 trainer.runIteration()
-                if curveIterations.contains(trainer.iteration) {
-                    let sample = LossSample(iteration: trainer.iteration, loss: trainer.lastIterationLoss)
-                    update {
-                        $0.lossCurve.append(sample)
-                        $0.trainerIteration = trainer.iteration
-                    }
-                }
+                sampleLossCurve(trainer)
             }
-            if trainer.hasDiverged {
-                let at = trainer.iteration
-                update {
-                    $0.divergedAtIteration = at
-                    $0.isFinished = true
-                }
-                return
-            }
-            if k == 0 { continue }   // published by init
-            let network = trainer.network
-            let current = VisibleState(network: network, dataSet: plan.dataSet)
-            let change = current.change(from: previous)
+            if trainer.hasDiverged { return publishDivergence(at: trainer.iteration) }
+            let current = VisibleState(network: trainer.network, dataSet: plan.dataSet)
+            publishKeyframe(trainer, change: current.change(from: previous))
             previous = current
-            let loss = network.meanLoss(on: plan.dataSet, loss: plan.training.loss)
-            update {
-                $0.keyframes.append(network)
-                $0.keyframeLosses.append(loss)
-                $0.keyframeChanges.append(change)
-                $0.trainerIteration = trainer.iteration
-            }
         }
         update { $0.isFinished = true }
     }
@@ -173,62 +190,26 @@ public final class SessionRun: @unchecked Sendable {
     /// Single pass for large adaptive sessions: keyframes are decided as the trainer reaches them
     /// (`OnlineAdaptiveScheduler`), so the window can show the first ones at once.
     private func captureOnline() {
-        let total = plan.iterations
         let trainer = Trainer(network: plan.initialNetwork, dataSet: plan.dataSet, options: plan.training)
-        var scheduler = OnlineAdaptiveScheduler(total: total, keyframes: plan.schedule.keyframes)
-        let stride = max(1, (total - SessionRun.denselyMeasuredIterations) / 18_000)
-        let curveIterations = Set(Scheduler.geometric(total: total, keyframes: 400))
+        var scheduler = OnlineAdaptiveScheduler(total: plan.iterations, keyframes: plan.schedule.keyframes)
         var cumulative = 0.0
         var previous = VisibleState(network: trainer.network, dataSet: plan.dataSet)
         var atKeyframe = previous
         update { $0.keyframeIterations = [0] }
-        while trainer.iteration < total && !scheduler.isComplete {
+        while trainer.iteration < plan.iterations && !scheduler.isComplete {
             if trainer.iteration % 64 == 0, isCancelled { return }
             trainer.runIteration()
             let i = trainer.iteration
-            if trainer.hasDiverged {
-                update {
-                    $0.divergedAtIteration = i
-                    $0.isFinished = true
-                }
-                return
-            }
-            if curveIterations.contains(i) {
-                let sample = LossSample(iteration: i, loss: trainer.lastIterationLoss)
-                update {
-                    $0.lossCurve.append(sample)
-                    $0.trainerIteration = i
-                }
-            }
-            guard i <= SessionRun.denselyMeasuredIterations || i % stride == 0 || scheduler.mustObserve(i) else { continue }
+            if trainer.hasDiverged { return publishDivergence(at: i) }
+            sampleLossCurve(trainer)
+            guard isMeasured(i) || scheduler.mustObserve(i) else { continue }
             let current = VisibleState(network: trainer.network, dataSet: plan.dataSet)
             cumulative += current.change(from: previous)
             previous = current
             guard scheduler.observe(iteration: i, cumulativeChange: cumulative) else { continue }
-            let network = trainer.network
-            let loss = network.meanLoss(on: plan.dataSet, loss: plan.training.loss)
-            let change = current.change(from: atKeyframe)
+            publishKeyframe(trainer, change: current.change(from: atKeyframe), iterations: scheduler.keyframes)
             atKeyframe = current
-            let decided = scheduler.keyframes
-            update {
-                $0.keyframeIterations = decided
-                $0.keyframes.append(network)
-                $0.keyframeLosses.append(loss)
-                $0.keyframeChanges.append(change)
-                $0.trainerIteration = i
-            }
         }
         update { $0.isFinished = true }
-    }
-
-    /// Waits (polling) until the background run has finished or `timeout` seconds pass.
-    @discardableResult
-    public func waitUntilFinished(timeout: Double) -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if progress.isFinished { return true }
-            Thread.sleep(forTimeInterval: 0.002)
-        }
-        return progress.isFinished
     }
 }
