@@ -32,6 +32,8 @@ public final class SceneRenderer {
         renderer = canvas.rendererPointer
         splitsLongLines = canvas.rendererName == "software"
         batch = GeometryBatch(renderer: renderer)
+        // Untextured geometry (rectangles) blends with the renderer's draw blend mode.
+        SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_BLEND)
         // A soft halo: bright core, long falloff.
         glowTexture = try Texture.radial(renderer: renderer, size: 128, blend: SDL_BLENDMODE_ADD) { d in
             d >= 1 ? 0 : (1 - d) * (1 - d) * (0.55 + 0.45 * (1 - d))
@@ -96,7 +98,7 @@ public final class SceneRenderer {
             return cachedTexture(for: layer)
         }
         guard let texture = freshTarget() else { return nil }
-        drawInto(texture, layer.commands[...], clear: true)
+        drawInto(texture, layer.commands, clear: true)
         synapseLayersDrawn += 1
         remember(layer.key, texture)
         return texture
@@ -108,7 +110,7 @@ public final class SceneRenderer {
         if pending?.key != layer.key {
             guard let texture = freshTarget() else { return }
             pending = (layer.key, texture, layer.commands, 0)
-            drawInto(texture, [][...], clear: true)
+            drawInto(texture, [], clear: true)
         }
         finishPending(commandsPerFrame: SceneRenderer.linesAheadPerFrame)
     }
@@ -127,10 +129,10 @@ public final class SceneRenderer {
         }
     }
 
-    private func drawInto(_ texture: Texture, _ commands: ArraySlice<DrawCommand>, clear: Bool) {
+    private func drawInto<Commands: Collection<DrawCommand>>(_ texture: Texture, _ commands: Commands, clear: Bool) {
         guard SDL_SetRenderTarget(renderer, texture.pointer) == 0 else { return }
         if clear { self.clear() }
-        execute(Array(commands))
+        execute(commands)
         SDL_SetRenderTarget(renderer, nil)
     }
 
@@ -147,7 +149,7 @@ public final class SceneRenderer {
         synapseCache.append((key, texture))
     }
 
-    private func execute(_ commands: [DrawCommand]) {
+    private func execute<Commands: Collection<DrawCommand>>(_ commands: Commands) {
         for command in commands {
             switch command {
             case let .line(from, to, width, color, dashed):
@@ -168,7 +170,6 @@ public final class SceneRenderer {
                 }
             case let .rect(r, color):
                 batch.use(nil)
-                SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_BLEND)
                 batch.rect(r, color: color)
             case let .frame(r, color):
                 batch.use(nil)

@@ -17,8 +17,8 @@ struct HUDPainter {
     private var layout: SceneLayout { input.layout }
 
     var status: String {
-        if input.progress.divergedAtIteration != nil, input.state.keyframe >= input.progress.readyKeyframeCount - 1 { return "diverged" }
-        if input.isWaitingForTrainer, !input.progress.isFinished { return "training…" }
+        if input.showsDivergence { return "diverged" }
+        if input.showsTraining { return "training…" }
         if input.isPaused { return "paused" }
         if input.state.keyframe >= input.timeline.keyframeCount - 1 && input.progress.isFinished { return "trained" }
         return "playing"
@@ -29,9 +29,12 @@ struct HUDPainter {
         return k < input.progress.keyframeLosses.count ? input.progress.keyframeLosses[k] : nil
     }
 
+    /// The input layer's values: the example's or the user's.
+    private var inputs: [Double] { Array(trace.activations[0..<network.layout.inputCount]) }
+
     var values: HUDValues {
         HUDValues(iteration: input.shownIteration, keyframe: input.shownKeyframe, example: example,
-                  inputs: Array(trace.activations[0..<network.layout.inputCount]), desired: target,
+                  inputs: inputs, desired: target,
                   outputs: trace.outputs, averageError: averageError, status: status)
     }
 
@@ -41,7 +44,7 @@ struct HUDPainter {
         out.append(.text("iteration \(grouped(input.shownIteration)) of \(grouped(total))", at: Point(top.x + 16, top.y + 10),
                          size: .large, color: palette.text, align: .left))
         let who = example.map { "example \($0 + 1) of \(input.plan.dataSet.count)" } ?? "your input"
-        var thinking = "\(who):  inputs \(shortVector(values.inputs))"
+        var thinking = "\(who):  inputs \(shortVector(inputs))"
         if let target { thinking += "   desired \(shortVector(target))" }
         thinking += "   actual \(shortVector(trace.outputs))"
         out.append(.text(thinking, at: Point(top.x + 16, top.y + 40), size: .normal,

@@ -16,6 +16,8 @@ public struct SceneLayout: Sendable, Equatable {
     public let hudBottom: Rect
     /// Whether neurons are large enough for their value labels.
     public let showsNeuronLabels: Bool
+    /// `drawnIndices` for every layer, computed once (the scene asks for them every frame).
+    private let drawn: [[Int]]
     /// Layers with more neurons than this are drawn as a sample of their neurons (see `drawnIndices`).
     public static let maximumDrawnNeuronsPerLayer = 64
 
@@ -51,14 +53,19 @@ public struct SceneLayout: Sendable, Equatable {
             })
         }
         self.centres = centres
+        let drawn = layerSizes.map { size in
+            let shown = min(size, SceneLayout.maximumDrawnNeuronsPerLayer)
+            return size == shown ? Array(0..<size) : (0..<shown).map { $0 * size / shown }
+        }
+        self.drawn = drawn
+        drawnSynapseCount = (0..<(layers - 1)).reduce(0) { $0 + drawn[$1].count * drawn[$1 + 1].count }
     }
 
     /// The neurons of `layer` that are drawn: all of them, or an even sample of huge layers.
-    public func drawnIndices(layer: Int) -> [Int] {
-        let size = layerSizes[layer]
-        let shown = min(size, SceneLayout.maximumDrawnNeuronsPerLayer)
-        return size == shown ? Array(0..<size) : (0..<shown).map { $0 * size / shown }
-    }
+    public func drawnIndices(layer: Int) -> [Int] { drawn[layer] }
+
+    /// Synapses between drawn neurons: what the picture draws.
+    public let drawnSynapseCount: Int
 
     /// Whether some layer is too large to draw every neuron (the picture says so on screen).
     public var isThinned: Bool { layerSizes.contains { $0 > SceneLayout.maximumDrawnNeuronsPerLayer } }

@@ -27,9 +27,9 @@ struct OverlayPainter {
 
     func draw(into out: inout [DrawCommand]) {
         var banners: [(String, Color)] = []
-        if let at = input.progress.divergedAtIteration, input.state.keyframe >= input.progress.readyKeyframeCount - 1 {
+        if input.showsDivergence, let at = input.progress.divergedAtIteration {
             banners.append(("the network diverged at iteration \(grouped(at)) — lower the learning rate; Home to restart", palette.alert))
-        } else if input.isWaitingForTrainer, !input.progress.isFinished {
+        } else if input.showsTraining {
             banners.append(("training… (iteration \(grouped(input.progress.trainerIteration)))", palette.glow))
         }
         if let notice = input.notice { banners.append((notice, palette.alert)) }

@@ -31,11 +31,8 @@ public enum SceneBuilder {
     }
 
     static func synapseDrawing(_ input: SceneInput, _ network: Network) -> SynapseDrawing {
-        let drawn = (0..<(input.layout.layerSizes.count - 1)).reduce(0) {
-            $0 + input.layout.drawnIndices(layer: $1).count * input.layout.drawnIndices(layer: $1 + 1).count
-        }
         let layout = input.layout, palette = input.palette, dashed = input.dashedNegative
-        if drawn <= SynapseEncoding.directDrawingLimit {
+        if layout.drawnSynapseCount <= SynapseEncoding.directDrawingLimit {
             return .direct(SynapseEncoding.lines(network: network, layout: layout, palette: palette, dashedNegative: dashed))
         }
         func layer(_ k: Int) -> SynapseLayer {

@@ -58,6 +58,14 @@ extension SceneInput {
         return mixed
     }
 
+    /// Whether the picture has reached the last finite state of a session that diverged.
+    var showsDivergence: Bool {
+        progress.divergedAtIteration != nil && state.keyframe >= progress.readyKeyframeCount - 1
+    }
+
+    /// Whether playback is held for a trainer that is still working.
+    var showsTraining: Bool { isWaitingForTrainer && !progress.isFinished }
+
     /// The iteration of the shown keyframe (0 before the schedule exists).
     public var shownIteration: Int { progress.keyframeIterations?[shownKeyframe] ?? 0 }
 }

@@ -29,6 +29,8 @@ final class LiveApp {
     private var lastFrame: SceneFrame?
     private var minimized = false
     private var divergenceAnnounced = false
+    /// What the trainer had produced at this frame's update: one copy per frame, read by the rest.
+    private var progress = SessionProgress()
     private let arguments: [String]
     /// For `bench`: print the monotonic time of the first presented frame on stderr.
     private var reportFirstFrame: Bool
@@ -151,22 +153,23 @@ final class LiveApp {
 
     private func announceInput(neuron: Int) {
         guard let values = interaction.userInput else { return }
-        let scene = presenter.sceneInput(progress: run.progress, frame: clock.frame)
+        let scene = presenter.sceneInput(progress: progress, frame: clock.frame)
         let outputs = scene.displayedNetwork.predict(values)
         events.write("input", [("neuron", JSONValue(neuron)), ("inputs", JSONValue(values)), ("outputs", JSONValue(outputs))])
     }
 
     // MARK: Update
 
-    private var frameLimit: Int { run.progress.frameLimit(timeline: plan.timeline) }
+    /// The last frame the trainer's output allows, from this frame's progress.
+    private var frameLimit: Int { progress.frameLimit(timeline: plan.timeline) }
 
     private func update(seconds: Double) {
+        progress = run.progress
         // While recording, the clock moves exactly one frame per presented frame (in `record`), so
         // a recording holds every frame index once, as the headless recorder does.
         if recording == nil {
             clock.advance(seconds: min(seconds, 0.25), fps: Double(plan.schedule.fps), limit: frameLimit)
         }
-        let progress = run.progress
         if let at = progress.divergedAtIteration, !divergenceAnnounced {
             divergenceAnnounced = true
             let message = "the network diverged at iteration \(at) (a loss or weight stopped being a finite number); lower the learning rate"
@@ -185,8 +188,7 @@ final class LiveApp {
     // MARK: Draw, record, present
 
     private func draw() {
-        let progress = run.progress
-        let waiting = !progress.isFinished && clock.frame >= progress.frameLimit(timeline: plan.timeline)
+        let waiting = !progress.isFinished && clock.frame >= frameLimit
         let scene = presenter.sceneInput(progress: progress, frame: clock.frame) { input in
             input.isWaitingForTrainer = waiting
             input.userInput = interaction.userInput
@@ -292,7 +294,7 @@ final class LiveApp {
     }
 
     private func saveModel() {
-        let scene = presenter.sceneInput(progress: run.progress, frame: clock.frame)
+        let scene = presenter.sceneInput(progress: progress, frame: clock.frame)
         let path = "neuroglow-model-\(scene.shownIteration).json"
         do {
             try ModelFile.encode(scene.displayedNetwork).write(toFile: path, atomically: true, encoding: .utf8)
