@@ -83,7 +83,7 @@ struct BenchCommand: ParsableCommand {
                 if run > 0 { rates.append(Double(iterations * plan.dataSet.count) / seconds) }   // run 0 warms up
             }
             let s = Summary(rates)
-            let name = shape.map(String.init).joined(separator: "-")
+            let name = Self.name(shape)
             fields.append((name, summaryJSON(s, unit: "example-steps/s")))
             text += "  \(name) \(format(s.median / 1e6, 2)) [\(format(s.min / 1e6, 2))–\(format(s.max / 1e6, 2))]"
         }
@@ -95,21 +95,11 @@ struct BenchCommand: ParsableCommand {
         var fields: [(String, JSONValue)] = []
         var text = "scene build (ms, median / p99):"
         for shape in Self.shapes {
-            let plan = Self.plan(shape: shape, iterations: 20, keyframes: 6)
-            let run = SessionRun(plan: plan)
-            run.run()
-            let presenter = FramePresenter(plan: plan, width: 1280, height: 720, palette: Palette(.video), dashed: false)
-            var times: [Double] = []
-            let frames = quick ? 90 : 360
-            for frame in 0..<(frames + 10) {
-                let start = DispatchTime.now().uptimeNanoseconds
-                let built = SceneBuilder.build(presenter.sceneInput(progress: run.progress, frame: frame % plan.timeline.frameCount))
-                if frame >= 10 { times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6) }
+            let s = frameTimes(shape: shape, width: 1280, height: 720, frames: quick ? 90 : 360, warmUp: 10) { input in
+                _ = SceneBuilder.build(input)
             }
-            let s = Summary(times)
-            let name = shape.map(String.init).joined(separator: "-")
-            fields.append((name, summaryJSON(s, unit: "ms")))
-            text += "  \(name) \(format(s.median, 3)) / \(format(s.p99, 3))"
+            fields.append((Self.name(shape), summaryJSON(s, unit: "ms")))
+            text += "  \(Self.name(shape)) \(format(s.median, 3)) / \(format(s.p99, 3))"
         }
         return (.object(fields), text)
     }
@@ -127,27 +117,36 @@ struct BenchCommand: ParsableCommand {
         var text = "render (\(hasDisplay ? "window" : "offscreen"), \(system.videoDriver)/\(canvas.rendererName), vsync off; ms median / p99):"
         for shape in Self.shapes {
             let renderer = try SceneRenderer(canvas: canvas, fontPath: font)
-            let plan = Self.plan(shape: shape, iterations: 20, keyframes: 6)
-            let run = SessionRun(plan: plan)
-            run.run()
-            let presenter = FramePresenter(plan: plan, width: canvas.width, height: canvas.height, palette: Palette(.video), dashed: false)
-            var times: [Double] = []
-            let frames = quick ? 120 : 600
-            for frame in 0..<(frames + 20) {
-                let start = DispatchTime.now().uptimeNanoseconds
-                let built = SceneBuilder.build(presenter.sceneInput(progress: run.progress, frame: frame % plan.timeline.frameCount))
+            let s = frameTimes(shape: shape, width: canvas.width, height: canvas.height, frames: quick ? 120 : 600, warmUp: 20) { input in
+                let built = SceneBuilder.build(input)
                 renderer.draw(built)
                 renderer.drawLiveOnly(built)
                 canvas.present()
-                if frame >= 20 { times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6) }
                 _ = EventPump.poll()
             }
-            let s = Summary(times)
-            let name = shape.map(String.init).joined(separator: "-")
-            fields.append((name, summaryJSON(s, unit: "ms")))
-            text += "  \(name) \(format(s.median, 2)) / \(format(s.p99, 2))"
+            fields.append((Self.name(shape), summaryJSON(s, unit: "ms")))
+            text += "  \(Self.name(shape)) \(format(s.median, 2)) / \(format(s.p99, 2))"
         }
         return (.object(fields), text)
+    }
+
+    static func name(_ shape: [Int]) -> String { shape.map(String.init).joined(separator: "-") }
+
+    /// Runs a short session of `shape` and times `frame` on each of its frames in turn (cycling),
+    /// after `warmUp` untimed ones; milliseconds.
+    private func frameTimes(shape: [Int], width: Int, height: Int, frames: Int, warmUp: Int, frame body: (SceneInput) -> Void) -> Summary {
+        let plan = Self.plan(shape: shape, iterations: 20, keyframes: 6)
+        let run = SessionRun(plan: plan)
+        run.run()
+        let progress = run.progress
+        let presenter = FramePresenter(plan: plan, width: width, height: height, palette: Palette(.video), dashed: false)
+        var times: [Double] = []
+        for frame in 0..<(frames + warmUp) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            body(presenter.sceneInput(progress: progress, frame: frame % plan.timeline.frameCount))
+            if frame >= warmUp { times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6) }
+        }
+        return Summary(times)
     }
 
     /// Headless 1280x720 recording of the default session, frames per second (training included).
