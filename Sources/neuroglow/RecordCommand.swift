@@ -53,7 +53,7 @@ struct RecordCommand: ParsableCommand {
 /// Renders a session's frames into a folder with SDL's software renderer, one worker per core:
 /// each frame is a pure function of its index, so workers render the next frames in parallel and
 /// write them in order. A disk that fills up therefore keeps every frame that fitted, from 0 on,
-/// with no gap; anything written past a failure is removed.
+/// with no gap. Frames already in the folder (`--overwrite`) are removed first.
 final class HeadlessRecording: @unchecked Sendable {   // each worker is used by one thread only
     struct Result {
         let frames: Int
@@ -78,6 +78,9 @@ final class HeadlessRecording: @unchecked Sendable {   // each worker is used by
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             throw InputError("cannot create the recording folder \(directory): \(error.localizedDescription)")
+        }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where name.hasPrefix("frame_") {
+            try? FileManager.default.removeItem(atPath: directory + "/" + name)
         }
         system = try SDLSystem(headless: true)
         let count = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
@@ -130,7 +133,7 @@ final class HeadlessRecording: @unchecked Sendable {   // each worker is used by
             }
         }
         tally.finish()
-        let written = keepWholePrefix()
+        let written = tally.written   // writes happen in order, so these are frames 0…written−1
         let failure = tally.failure ?? (stopRequested != 0 ? "interrupted" : nil)
         do {
             try manifest.write(to: directory, frames: written, keyframeIterations: progress.keyframeIterations ?? [],
@@ -141,17 +144,6 @@ final class HeadlessRecording: @unchecked Sendable {   // each worker is used by
         events.write("record", [("state", JSONValue("stopped")), ("dir", JSONValue(directory)), ("frames", JSONValue(written)),
                                 ("reason", failure.map(JSONValue.init) ?? .null)])
         return Result(frames: written, seconds: Date().timeIntervalSince(start), failure: failure)
-    }
-
-    /// Counts the frames present from 0 on and removes any written past the first gap (workers
-    /// run ahead of each other), so the folder holds frames 0…n−1 and nothing else.
-    private func keepWholePrefix() -> Int {
-        var n = 0
-        while FileManager.default.fileExists(atPath: FrameFile.path(frame: n, in: directory)) { n += 1 }
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where name.hasPrefix("frame_") {
-            if let index = Int(name.dropFirst(6).prefix(6)), index >= n { try? FileManager.default.removeItem(atPath: directory + "/" + name) }
-        }
-        return n
     }
 }
 
@@ -205,6 +197,9 @@ private final class Tally: @unchecked Sendable {
     }
 
     var failure: String? { lock.withLock { firstFailure?.message } }
+
+    /// Frames written so far (all of 0…written−1).
+    var written: Int { lock.withLock { done } }
 
     func finish() { lock.withLock { bar?.finish() } }
 }

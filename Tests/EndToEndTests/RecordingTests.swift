@@ -51,6 +51,9 @@ struct RecordingTests {
         #expect(again.status != 0 && again.stderr.contains("already holds frames") && again.stderr.contains("--overwrite"))
         #expect(try Tool.neuroglow(["record", directory, "--frames", "3", "--overwrite"] + Self.small).status == 0)
         #expect(frames(in: directory).count == 3)
+        // A shorter recording over a longer one leaves none of the old frames behind.
+        #expect(try Tool.neuroglow(["record", directory, "--frames", "1", "--overwrite"] + Self.small).status == 0)
+        #expect(frames(in: directory) == ["frame_000000.bmp"])
     }
 
     @Test func anUnwritableFolderFailsWithAMessage() throws {
