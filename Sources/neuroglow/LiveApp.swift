@@ -106,7 +106,7 @@ final class LiveApp {
             case .home:
                 clock.restart()
                 lastKeyframeAnnounced = -1
-            case .backspace: clearUserInput()
+            case .backspace: interaction.userInput = nil
             case .letter("h"), .f1: interaction.showHelp.toggle()
             case .letter("f"): interaction.showFPS.toggle()
             case .letter("p"): presenter.palette = presenter.palette.next
@@ -118,7 +118,7 @@ final class LiveApp {
             }
         }
         for click in input.clicks {
-            if click.right { clearUserInput(); continue }
+            if click.right { interaction.userInput = nil; continue }
             guard let neuron = presenter.layout.neuron(at: Point(click.x, click.y)), neuron.layer == 0 else { continue }
             interaction.toggle(input: neuron.index, current: currentInputs, ranges: plan.dataSet.inputRanges)
             announceInput(neuron: neuron.index)
@@ -144,11 +144,6 @@ final class LiveApp {
     /// The inputs on screen now: the user's, or the current training example's.
     private var currentInputs: [Double] {
         lastFrame?.hud.inputs ?? plan.dataSet.input(0)
-    }
-
-    private func clearUserInput() {
-        guard interaction.userInput != nil else { return }
-        interaction.userInput = nil
     }
 
     private func announceInput(neuron: Int) {
