@@ -22,15 +22,27 @@ func render(_ frame: SceneFrame, width: Int, height: Int) throws -> Surface {
     return surface
 }
 
-func trainedSession() throws -> (SessionPlan, SessionProgress) {
-    var model = ModelOptions()
-    model.iterations = 60_000
-    var schedule = ScheduleOptions()
-    schedule.keyframes = 8
+/// A session run to its end, from the default options changed by `configure`.
+func session(_ configure: (inout ModelOptions, inout ScheduleOptions) -> Void) throws -> (SessionPlan, SessionProgress) {
+    var model = ModelOptions(), schedule = ScheduleOptions()
+    configure(&model, &schedule)
     let plan = try SessionPlan.make(model: model, schedule: schedule)
     let run = SessionRun(plan: plan)
     run.run()
     return (plan, run.progress)
+}
+
+func trainedSession() throws -> (SessionPlan, SessionProgress) {
+    try session { _, schedule in schedule.keyframes = 8 }
+}
+
+/// Draws frames 0..<count of a session into a new software canvas; returns the renderer.
+func renderFrames(_ plan: SessionPlan, _ progress: SessionProgress, count: Int, width: Int, height: Int) throws -> SceneRenderer {
+    _ = sharedSDL
+    let canvas = try SurfaceCanvas(width: width, height: height)
+    let renderer = try SceneRenderer(canvas: canvas, fontPath: fontPath)
+    for frame in 0..<count { renderer.draw(SceneBuilder.build(scene(plan, progress, frame: frame))) }
+    return renderer
 }
 
 func scene(_ plan: SessionPlan, _ progress: SessionProgress, frame: Int) -> SceneInput {
@@ -93,33 +105,21 @@ struct RenderTests {
     }
 
     @Test func cachedSynapseLayersAreDrawnOncePerKeyframe() throws {
-        _ = sharedSDL
-        var model = ModelOptions()
-        model.dataSet = "circle"; model.layers = [2, 64, 32, 1]; model.iterations = 3
-        var schedule = ScheduleOptions(); schedule.keyframes = 4
-        let plan = try SessionPlan.make(model: model, schedule: schedule)
-        let run = SessionRun(plan: plan)
-        run.run()
-        let canvas = try SurfaceCanvas(width: 640, height: 400)
-        let renderer = try SceneRenderer(canvas: canvas, fontPath: fontPath)
-        for frame in 0..<(2 * plan.schedule.beat) { renderer.draw(SceneBuilder.build(scene(plan, run.progress, frame: frame))) }
+        let (plan, progress) = try session { model, schedule in
+            model.dataSet = "circle"; model.layers = [2, 64, 32, 1]; model.iterations = 3; schedule.keyframes = 4
+        }
+        let renderer = try renderFrames(plan, progress, count: 2 * plan.schedule.beat, width: 640, height: 400)
         // Keyframes 0, 1 and 2 (the second beat eases into keyframe 2): three layers drawn, not sixty;
         // the ones the eases need were drawn ahead, in slices.
         #expect(renderer.synapseLayersDrawn == 3)
     }
 
     @Test func anEaseThatStartsBeforeItsLayerIsDrawnAheadFinishesIt() throws {
-        _ = sharedSDL
-        var model = ModelOptions()
-        model.dataSet = "circle"; model.layers = [2, 64, 64, 1]; model.iterations = 3
-        var schedule = ScheduleOptions(); schedule.keyframes = 4; schedule.beat = 4
-        let plan = try SessionPlan.make(model: model, schedule: schedule)
-        let run = SessionRun(plan: plan)
-        run.run()
-        let canvas = try SurfaceCanvas(width: 320, height: 240)
-        let renderer = try SceneRenderer(canvas: canvas, fontPath: fontPath)
+        let (plan, progress) = try session { model, schedule in
+            model.dataSet = "circle"; model.layers = [2, 64, 64, 1]; model.iterations = 3; schedule.keyframes = 4; schedule.beat = 4
+        }
         // 4,288 lines, 250 drawn ahead a frame, but only three frames before each ease.
-        for frame in 0..<(4 * plan.schedule.beat) { renderer.draw(SceneBuilder.build(scene(plan, run.progress, frame: frame))) }
+        let renderer = try renderFrames(plan, progress, count: 4 * plan.schedule.beat, width: 320, height: 240)
         #expect(renderer.synapseLayersDrawn == 4)
     }
 }
