@@ -22,15 +22,11 @@ public final class FrameRecorder: @unchecked Sendable {
     private var written = 0
     private var error: String?
 
-    /// Creates the folder if needed. Throws if it cannot be created. Frames are read back in the
+    /// Creates the folder if needed. Throws if it cannot be created or written in. Frames are read back in the
     /// canvas's own pixel format (a plain copy) and converted to 24-bit on the writing thread.
     public init(directory: String, canvas: Canvas) throws {
         self.directory = directory
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw SDLError(message: "cannot create the recording folder \(directory): \(error.localizedDescription)")
-        }
+        try RecordingFolder.prepare(directory)
         free = try (0..<FrameRecorder.poolSize).map { _ in
             try Surface(width: canvas.width, height: canvas.height, pixelFormat: canvas.capturePixelFormat)
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import NeuralCore
 
 extension InputError {
@@ -9,4 +10,14 @@ extension InputError {
 /// Runs `body`, turning input errors into ArgumentParser's validation errors.
 func validating<T>(_ body: () throws -> T) throws -> T {
     do { return try body() } catch let error as InputError { throw error.validation }
+}
+
+/// The operating system's reason behind a Foundation file error ("Read-only file system", "No space
+/// left on device"), which Foundation's own description words vaguely or buries in its user info.
+func systemReason(_ error: Error) -> String {
+    let wrapped = error as NSError
+    if let underlying = wrapped.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+        return String(cString: strerror(Int32(underlying.code)))
+    }
+    return wrapped.localizedDescription
 }

@@ -74,11 +74,7 @@ final class HeadlessRecording: @unchecked Sendable {   // each worker is used by
         self.plan = plan
         self.events = events
         self.directory = directory
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw InputError("cannot create the recording folder \(directory): \(error.localizedDescription)")
-        }
+        try RecordingFolder.prepare(directory)
         for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where name.hasPrefix("frame_") {
             try? FileManager.default.removeItem(atPath: directory + "/" + name)
         }
@@ -103,7 +99,7 @@ final class HeadlessRecording: @unchecked Sendable {   // each worker is used by
         do {
             try manifest.reserve(in: directory, plannedFrames: total, keyframeIterations: progress.keyframeIterations ?? [], timeline: timeline)
         } catch {
-            return Result(frames: 0, seconds: 0, failure: "cannot write \(directory)/session.json: \(error.localizedDescription)")
+            return Result(frames: 0, seconds: 0, failure: "\(error)")
         }
         events.write("record", [("state", JSONValue("started")), ("dir", JSONValue(directory)), ("frames", JSONValue(0))])
         for k in 0..<(progress.keyframeIterations?.count ?? 0) where timeline.firstFrame(ofKeyframe: k) < total {

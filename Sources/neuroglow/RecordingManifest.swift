@@ -25,7 +25,12 @@ struct RecordingManifest {
     func reserve(in directory: String, plannedFrames: Int, keyframeIterations: [Int], timeline: Timeline) throws {
         let text = document(frames: plannedFrames, keyframeIterations: keyframeIterations, timeline: timeline,
                             stoppedBecause: "recording in progress (this manifest is rewritten when the recording ends)")
-        try (text + String(repeating: " ", count: Self.reservePadding) + "\n").write(toFile: directory + "/session.json", atomically: true, encoding: .utf8)
+        let path = directory + "/session.json"
+        do {
+            try (text + String(repeating: " ", count: Self.reservePadding) + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw InputError("cannot write \(path): \(systemReason(error))")
+        }
     }
 
     /// Writes the final manifest: in place over the reservation when it fits, else through a

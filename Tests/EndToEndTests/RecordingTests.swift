@@ -61,6 +61,19 @@ struct RecordingTests {
         #expect(result.status != 0 && result.stderr.contains("/proc/neuroglow-cannot-be-here"))
     }
 
+    /// A read-only folder, and a folder that would have to be created inside one, are refused
+    /// before any frame, with the system's reason.
+    @Test func aReadOnlyFolderIsRefusedWithTheReason() throws {
+        let folder = try ReadOnlyFolder()
+        for target in [folder.path, folder.path + "/new"] {
+            let result = try Tool.neuroglow(["record", target, "--frames", "2"] + Self.small)
+            #expect(result.status != 0, "\(target)")
+            #expect(result.stderr.contains("cannot record to \(target)") && result.stderr.contains(getuid() == 0 ? "Read-only file system" : "Permission denied"),
+                    "\(result.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
     /// A disk that fills mid-way (a 1 MiB tmpfs; needs root to mount, as in CI) leaves only whole
     /// frames and a manifest that says how many and why.
     @Test(.enabled(if: getuid() == 0))

@@ -90,3 +90,26 @@ enum Tool {
         return nil
     }
 }
+
+/// An empty folder nothing can be written in, removed when released. As root (CI), permissions
+/// do not stop writes, so the folder is a tmpfs mounted read-only; otherwise it is mode 0555.
+final class ReadOnlyFolder {
+    let path: String
+    private let mounted: Bool
+
+    init() throws {
+        path = Tool.temporaryDirectory("neuroglow-read-only")
+        mounted = getuid() == 0
+        if mounted {
+            let mount = try Tool.run("/bin/mount", ["-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", path])
+            guard mount.status == 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSLocalizedDescriptionKey: "mount: \(mount.stderr)"]) }
+        } else {
+            chmod(path, 0o555)
+        }
+    }
+
+    deinit {
+        if mounted { _ = try? Tool.run("/bin/umount", [path]) } else { chmod(path, 0o755) }
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
