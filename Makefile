@@ -1,6 +1,6 @@
 # neuroglow — two commands are the whole set-up on a fresh Debian machine:
 #   make run    install what is missing, build in release, open the live window
-#   make test   install what is missing (plus Xvfb and xdotool for the window tests), run every test
+#   make test   install what is missing (plus Xvfb, xdotool and openbox for the window tests), run every test
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/neuroglow
@@ -21,11 +21,13 @@ deps:
 		$(SUDO) apt-get update && $(APT_INSTALL) pkg-config libsdl2-dev libsdl2-ttf-dev; \
 	fi
 
-# What the tests need beyond the build: a private X server and a way to click in it.
+# What the tests need beyond the build: a private X server, a way to click in it, and a window
+# manager (openbox, driven by wmctrl) for minimising, focus and the close button.
 test-deps: deps
-	@if ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null || ! command -v xvfb-run >/dev/null; then \
-		echo "installing Xvfb and xdotool (apt-get)"; \
-		$(SUDO) apt-get update && $(APT_INSTALL) xvfb xauth xdotool; \
+	@if ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null || ! command -v xvfb-run >/dev/null \
+		|| ! command -v openbox >/dev/null || ! command -v wmctrl >/dev/null; then \
+		echo "installing Xvfb, xdotool, openbox and wmctrl (apt-get)"; \
+		$(SUDO) apt-get update && $(APT_INSTALL) xvfb xauth xdotool openbox wmctrl; \
 	fi
 
 test: test-deps

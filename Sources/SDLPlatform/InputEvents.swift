@@ -28,6 +28,16 @@ public struct InputEvents: Sendable {
     /// The window was minimised or hidden: drawing can stop until `restored`.
     public var minimized = false
     public var restored = false
+    /// What the window manager did to the window, in order, for the events log.
+    public var windowChanges: [WindowChange] = []
+}
+
+/// A change of the window's state made by the user through the window manager (or the X server).
+public enum WindowChange: String, Sendable, Equatable {
+    case minimized, restored, hidden, shown
+    case focusLost = "focus_lost", focusGained = "focus_gained"
+    /// The close button: SDL follows it with a quit event when it is the only window.
+    case closeRequested = "close_requested"
 }
 
 /// Drains SDL's event queue into `InputEvents`.
@@ -56,19 +66,35 @@ public enum EventPump {
                 SDL_GetMouseState(&x, &y)
                 events.wheel.append((Double(x) * scale, Double(y) * scale, Int(event.wheel.y)))
             case SDL_WINDOWEVENT:
-                switch SDL_WindowEventID(UInt32(event.window.event)) {
+                let id = SDL_WindowEventID(UInt32(event.window.event))
+                switch id {
                 case SDL_WINDOWEVENT_SIZE_CHANGED, SDL_WINDOWEVENT_RESIZED: events.resized = true
                 // Hidden (unmapped) is treated as minimised: nothing to draw until shown again.
                 case SDL_WINDOWEVENT_MINIMIZED, SDL_WINDOWEVENT_HIDDEN: events.minimized = true
                 case SDL_WINDOWEVENT_RESTORED, SDL_WINDOWEVENT_SHOWN, SDL_WINDOWEVENT_EXPOSED: events.restored = true
-                case SDL_WINDOWEVENT_LEAVE: events.pointer = (-1, -1)
+                // Focus moving away also ends hovering: the pointer's next position is unknown.
+                case SDL_WINDOWEVENT_LEAVE, SDL_WINDOWEVENT_FOCUS_LOST: events.pointer = (-1, -1)
                 default: break
                 }
+                if let change = windowChange(id) { events.windowChanges.append(change) }
             default:
                 break
             }
         }
         return events
+    }
+
+    private static func windowChange(_ id: SDL_WindowEventID) -> WindowChange? {
+        switch id {
+        case SDL_WINDOWEVENT_MINIMIZED: return .minimized
+        case SDL_WINDOWEVENT_RESTORED: return .restored
+        case SDL_WINDOWEVENT_HIDDEN: return .hidden
+        case SDL_WINDOWEVENT_SHOWN: return .shown
+        case SDL_WINDOWEVENT_FOCUS_LOST: return .focusLost
+        case SDL_WINDOWEVENT_FOCUS_GAINED: return .focusGained
+        case SDL_WINDOWEVENT_CLOSE: return .closeRequested
+        default: return nil
+        }
     }
 
     private static func key(_ code: Int) -> InputEvents.Key? {

@@ -87,6 +87,7 @@ final class LiveApp {
     /// Applies this frame's events; false when the user asked to quit.
     private func handleInput() -> Bool {
         let input = EventPump.poll()
+        for change in input.windowChanges { events.write("window", [("state", JSONValue(change.rawValue))]) }
         if input.quit { return false }
         if input.minimized { minimized = true }
         if input.restored { minimized = false }

@@ -10,8 +10,8 @@ final class LiveWindow {
     let directory: String
     private var cachedWindowID: String?
 
-    init(_ arguments: [String], environment: [String: String] = [:]) throws {
-        x = try VirtualDisplay()
+    init(_ arguments: [String], environment: [String: String] = [:], withWindowManager: Bool = false) throws {
+        x = try VirtualDisplay(withWindowManager: withWindowManager)
         directory = Tool.temporaryDirectory()
         events = EventReader(path: directory + "/events.jsonl")
         app = try Tool.start(Tool.binary, arguments + ["--events", events.path],

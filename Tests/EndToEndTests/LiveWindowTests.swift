@@ -1,12 +1,14 @@
 import Foundation
 import Testing
 
-/// A private X server for one test, with xdotool to click into it.
+/// A private X server for one test, with xdotool to click into it and, when asked, a window
+/// manager (openbox) so that minimising, focus and the close button behave as on a desktop.
 final class VirtualDisplay {
     let display: String
     private let server: Process
+    private var windowManager: Process?
 
-    init(width: Int = 1280, height: Int = 720) throws {
+    init(width: Int = 1280, height: Int = 720, withWindowManager: Bool = false) throws {
         var number = 150 + Int.random(in: 0..<200)
         while FileManager.default.fileExists(atPath: "/tmp/.X\(number)-lock") { number += 1 }
         display = ":\(number)"
@@ -19,9 +21,28 @@ final class VirtualDisplay {
         let socket = "/tmp/.X11-unix/X\(number)"
         let deadline = Date().addingTimeInterval(10)
         while !FileManager.default.fileExists(atPath: socket) && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if withWindowManager { try startWindowManager() }
+    }
+
+    /// Starts openbox and waits until it manages the screen (wmctrl answers).
+    private func startWindowManager() throws {
+        let manager = Process()
+        manager.executableURL = URL(fileURLWithPath: try #require(Tool.which("openbox"), "openbox is missing: `make test` installs it"))
+        manager.arguments = ["--sm-disable"]
+        manager.environment = ProcessInfo.processInfo.environment.merging(["DISPLAY": display]) { $1 }
+        manager.standardOutput = FileHandle.nullDevice
+        manager.standardError = FileHandle.nullDevice
+        try manager.run()
+        windowManager = manager
+        let deadline = Date().addingTimeInterval(10)
+        while try wmctrl(["-m"]).status != 0 && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
     }
 
     deinit {
+        if let windowManager {
+            kill(windowManager.processIdentifier, SIGKILL)
+            windowManager.waitUntilExit()
+        }
         // Xvfb started from a test process may not act on SIGTERM (signals blocked by the test
         // runner's threads are inherited); it holds no state worth a clean exit.
         kill(server.processIdentifier, SIGKILL)
@@ -31,6 +52,13 @@ final class VirtualDisplay {
     @discardableResult
     func xdotool(_ arguments: [String]) throws -> Tool.Result {
         try Tool.run(try #require(Tool.which("xdotool"), "xdotool is missing: `make test` installs it"), arguments,
+                     environment: ["DISPLAY": display], timeout: 20)
+    }
+
+    /// wmctrl talks to the window manager (EWMH): activate (-a), close (-c) and so on.
+    @discardableResult
+    func wmctrl(_ arguments: [String]) throws -> Tool.Result {
+        try Tool.run(try #require(Tool.which("wmctrl"), "wmctrl is missing: `make test` installs it"), arguments,
                      environment: ["DISPLAY": display], timeout: 20)
     }
 }

@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+
+/// What a desktop does to the window — hide, minimise, take focus, close — with openbox managing
+/// a private X server, as on a user's desktop.
+@Suite(.serialized)
+struct WindowManagerTests {
+    func frames(in directory: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasPrefix("frame_") }.sorted()
+    }
+
+    /// Waits (at most 20 s) until `directory` holds at least `count` frames; returns how many it holds.
+    @discardableResult
+    func waitForFrames(_ directory: String, atLeast count: Int) -> Int {
+        let deadline = Date().addingTimeInterval(20)
+        while frames(in: directory).count < count && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        return frames(in: directory).count
+    }
+
+    /// Waits for a `window` event with `state` after the first `after` window events.
+    func waitForWindow(_ live: LiveWindow, _ state: String, after: Int = 0) -> Bool {
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            if live.events.events.filter({ $0["event"] as? String == "window" }).dropFirst(after).contains(where: { $0["state"] as? String == state }) {
+                return true
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return false
+    }
+
+    @Test func hiddenThenShownTheWindowKeepsWorking() throws {
+        let live = try LiveWindow(["--seconds", "60"])
+        let layout = try live.layout()
+        try live.x.xdotool(["windowunmap", "--sync", try live.windowID()])
+        #expect(waitForWindow(live, "hidden"))
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(live.app.process.isRunning)
+        try live.x.xdotool(["windowmap", "--sync", try live.windowID()])
+        Thread.sleep(forTimeInterval: 0.5)
+        try live.click(try live.centre(layer: 0, index: 2, in: layout))
+        #expect(live.events.wait(for: "input").first?["neuron"] as? Int == 2)
+        try live.key("Escape")
+        #expect(live.finish().status == 0)
+    }
+
+    /// Minimised, a live recording pauses with the session; restored, it goes on from the frame it
+    /// stopped at — the same frames the headless recorder makes, with none missing.
+    @Test func minimisingWhileRecordingPausesTheRecordingAndLosesNoFrame() throws {
+        let recordings = Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: recordings) }
+        let options = ["--size", "640x360"]
+        let live = try LiveWindow(options + ["--record", recordings + "/live", "--seconds", "60"],
+                                  environment: ["SDL_RENDER_DRIVER": "software"], withWindowManager: true)
+        let window = try live.windowID()
+        waitForFrames(recordings + "/live", atLeast: 30)
+        let beforeMinimising = live.count("window")
+
+        try live.x.xdotool(["windowminimize", "--sync", window])
+        #expect(waitForWindow(live, "minimized", after: beforeMinimising))
+        Thread.sleep(forTimeInterval: 0.3)
+        let whenMinimised = frames(in: recordings + "/live").count
+        Thread.sleep(forTimeInterval: 1)
+        #expect(frames(in: recordings + "/live").count == whenMinimised, "frames were recorded while minimised")
+        #expect(live.app.process.isRunning)
+
+        let restoredAfter = live.count("window")
+        try live.x.wmctrl(["-i", "-a", window])
+        #expect(waitForWindow(live, "restored", after: restoredAfter))
+        waitForFrames(recordings + "/live", atLeast: whenMinimised + 30)
+        try live.key("Escape")
+        #expect(live.finish().status == 0)
+
+        let written = frames(in: recordings + "/live")
+        #expect(written.count >= whenMinimised + 30)
+        #expect(written == (0..<written.count).map { String(format: "frame_%06d.bmp", $0) })
+        #expect(try Tool.neuroglow(["record", recordings + "/headless", "--frames", String(written.count)] + options).status == 0)
+        for frame in [whenMinimised - 1, whenMinimised, whenMinimised + 1, written.count - 1] {
+            let name = String(format: "/frame_%06d.bmp", frame)
+            let a = try #require(FileManager.default.contents(atPath: recordings + "/live" + name))
+            let b = try #require(FileManager.default.contents(atPath: recordings + "/headless" + name))
+            #expect(meanDifference(a, b) < 1.0, "frame \(frame) differs from the headless recording by \(meanDifference(a, b))")
+        }
+    }
+
+    /// Another window taking the focus does not stop the network learning or the window drawing;
+    /// given the focus back, the window answers clicks.
+    @Test func losingFocusToAnotherWindowKeepsTheSessionGoing() throws {
+        let live = try LiveWindow(["--seconds", "60"], withWindowManager: true)
+        let window = try live.windowID()
+        let layout = try live.layout()
+        #expect(waitForWindow(live, "focus_gained"))
+        let before = live.count("window")
+        // The other window: a second, smaller neuroglow (titled by its shape, 3-2-1).
+        let other = try Tool.start(Tool.binary, ["--layers", "3,2,1", "--size", "320x240", "--seconds", "60"],
+                                   environment: ["DISPLAY": live.x.display])
+        defer { kill(other.process.processIdentifier, SIGKILL); _ = other.finish() }
+        let otherWindow = try #require(try live.x.xdotool(["search", "--sync", "--name", "3-2-1"]).stdout.split(separator: "\n").first.map(String.init))
+        try live.x.wmctrl(["-i", "-a", otherWindow])
+        #expect(waitForWindow(live, "focus_lost", after: before))
+        let keyframes = live.count("keyframe")
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(live.count("keyframe") > keyframes, "no keyframe was shown while the window was not focused")
+
+        let regained = live.count("window")
+        try live.x.wmctrl(["-i", "-a", window])
+        #expect(waitForWindow(live, "focus_gained", after: regained))
+        try live.click(try live.centre(layer: 0, index: 1, in: layout))
+        #expect(live.events.wait(for: "input").first?["neuron"] as? Int == 1)
+        try live.key("Escape")
+        #expect(live.finish().status == 0)
+    }
+
+    /// The close button mid-recording ends the program normally: every frame written, whole and in
+    /// order, and the manifest counting them.
+    @Test func theCloseButtonMidRecordingFlushesEveryFrame() throws {
+        let recordings = Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: recordings) }
+        let live = try LiveWindow(["--record", recordings + "/rec", "--size", "640x360", "--seconds", "60"], withWindowManager: true)
+        let window = try live.windowID()
+        waitForFrames(recordings + "/rec", atLeast: 30)
+        try live.x.wmctrl(["-i", "-c", window])
+        let result = live.finish()
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(live.events.events.contains { $0["event"] as? String == "window" && $0["state"] as? String == "close_requested" })
+        let written = frames(in: recordings + "/rec")
+        #expect(written.count >= 30)
+        #expect(written == (0..<written.count).map { String(format: "frame_%06d.bmp", $0) })
+        let manifest = (try? String(contentsOfFile: recordings + "/rec/session.json", encoding: .utf8)).flatMap { Tool.json($0) as? [String: Any] }
+        #expect(manifest?["frames"] as? Int == written.count)
+        #expect(manifest?["stopped_early"] is NSNull, "\(String(describing: manifest?["stopped_early"]))")
+        let stopped = live.events.events.last { $0["event"] as? String == "record" }
+        #expect(stopped?["state"] as? String == "stopped" && stopped?["frames"] as? Int == written.count)
+    }
+}
