@@ -18,9 +18,24 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Folder for the recording benchmark (default: a new folder in /dev/shm, else the temporary folder).")
     var dir: String?
 
+    @Option(help: "Only these figures, comma-separated: \(Self.figures.joined(separator: ",")).")
+    var only: String?
+
     static let shapes: [[Int]] = [[3, 4, 1], [8, 8, 8, 8, 2], [64, 32, 32, 10], [784, 64, 10]]
+    static let figures = ["train", "scene", "render", "record", "startup", "memory"]
+
+    /// The figures asked for, in the order they are measured.
+    private func selectedFigures() throws -> [String] {
+        guard let only else { return Self.figures }
+        let asked = only.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        for name in asked where !Self.figures.contains(name) {
+            throw ValidationError("--only \(only): '\(name)' is not a figure; expected a comma-separated list of \(Self.figures.joined(separator: ", "))")
+        }
+        return Self.figures.filter(asked.contains)
+    }
 
     mutating func run() throws {
+        let figures = try selectedFigures()
         var results: [(String, JSONValue)] = [("date", JSONValue(ISO8601DateFormatter().string(from: Date()))), ("machine", machine())]
         var lines: [String] = []
         func add(_ key: String, _ value: JSONValue, _ text: String) {
@@ -28,18 +43,17 @@ struct BenchCommand: ParsableCommand {
             lines.append(text)
             if !json { print(text) }
         }
-        let train = benchTrain()
-        add("train", train.0, train.1)
-        let scene = benchScene()
-        add("scene", scene.0, scene.1)
-        let render = try benchRender()
-        add("render", render.0, render.1)
-        let record = try benchRecord()
-        add("record", record.0, record.1)
-        let startup = try benchStartup()
-        add("startup", startup.0, startup.1)
-        let memory = try benchMemory()
-        add("memory", memory.0, memory.1)
+        for figure in figures {
+            let (value, text) = switch figure {
+            case "train": benchTrain()
+            case "scene": benchScene()
+            case "render": try benchRender()
+            case "record": try benchRecord()
+            case "startup": try benchStartup()
+            default: try benchMemory()
+            }
+            add(figure, value, text)
+        }
         if json { print(JSONValue.object(results).text) }
     }
 

@@ -34,4 +34,14 @@ struct BenchTests {
         let machine = json["machine"] as? [String: Any]
         positive(machine?["cores"], "machine.cores")
     }
+
+    @Test func onlyMeasuresTheFiguresAskedFor() throws {
+        let result = try Tool.neuroglow(["bench", "--quick", "--json", "--only", "scene"], timeout: 300)
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(Tool.json(result.stdout) as? [String: Any], "not JSON: \(result.stdout)")
+        #expect(json["scene"] != nil && json["train"] == nil && json["render"] == nil && json["record"] == nil)
+        let wrong = try Tool.neuroglow(["bench", "--only", "scene,speed"])
+        #expect(wrong.status != 0 && wrong.stderr.contains("--only") && wrong.stderr.contains("'speed'") && wrong.stderr.contains("train, scene, render"),
+                "\(wrong.stderr)")
+    }
 }
