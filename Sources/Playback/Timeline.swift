@@ -26,6 +26,14 @@ public struct Timeline: Sendable, Equatable {
     /// The first frame of keyframe `k`'s beat.
     public func firstFrame(ofKeyframe k: Int) -> Int { k * beat }
 
+    /// Frames from `frame` until its beat's ease begins (the hold, in the last keyframe's beat);
+    /// from inside the ease, until the next beat's does. At least 1.
+    public func framesUntilEase(fromFrame frame: Int) -> Int {
+        let inBeat = frame % beat
+        let easeBegins = (0..<beat).first { (Double($0) + 0.5) / Double(beat) >= Timeline.easeStart } ?? beat
+        return inBeat < easeBegins ? easeBegins - inBeat : beat - inBeat + easeBegins
+    }
+
     public func state(atFrame frame: Int) -> TimelineState {
         precondition(frame >= 0)
         let beatIndex = frame / beat

@@ -11,14 +11,20 @@ public final class SceneRenderer {
     private let glowTexture: Texture
     private let discTexture: Texture
     private let lineTexture: Texture
+    /// The same profile sampled nearest, for lines drawn into cached layers: thousands of lines
+    /// fill far faster on llvmpipe, and in a dense mesh the coarser edge does not show.
+    private let meshLineTexture: Texture
+    /// Set while drawing into a cached layer.
+    private var drawingMesh = false
     private var atlases: [TextSize: GlyphAtlas] = [:]
     private var synapseCache: [(key: String, texture: Texture)] = []
     /// How many synapse layers were drawn into the cache, ahead or on demand (tests, bench).
     public private(set) var synapseLayersDrawn = 0
     /// A layer being drawn ahead of its ease, a slice of its commands per frame.
     private var pending: (key: String, texture: Texture, commands: [DrawCommand], next: Int)?
-    /// Lines drawn ahead per frame: small enough to stay inside a 60 fps frame on llvmpipe.
-    static let linesAheadPerFrame = 250
+    /// Frames kept free at the end of drawing ahead: the live clock may skip a frame or two, and
+    /// the layer must be whole when its ease begins.
+    static let framesOfSlack = 2
 
     static let cacheSize = 3
 
@@ -41,10 +47,10 @@ public final class SceneRenderer {
         // An anti-aliased disc: one texel of soft edge.
         discTexture = try Texture.radial(renderer: renderer, size: 128, blend: SDL_BLENDMODE_BLEND) { d in (1 - d) * 64 }
         // Across a line: fully opaque in the middle, feathered over the outer texels.
-        lineTexture = try Texture.pattern(renderer: renderer, width: 2, height: 16, blend: SDL_BLENDMODE_BLEND) { _, y in
-            let edge = min(Double(y) + 0.5, 16 - Double(y) - 0.5)
-            return min(edge / 3, 1)
-        }
+        func lineProfile(_ x: Int, _ y: Int) -> Double { min(min(Double(y) + 0.5, 16 - Double(y) - 0.5) / 3, 1) }
+        lineTexture = try Texture.pattern(renderer: renderer, width: 2, height: 16, blend: SDL_BLENDMODE_BLEND, alpha: lineProfile)
+        meshLineTexture = try Texture.pattern(renderer: renderer, width: 2, height: 16, blend: SDL_BLENDMODE_BLEND, alpha: lineProfile)
+        SDL_SetTextureScaleMode(meshLineTexture.pointer, SDL_ScaleModeNearest)
         for size in TextSize.allCases {
             atlases[size] = try GlyphAtlas(renderer: renderer, fontPath: fontPath, pixelSize: size.rawValue)
         }
@@ -59,10 +65,12 @@ public final class SceneRenderer {
             clear()
             execute(commands)
         case let .cached(layer, next, amount, upcoming):
-            // The first layer is opaque and copied without blending; the next one fades in over it.
-            if !drawCached(layer, alpha: 1, blend: false) { clear(); execute(layer.commands) }
+            // Outside its bounds a layer is background, so only the bounds are copied: the first
+            // layer without blending, the next one fading in over it.
+            clear()
+            if !drawCached(layer, alpha: 1, blend: false) { execute(layer.commands) }
             if let next, !drawCached(next, alpha: amount, blend: true) { execute(next.commands) }
-            if let upcoming { drawAhead(upcoming) }
+            if let upcoming { drawAhead(upcoming.layer, framesLeft: upcoming.framesLeft) }
         }
         execute(frame.overlay)
     }
@@ -82,7 +90,8 @@ public final class SceneRenderer {
         guard let texture = cachedTexture(for: layer) else { return false }
         SDL_SetTextureBlendMode(texture.pointer, blend ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE)
         SDL_SetTextureAlphaMod(texture.pointer, UInt8((min(max(alpha, 0), 1) * 255).rounded()))
-        SDL_RenderCopy(renderer, texture.pointer, nil, nil)
+        var area = pixelRect(layer.bounds)
+        SDL_RenderCopy(renderer, texture.pointer, &area, &area)
         return true
     }
 
@@ -104,15 +113,25 @@ public final class SceneRenderer {
         return texture
     }
 
-    /// Draws a slice of `layer` into a spare texture, so its ease starts without a long frame.
-    private func drawAhead(_ layer: SynapseLayer) {
+    /// Draws a slice of `layer` into a spare texture, so its ease starts without a long frame:
+    /// what is left, spread evenly over the frames left before the ease (less some slack).
+    private func drawAhead(_ layer: SynapseLayer, framesLeft: Int) {
         if synapseCache.contains(where: { $0.key == layer.key }) { return }
         if pending?.key != layer.key {
             guard let texture = freshTarget() else { return }
             pending = (layer.key, texture, layer.commands, 0)
             drawInto(texture, [], clear: true)
         }
-        finishPending(commandsPerFrame: SceneRenderer.linesAheadPerFrame)
+        guard let job = pending else { return }
+        let frames = max(framesLeft - SceneRenderer.framesOfSlack, 1)
+        finishPending(commandsPerFrame: (job.commands.count - job.next + frames - 1) / frames)
+    }
+
+    /// `r` in whole pixels, widened to cover it, inside the canvas.
+    private func pixelRect(_ r: Rect) -> SDL_Rect {
+        let x0 = max(Int(r.x.rounded(.down)), 0), y0 = max(Int(r.y.rounded(.down)), 0)
+        let x1 = min(Int(r.maxX.rounded(.up)), canvas.width), y1 = min(Int(r.maxY.rounded(.up)), canvas.height)
+        return SDL_Rect(x: Int32(x0), y: Int32(y0), w: Int32(max(x1 - x0, 0)), h: Int32(max(y1 - y0, 0)))
     }
 
     private func finishPending(commandsPerFrame: Int) {
@@ -131,6 +150,8 @@ public final class SceneRenderer {
 
     private func drawInto<Commands: Collection<DrawCommand>>(_ texture: Texture, _ commands: Commands, clear: Bool) {
         guard SDL_SetRenderTarget(renderer, texture.pointer) == 0 else { return }
+        drawingMesh = true
+        defer { drawingMesh = false }
         if clear { self.clear() }
         execute(commands)
         SDL_SetRenderTarget(renderer, nil)
@@ -195,7 +216,7 @@ public final class SceneRenderer {
         let half = (max(width, 1) + 2) / 2
         let nx = -dy / length * half, ny = dx / length * half
         let tint = width < 1 ? color.withAlpha(width) : color
-        batch.use(lineTexture.pointer)
+        batch.use(drawingMesh ? meshLineTexture.pointer : lineTexture.pointer)
         let pieces = splitsLongLines ? max(1, Int((length / SceneRenderer.softwareSegmentLength).rounded(.up))) : 1
         var start = a
         for k in 1...pieces {

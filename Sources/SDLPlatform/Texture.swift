@@ -22,6 +22,9 @@ final class Texture {
         self.width = width
         self.height = height
         SDL_SetTextureBlendMode(pointer, SDL_BLENDMODE_BLEND)
+        // Copied 1:1, so filtering cannot change a pixel; on llvmpipe nearest sampling makes the
+        // full-window copy of a cached layer several times cheaper than linear.
+        SDL_SetTextureScaleMode(pointer, SDL_ScaleModeNearest)
     }
 
     deinit { SDL_DestroyTexture(pointer) }

@@ -42,12 +42,25 @@ public enum TextAlign: Sendable {
 /// cached layer replaces clearing the frame (one full-window pass less, which matters on llvmpipe).
 public struct SynapseLayer: Sendable {
     public let key: String
+    /// Every pixel the commands can touch lies inside; outside it the layer is background.
+    public let bounds: Rect
     private let make: @Sendable () -> [DrawCommand]
-    public init(key: String, make: @escaping @Sendable () -> [DrawCommand]) {
+    public init(key: String, bounds: Rect, make: @escaping @Sendable () -> [DrawCommand]) {
         self.key = key
+        self.bounds = bounds
         self.make = make
     }
     public var commands: [DrawCommand] { make() }
+}
+
+/// A layer the next ease will need, and how many frames remain before it does (at least 1).
+public struct UpcomingLayer: Sendable {
+    public let layer: SynapseLayer
+    public let framesLeft: Int
+    public init(layer: SynapseLayer, framesLeft: Int) {
+        self.layer = layer
+        self.framesLeft = framesLeft
+    }
 }
 
 /// How this frame's synapses are drawn.
@@ -55,9 +68,9 @@ public enum SynapseDrawing: Sendable {
     /// Small networks: lines drawn every frame (their weights ease smoothly).
     case direct([DrawCommand])
     /// Large networks: cached layers; while easing, the old layer fades into the new one.
-    /// `upcoming` is the layer the next ease will need, so the platform can draw it ahead, a
-    /// slice per frame, instead of all at once when the ease begins.
-    case cached(SynapseLayer, fadingTo: SynapseLayer?, amount: Double, upcoming: SynapseLayer?)
+    /// `upcoming` is the layer the next ease will need, so the platform can draw it ahead, spread
+    /// over the frames before the ease, instead of all at once when the ease begins.
+    case cached(SynapseLayer, fadingTo: SynapseLayer?, amount: Double, upcoming: UpcomingLayer?)
 }
 
 /// One display frame as plain values.

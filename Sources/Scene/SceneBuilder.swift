@@ -35,16 +35,18 @@ public enum SceneBuilder {
         if layout.drawnSynapseCount <= SynapseEncoding.directDrawingLimit {
             return .direct(SynapseEncoding.lines(network: network, layout: layout, palette: palette, dashedNegative: dashed))
         }
+        let bounds = SynapseEncoding.bounds(layout: layout)
         func layer(_ k: Int) -> SynapseLayer {
             let keyframeNetwork = input.progress.keyframes.isEmpty ? input.plan.initialNetwork : input.progress.keyframes[k]
-            return SynapseLayer(key: "k\(k) \(palette.name.rawValue) \(layout.width)x\(layout.height) \(dashed)") {
+            return SynapseLayer(key: "k\(k) \(palette.name.rawValue) \(layout.width)x\(layout.height) \(dashed)", bounds: bounds) {
                 SynapseEncoding.lines(network: keyframeNetwork, layout: layout, palette: palette, dashedNegative: dashed)
             }
         }
         let k = input.shownKeyframe
         let nextReady = k + 1 < input.progress.readyKeyframeCount
         let easing = input.state.phase == .ease && nextReady
-        return .cached(layer(k), fadingTo: easing ? layer(k + 1) : nil, amount: easing ? input.state.easeAmount : 0,
-                       upcoming: nextReady && !easing && !input.state.isSessionOver ? layer(k + 1) : nil)
+        let upcoming = nextReady && !easing && !input.state.isSessionOver
+            ? UpcomingLayer(layer: layer(k + 1), framesLeft: input.timeline.framesUntilEase(fromFrame: input.state.frame)) : nil
+        return .cached(layer(k), fadingTo: easing ? layer(k + 1) : nil, amount: easing ? input.state.easeAmount : 0, upcoming: upcoming)
     }
 }

@@ -29,6 +29,18 @@ struct TimelineTests {
         #expect(timeline.frameCount == 120)
     }
 
+    @Test func framesUntilEaseLeadToTheNextEaseFrame() {
+        for beat in [3, 4, 7, 30] {
+            let timeline = Timeline(keyframeCount: 5, beat: beat, exampleCount: 7)
+            for frame in 0..<(2 * beat) where timeline.state(atFrame: frame).phase != .ease {
+                let n = timeline.framesUntilEase(fromFrame: frame)
+                #expect(n >= 1)
+                #expect(timeline.state(atFrame: frame + n).phase == .ease, "beat \(beat), frame \(frame) + \(n)")
+                for between in (frame + 1)..<(frame + n) { #expect(timeline.state(atFrame: between).phase != .ease) }
+            }
+        }
+    }
+
     @Test func easeIsMonotonicAndEndsNearOne() {
         let amounts = (0..<30).map { timeline.state(atFrame: 30 + $0).easeAmount }
         for k in 1..<amounts.count { #expect(amounts[k] >= amounts[k - 1]) }

@@ -118,9 +118,30 @@ struct RenderTests {
         let (plan, progress) = try session { model, schedule in
             model.dataSet = "circle"; model.layers = [2, 64, 64, 1]; model.iterations = 3; schedule.keyframes = 4; schedule.beat = 4
         }
-        // 4,288 lines, 250 drawn ahead a frame, but only three frames before each ease.
+        // 4,288 lines and only three frames before each ease, two of them slack: drawn at once.
         let renderer = try renderFrames(plan, progress, count: 4 * plan.schedule.beat, width: 320, height: 240)
         #expect(renderer.synapseLayersDrawn == 4)
+    }
+
+    /// A cached layer is copied only inside its bounds; the frame must equal one that draws the
+    /// same lines directly (the bounds hold every line, to its soft edge).
+    @Test func aCachedLayerLooksLikeTheLinesDrawnDirectly() throws {
+        let (plan, progress) = try session { model, schedule in
+            model.dataSet = "circle"; model.layers = [2, 64, 32, 1]; model.iterations = 3; schedule.keyframes = 4
+        }
+        let cached = SceneBuilder.build(scene(plan, progress, frame: plan.schedule.beat + 1))
+        guard case let .cached(layer, nil, _, _) = cached.synapses else { Issue.record("expected a cached layer alone"); return }
+        var direct = cached
+        direct.synapses = .direct(layer.commands)
+        let a = try render(cached, width: 640, height: 400), b = try render(direct, width: 640, height: 400)
+        var differing = 0
+        for y in 0..<400 {
+            for x in 0..<640 {
+                let p = a.pixel(x: x, y: y), q = b.pixel(x: x, y: y)
+                if abs(Int(p.r) - Int(q.r)) + abs(Int(p.g) - Int(q.g)) + abs(Int(p.b) - Int(q.b)) > 6 { differing += 1 }
+            }
+        }
+        #expect(differing == 0, "\(differing) pixels differ between the cached and the direct drawing")
     }
 }
 

@@ -108,6 +108,23 @@ struct EncodingTests {
         #expect(hud.outputs[0] < 0.05, "the video's [1, 1, 0] → 0.01")
     }
 
+    /// Every synapse line, widened by half its width and its soft edge, lies inside the layer's
+    /// bounds, and the bounds inside the window (the platform copies only the bounds).
+    @Test func synapseBoundsHoldEveryLine() throws {
+        for (shape, width, height) in [([2, 64, 32, 1], 640, 400), ([784, 64, 10], 1280, 720), ([3, 4, 1], 320, 240)] {
+            let layout = SceneLayout(layerSizes: shape, width: width, height: height)
+            let network = Network(layerSizes: shape, hidden: .sigmoid, output: .sigmoid, usesBias: true, seed: 3)
+            let bounds = SynapseEncoding.bounds(layout: layout)
+            #expect(Rect(x: 0, y: 0, width: Double(width), height: Double(height)).contains(bounds), "\(shape): \(bounds)")
+            for case let .line(a, b, w, _, _) in SynapseEncoding.lines(network: network, layout: layout, palette: Palette(.video), dashedNegative: false) {
+                let reach = max(w, 1) / 2 + 1
+                for p in [a, b] {
+                    #expect(Rect(x: bounds.x + reach, y: bounds.y + reach, width: bounds.width - 2 * reach, height: bounds.height - 2 * reach).contains(p))
+                }
+            }
+        }
+    }
+
     @Test func largeNetworksUseCachedSynapseLayers() throws {
         let (plan, progress) = try finishedSession(iterations: 3, keyframes: 4) { m in
             m.dataSet = "circle"; m.layers = [2, 64, 32, 1]
@@ -116,7 +133,9 @@ struct EncodingTests {
         let holding = SceneBuilder.build(sceneInput(plan, progress, frame: beat + 1))
         guard case let .cached(layer, next, _, upcoming) = holding.synapses else { Issue.record("expected cached synapses"); return }
         #expect(next == nil && layer.commands.count == 2 * 64 + 64 * 32 + 32)
-        #expect(upcoming != nil && upcoming!.key != layer.key)
+        #expect(upcoming != nil && upcoming!.layer.key != layer.key)
+        // Frame beat + 1 of a 30-frame beat: the ease begins at frame beat + 22.
+        #expect(upcoming?.framesLeft == 21)
         let easing = SceneBuilder.build(sceneInput(plan, progress, frame: beat + beat - 2))
         guard case let .cached(from, to, amount, _) = easing.synapses else { Issue.record("expected cached synapses"); return }
         #expect(from.key == layer.key && to != nil && to!.key != layer.key && amount > 0.5)
