@@ -17,15 +17,17 @@ public final class SceneRenderer {
     /// Set while drawing into a cached layer.
     private var drawingMesh = false
     private var atlases: [TextSize: GlyphAtlas] = [:]
-    private var synapseCache: [(key: String, texture: Texture)] = []
+    /// Least recently used first; pinned layers are never evicted for another (see `SynapseLayer.isPinned`).
+    private var synapseCache: [(key: String, texture: Texture, pinned: Bool)] = []
     /// How many synapse layers were drawn into the cache, ahead or on demand (tests, bench).
     public private(set) var synapseLayersDrawn = 0
     /// A layer being drawn ahead of its ease, a slice of its commands per frame.
-    private var pending: (key: String, texture: Texture, commands: [DrawCommand], next: Int)?
+    private var pending: (layer: SynapseLayer, texture: Texture, commands: [DrawCommand], next: Int)?
     /// Frames kept free at the end of drawing ahead: the live clock may skip a frame or two, and
     /// the layer must be whole when its ease begins.
     static let framesOfSlack = 2
 
+    /// Unpinned layers kept: the shown one, the one it eases into, and the one drawn ahead.
     static let cacheSize = 3
 
     /// SDL's software rasteriser walks every triangle's bounding box, so a long diagonal quad costs
@@ -102,14 +104,14 @@ public final class SceneRenderer {
             synapseCache.append(entry)
             return entry.texture
         }
-        if pending?.key == layer.key {
+        if pending?.layer.key == layer.key {
             finishPending(commandsPerFrame: Int.max)
             return cachedTexture(for: layer)
         }
         guard let texture = freshTarget() else { return nil }
         drawInto(texture, layer.commands, clear: true)
         synapseLayersDrawn += 1
-        remember(layer.key, texture)
+        remember(layer, texture)
         return texture
     }
 
@@ -117,9 +119,9 @@ public final class SceneRenderer {
     /// what is left, spread evenly over the frames left before the ease (less some slack).
     private func drawAhead(_ layer: SynapseLayer, framesLeft: Int) {
         if synapseCache.contains(where: { $0.key == layer.key }) { return }
-        if pending?.key != layer.key {
+        if pending?.layer.key != layer.key {
             guard let texture = freshTarget() else { return }
-            pending = (layer.key, texture, layer.commands, 0)
+            pending = (layer, texture, layer.commands, 0)
             drawInto(texture, [], clear: true)
         }
         guard let job = pending else { return }
@@ -142,7 +144,7 @@ public final class SceneRenderer {
         if end == job.commands.count {
             pending = nil
             synapseLayersDrawn += 1
-            remember(job.key, job.texture)
+            remember(job.layer, job.texture)
         } else {
             pending = job
         }
@@ -157,17 +159,20 @@ public final class SceneRenderer {
         SDL_SetRenderTarget(renderer, nil)
     }
 
-    /// A target texture of the canvas's size: the least recently used cache entry's, or a new one.
+    /// A target texture of the canvas's size: the least recently used unpinned entry's, or a new one.
     private func freshTarget() -> Texture? {
-        if synapseCache.count >= SceneRenderer.cacheSize {
-            let evicted = synapseCache.removeFirst().texture
+        let unpinned = synapseCache.indices.filter { !synapseCache[$0].pinned }
+        if unpinned.count >= SceneRenderer.cacheSize {
+            let evicted = synapseCache.remove(at: unpinned[0]).texture
             if evicted.width == canvas.width && evicted.height == canvas.height { return evicted }
         }
         return try? Texture(renderTargetFor: renderer, width: canvas.width, height: canvas.height)
     }
 
-    private func remember(_ key: String, _ texture: Texture) {
-        synapseCache.append((key, texture))
+    private func remember(_ layer: SynapseLayer, _ texture: Texture) {
+        // One pinned layer at a time: a new one (another palette or size) replaces the old.
+        if layer.isPinned { synapseCache.removeAll { $0.pinned } }
+        synapseCache.append((layer.key, texture, layer.isPinned))
     }
 
     private func execute<Commands: Collection<DrawCommand>>(_ commands: Commands) {

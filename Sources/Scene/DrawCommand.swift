@@ -44,10 +44,14 @@ public struct SynapseLayer: Sendable {
     public let key: String
     /// Every pixel the commands can touch lies inside; outside it the layer is background.
     public let bounds: Rect
+    /// Worth keeping cached for good: the session's first keyframe, where Home returns, so a
+    /// restart does not stall a frame redrawing it.
+    public let isPinned: Bool
     private let make: @Sendable () -> [DrawCommand]
-    public init(key: String, bounds: Rect, make: @escaping @Sendable () -> [DrawCommand]) {
+    public init(key: String, bounds: Rect, isPinned: Bool = false, make: @escaping @Sendable () -> [DrawCommand]) {
         self.key = key
         self.bounds = bounds
+        self.isPinned = isPinned
         self.make = make
     }
     public var commands: [DrawCommand] { make() }

@@ -38,15 +38,18 @@ public enum SceneBuilder {
         let bounds = SynapseEncoding.bounds(layout: layout)
         func layer(_ k: Int) -> SynapseLayer {
             let keyframeNetwork = input.progress.keyframes.isEmpty ? input.plan.initialNetwork : input.progress.keyframes[k]
-            return SynapseLayer(key: "k\(k) \(palette.name.rawValue) \(layout.width)x\(layout.height) \(dashed)", bounds: bounds) {
+            return SynapseLayer(key: "k\(k) \(palette.name.rawValue) \(layout.width)x\(layout.height) \(dashed)", bounds: bounds, isPinned: k == 0) {
                 SynapseEncoding.lines(network: keyframeNetwork, layout: layout, palette: palette, dashedNegative: dashed)
             }
         }
         let k = input.shownKeyframe
-        let nextReady = k + 1 < input.progress.readyKeyframeCount
-        let easing = input.state.phase == .ease && nextReady
-        let upcoming = nextReady && !easing && !input.state.isSessionOver
-            ? UpcomingLayer(layer: layer(k + 1), framesLeft: input.timeline.framesUntilEase(fromFrame: input.state.frame)) : nil
+        let ready = input.progress.readyKeyframeCount
+        let easing = input.state.phase == .ease && k + 1 < ready
+        // The layer the next ease needs: while this one eases into k + 1, already k + 2's, so the
+        // drawing ahead spreads over the whole beat, the ease's frames included.
+        let next = easing ? k + 2 : k + 1
+        let upcoming = next < ready && !input.state.isSessionOver
+            ? UpcomingLayer(layer: layer(next), framesLeft: input.timeline.framesUntilEase(fromFrame: input.state.frame)) : nil
         return .cached(layer(k), fadingTo: easing ? layer(k + 1) : nil, amount: easing ? input.state.easeAmount : 0, upcoming: upcoming)
     }
 }

@@ -110,8 +110,20 @@ struct RenderTests {
         }
         let renderer = try renderFrames(plan, progress, count: 2 * plan.schedule.beat, width: 640, height: 400)
         // Keyframes 0, 1 and 2 (the second beat eases into keyframe 2): three layers drawn, not sixty;
-        // the ones the eases need were drawn ahead, in slices.
+        // the ones the eases need were drawn ahead, in slices (keyframe 3's is still unfinished).
         #expect(renderer.synapseLayersDrawn == 3)
+    }
+
+    /// Home returns to the first keyframe: its layer stays cached however far the session went.
+    @Test func restartingFindsTheFirstLayerStillCached() throws {
+        let (plan, progress) = try session { model, schedule in
+            model.dataSet = "circle"; model.layers = [2, 64, 32, 1]; model.iterations = 30; schedule.keyframes = 8
+        }
+        let renderer = try renderFrames(plan, progress, count: 6 * plan.schedule.beat, width: 640, height: 400)
+        let drawn = renderer.synapseLayersDrawn
+        #expect(drawn >= 6)
+        renderer.draw(SceneBuilder.build(scene(plan, progress, frame: 0)))
+        #expect(renderer.synapseLayersDrawn == drawn, "the first keyframe's layer was drawn again")
     }
 
     @Test func anEaseThatStartsBeforeItsLayerIsDrawnAheadFinishesIt() throws {
