@@ -45,6 +45,7 @@ public final class SessionRun: @unchecked Sendable {
     /// Starts training on a background thread; returns at once.
     public func start() {
         let thread = Thread { [self] in
+            Self.yieldToTheWindow()
             run()
             lock.withLock { threadEnded = true }
         }
@@ -52,6 +53,16 @@ public final class SessionRun: @unchecked Sendable {
         thread.stackSize = 8 << 20
         started = true
         thread.start()
+    }
+
+    /// Lowers the calling thread's scheduling priority (nice 10): on a machine with few cores the
+    /// window's thread and the software rasteriser's must win over training when both want a core.
+    /// The trainer keeps every cycle the window leaves.
+    private static func yieldToTheWindow() {
+        #if os(Linux)
+        // On Linux the nice value is per thread, and "who = 0" names the calling thread.
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+        #endif
     }
 
     /// Asks the background trainer to stop at its next iteration.
