@@ -45,21 +45,22 @@ public final class SessionRun: @unchecked Sendable {
     /// Starts training on a background thread; returns at once.
     public func start() {
         let thread = Thread { [self] in
-            Self.yieldToTheWindow()
+            Self.becomeBackgroundTrainer()
             run()
             lock.withLock { threadEnded = true }
         }
-        thread.name = "neuroglow.trainer"
         thread.stackSize = 8 << 20
         started = true
         thread.start()
     }
 
-    /// Lowers the calling thread's scheduling priority (nice 10): on a machine with few cores the
-    /// window's thread and the software rasteriser's must win over training when both want a core.
-    /// The trainer keeps every cycle the window leaves.
-    private static func yieldToTheWindow() {
+    /// Makes the calling thread the background trainer: named "neuroglow.train" (for `top -H`
+    /// and gdb; Foundation's thread name does not reach the system on Linux) and at nice 10, so
+    /// that on a machine with few cores the window's thread and the software rasteriser's win
+    /// over training when both want a core. The trainer keeps every cycle the window leaves.
+    private static func becomeBackgroundTrainer() {
         #if os(Linux)
+        try? "neuroglow.train".write(toFile: "/proc/thread-self/comm", atomically: false, encoding: .utf8)
         // On Linux the nice value is per thread, and "who = 0" names the calling thread.
         _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
         #endif

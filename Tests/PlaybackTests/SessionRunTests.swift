@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import NeuralCore
 @testable import Playback
@@ -21,6 +22,31 @@ struct SessionRunTests {
         #expect(progress.keyframes.count == 120 && progress.isFinished)
         // Losses fall from the untrained to the trained network.
         #expect(progress.keyframeLosses.last! < progress.keyframeLosses.first! / 100)
+    }
+
+    /// The background trainer runs at a lower priority than the window (nice 10, per thread).
+    @Test func theTrainerThreadYieldsToTheWindow() throws {
+        var model = ModelOptions()
+        model.iterations = 5_000_000   // long enough to find the thread still training
+        let run = SessionRun(plan: try SessionPlan.make(model: model, schedule: ScheduleOptions()))
+        run.start()
+        defer { run.stop() }
+        func read(_ path: String) -> String {
+            String(decoding: FileHandle(forReadingAtPath: path)?.readDataToEndOfFile() ?? Data(), as: UTF8.self)
+        }
+        var nice: Int?
+        let deadline = Date().addingTimeInterval(5)
+        while nice == nil && Date() < deadline {
+            for task in (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
+            where read("/proc/self/task/\(task)/comm").hasPrefix("neuroglow.train") {
+                // After "pid (comm) " come the fields from state (3) on; nice is field 19.
+                let stat = read("/proc/self/task/\(task)/stat")
+                guard let afterName = stat.range(of: ") ", options: .backwards) else { continue }
+                nice = stat[afterName.upperBound...].split(separator: " ").dropFirst(16).first.flatMap { Int($0) }
+            }
+            if nice == nil { Thread.sleep(forTimeInterval: 0.01) }
+        }
+        #expect(nice == 10)
     }
 
     @Test func sameOptionsSameSchedule() throws {
