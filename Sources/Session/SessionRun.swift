@@ -60,9 +60,9 @@ public final class SessionRun: @unchecked Sendable {
     /// over training when both want a core. The trainer keeps every cycle the window leaves.
     private static func becomeBackgroundTrainer() {
         #if os(Linux)
-        try? "neuroglow.train".write(toFile: "/proc/thread-self/comm", atomically: false, encoding: .utf8)
         // On Linux the nice value is per thread, and "who = 0" names the calling thread.
         _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+        try? "neuroglow.train".write(toFile: "/proc/thread-self/comm", atomically: false, encoding: .utf8)
         #endif
     }
 
