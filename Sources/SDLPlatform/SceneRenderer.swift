@@ -27,7 +27,8 @@ public final class SceneRenderer {
     /// the layer must be whole when its ease begins.
     static let framesOfSlack = 2
 
-    /// Unpinned layers kept: the shown one, the one it eases into, and the one drawn ahead.
+    /// Unpinned layers kept: the shown one, the one it eases into, and the last one drawn ahead
+    /// (the one being drawn ahead has a texture of its own until it is whole).
     static let cacheSize = 3
 
     /// SDL's software rasteriser walks every triangle's bounding box, so a long diagonal quad costs
@@ -160,12 +161,11 @@ public final class SceneRenderer {
     }
 
     /// A target texture of the canvas's size: the least recently used unpinned entry's, or a new one.
+    /// Entries of another size (before a resize) can never be used again and are dropped.
     private func freshTarget() -> Texture? {
+        synapseCache.removeAll { $0.texture.width != canvas.width || $0.texture.height != canvas.height }
         let unpinned = synapseCache.indices.filter { !synapseCache[$0].pinned }
-        if unpinned.count >= SceneRenderer.cacheSize {
-            let evicted = synapseCache.remove(at: unpinned[0]).texture
-            if evicted.width == canvas.width && evicted.height == canvas.height { return evicted }
-        }
+        if unpinned.count >= SceneRenderer.cacheSize { return synapseCache.remove(at: unpinned[0]).texture }
         return try? Texture(renderTargetFor: renderer, width: canvas.width, height: canvas.height)
     }
 
