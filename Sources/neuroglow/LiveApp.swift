@@ -202,10 +202,16 @@ final class LiveApp {
         lastFrame = frame
     }
 
+    /// Captures this frame if its session frame is not in the recording yet: while the clock
+    /// cannot move (paused, or waiting for the trainer) nothing is written again, so file k is
+    /// session frame `first_session_frame + k`, as in a headless recording.
     private func record() {
         guard let recording else { return }
-        if !recording.recorder.capture(from: canvas) || recording.recorder.failure != nil {
-            stopRecording(reason: recording.recorder.failure ?? "recording failed")
+        if recording.lastSessionFrame != clock.frame {
+            if !recording.recorder.capture(from: canvas) || recording.recorder.failure != nil {
+                stopRecording(reason: recording.recorder.failure ?? "recording failed")
+            }
+            self.recording?.lastSessionFrame = clock.frame
         }
         clock.advanceOneFrame(limit: frameLimit)
     }
@@ -311,6 +317,8 @@ final class LiveApp {
 struct LiveRecording {
     let recorder: FrameRecorder
     let firstFrame: Int
+    /// The session frame captured last, if any.
+    var lastSessionFrame: Int?
 }
 
 /// The process's resident memory now (VmRSS), in MB; 0 where /proc is missing.

@@ -9,7 +9,8 @@ struct KeyboardTests {
         let reader = live.events, directory = live.directory
         let layout = try live.layout()
         func key(_ name: String) throws { try live.key(name) }
-        // R starts and stops a recording into recordings/<date-time>/.
+        // R starts and stops a recording into recordings/<date-time>/ — part-way through the session.
+        _ = reader.wait(for: "keyframe", count: 2)
         try key("r")
         Thread.sleep(forTimeInterval: 0.5)
         try key("r")

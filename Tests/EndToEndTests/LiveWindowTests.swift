@@ -180,6 +180,42 @@ struct LiveWindowTests {
     }
 }
 
+/// Pausing while recording writes no frame twice: the recording stays the headless one, frame
+/// for frame, across the pause.
+@Suite(.serialized)
+struct LiveRecordingPauseTests {
+    @Test func pausingWhileRecordingWritesNoFrameTwice() throws {
+        let recordings = Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: recordings) }
+        // The full 1280x720 screen: Xvfb's pointer rests at its centre, on no neuron, so no hover
+        // card (which a recording keeps) appears.
+        let options = LiveWindowTests.shortSession + ["--iterations", "200"]
+        let live = try LiveWindow(options + ["--record", recordings + "/live", "--seconds", "60"], environment: ["SDL_RENDER_DRIVER": "software"])
+        func count() -> Int { ((try? FileManager.default.contentsOfDirectory(atPath: recordings + "/live")) ?? []).filter { $0.hasPrefix("frame_") }.count }
+        func wait(atLeast n: Int) {
+            let deadline = Date().addingTimeInterval(20)
+            while count() < n && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        wait(atLeast: 10)
+        try live.key("space")
+        let paused = count()
+        Thread.sleep(forTimeInterval: 1)
+        #expect(count() == paused, "frames were written while paused")
+        try live.key("space")
+        wait(atLeast: paused + 10)
+        try live.key("Escape")
+        #expect(live.finish().status == 0)
+        let written = count()
+        #expect(try Tool.neuroglow(["record", recordings + "/headless", "--frames", String(written)] + options).status == 0)
+        for frame in [paused - 1, paused, paused + 1, written - 1] {
+            let name = String(format: "/frame_%06d.bmp", frame)
+            let a = try #require(FileManager.default.contents(atPath: recordings + "/live" + name))
+            let b = try #require(FileManager.default.contents(atPath: recordings + "/headless" + name))
+            #expect(meanDifference(a, b) < 1.0, "frame \(frame) differs from the headless recording by \(meanDifference(a, b))")
+        }
+    }
+}
+
 /// Mean absolute difference per byte of two same-sized BMP files' pixel data.
 func meanDifference(_ a: Data, _ b: Data) -> Double {
     guard a.count == b.count, a.count > 54 else { return .infinity }
