@@ -53,6 +53,7 @@ struct WindowManagerTests {
         let live = try LiveWindow(options + ["--record", recordings + "/live", "--seconds", "60"],
                                   environment: ["SDL_RENDER_DRIVER": "software"], withWindowManager: true)
         let window = try live.windowID()
+        #expect(waitForWindow(live, "focus_gained"))
         waitForFrames(recordings + "/live", atLeast: 30)
         let beforeMinimising = live.count("window")
 
@@ -86,7 +87,8 @@ struct WindowManagerTests {
     /// Another window taking the focus does not stop the network learning or the window drawing;
     /// given the focus back, the window answers clicks.
     @Test func losingFocusToAnotherWindowKeepsTheSessionGoing() throws {
-        let live = try LiveWindow(["--seconds", "60"], withWindowManager: true)
+        // A session trained at once (even by a slow debug build), so keyframes keep coming.
+        let live = try LiveWindow(["--iterations", "300", "--seconds", "60"], withWindowManager: true)
         let window = try live.windowID()
         let layout = try live.layout()
         #expect(waitForWindow(live, "focus_gained"))
@@ -118,8 +120,11 @@ struct WindowManagerTests {
         defer { try? FileManager.default.removeItem(atPath: recordings) }
         let live = try LiveWindow(["--record", recordings + "/rec", "--size", "640x360", "--seconds", "60"], withWindowManager: true)
         let window = try live.windowID()
+        // Managed by openbox (it gives new windows the focus) before its close button is pressed.
+        #expect(waitForWindow(live, "focus_gained"))
         waitForFrames(recordings + "/rec", atLeast: 30)
-        try live.x.wmctrl(["-i", "-c", window])
+        let close = try live.x.wmctrl(["-i", "-c", window])
+        #expect(close.status == 0, "wmctrl: \(close.stderr)")
         let result = live.finish()
         #expect(result.status == 0, "\(result.stderr)")
         #expect(live.events.events.contains { $0["event"] as? String == "window" && $0["state"] as? String == "close_requested" })
