@@ -4,19 +4,6 @@ import Testing
 /// Faults met by the real binary: signals, a folder that disappears, resizing, divergence.
 @Suite(.serialized)
 struct FaultTests {
-    func frames(in directory: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasPrefix("frame_") }.sorted()
-    }
-
-    func manifest(_ directory: String) -> [String: Any]? {
-        (try? String(contentsOfFile: directory + "/session.json", encoding: .utf8)).flatMap { Tool.json($0) as? [String: Any] }
-    }
-
-    func waitForFrames(_ directory: String, atLeast count: Int, timeout: Double = 20) {
-        let deadline = Date().addingTimeInterval(timeout)
-        while frames(in: directory).count < count && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-    }
-
     @Test(arguments: [SIGTERM, SIGINT])
     func aSignalWhileRecordingLiveFlushesEveryFrame(signal: Int32) throws {
         let x = try VirtualDisplay()
@@ -31,7 +18,7 @@ struct FaultTests {
         let written = frames(in: directory + "/rec")
         #expect(written.count >= 30 && written.allSatisfy { $0.hasSuffix(".bmp") }, "\(written.suffix(3))")
         #expect(written == (0..<written.count).map { String(format: "frame_%06d.bmp", $0) })
-        #expect(manifest(directory + "/rec")?["frames"] as? Int == written.count)
+        #expect(recordingManifest(directory + "/rec")?["frames"] as? Int == written.count)
     }
 
     @Test func interruptingAHeadlessRecordingKeepsWholeFramesAndSaysSo() throws {
@@ -44,7 +31,7 @@ struct FaultTests {
         #expect(result.status != 0 && result.stderr.contains("interrupted"), "\(result.stderr)")
         let written = frames(in: directory + "/rec")
         #expect(written == (0..<written.count).map { String(format: "frame_%06d.bmp", $0) })
-        let json = manifest(directory + "/rec")
+        let json = recordingManifest(directory + "/rec")
         #expect(json?["frames"] as? Int == written.count && json?["stopped_early"] as? String == "interrupted")
     }
 

@@ -9,18 +9,17 @@ final class VirtualDisplay {
     private var windowManager: Process?
 
     init(width: Int = 1280, height: Int = 720, withWindowManager: Bool = false) throws {
-        var number = 150 + Int.random(in: 0..<200)
-        while FileManager.default.fileExists(atPath: "/tmp/.X\(number)-lock") { number += 1 }
-        display = ":\(number)"
         server = Process()
         server.executableURL = URL(fileURLWithPath: try #require(Tool.which("Xvfb"), "Xvfb is missing: `make test` installs it"))
-        server.arguments = [display, "-screen", "0", "\(width)x\(height)x24", "-nolisten", "tcp"]
-        server.standardOutput = FileHandle.nullDevice
+        // Xvfb picks a free display number itself and writes it once it accepts connections:
+        // tests running in parallel cannot race for a number (and end up sharing a server).
+        server.arguments = ["-displayfd", "1", "-screen", "0", "\(width)x\(height)x24", "-nolisten", "tcp"]
+        let announced = Pipe()
+        server.standardOutput = announced
         server.standardError = FileHandle.nullDevice
         try server.run()
-        let socket = "/tmp/.X11-unix/X\(number)"
-        let deadline = Date().addingTimeInterval(10)
-        while !FileManager.default.fileExists(atPath: socket) && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        let number = String(decoding: announced.fileHandleForReading.readLine(), as: UTF8.self)
+        display = ":" + (try #require(Int(number).map(String.init), "Xvfb did not start (it said '\(number)')"))
         if withWindowManager { try startWindowManager() }
     }
 
@@ -60,6 +59,18 @@ final class VirtualDisplay {
     func wmctrl(_ arguments: [String]) throws -> Tool.Result {
         try Tool.run(try #require(Tool.which("wmctrl"), "wmctrl is missing: `make test` installs it"), arguments,
                      environment: ["DISPLAY": display], timeout: 20)
+    }
+}
+
+extension FileHandle {
+    /// Bytes up to the first newline (without it), or to the end of the stream.
+    func readLine() -> Data {
+        var line = Data()
+        while true {
+            let byte = readData(ofLength: 1)
+            if byte.isEmpty || byte == Data([0x0A]) { return line }
+            line.append(byte)
+        }
     }
 }
 
@@ -191,18 +202,14 @@ struct LiveRecordingPauseTests {
         // card (which a recording keeps) appears.
         let options = LiveWindowTests.shortSession + ["--iterations", "200"]
         let live = try LiveWindow(options + ["--record", recordings + "/live", "--seconds", "60"], environment: ["SDL_RENDER_DRIVER": "software"])
-        func count() -> Int { ((try? FileManager.default.contentsOfDirectory(atPath: recordings + "/live")) ?? []).filter { $0.hasPrefix("frame_") }.count }
-        func wait(atLeast n: Int) {
-            let deadline = Date().addingTimeInterval(20)
-            while count() < n && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        }
-        wait(atLeast: 10)
+        func count() -> Int { frames(in: recordings + "/live").count }
+        waitForFrames(recordings + "/live", atLeast: 10)
         try live.key("space")
         let paused = count()
         Thread.sleep(forTimeInterval: 1)
         #expect(count() == paused, "frames were written while paused")
         try live.key("space")
-        wait(atLeast: paused + 10)
+        waitForFrames(recordings + "/live", atLeast: paused + 10)
         try live.key("Escape")
         #expect(live.finish().status == 0)
         let written = count()

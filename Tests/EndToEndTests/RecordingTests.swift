@@ -6,12 +6,8 @@ import Testing
 struct RecordingTests {
     static let small = ["--keyframes", "3", "--beat", "6", "--size", "320x240", "--iterations", "2000"]
 
-    func frames(in directory: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasPrefix("frame_") }.sorted()
-    }
-
     func manifest(_ directory: String) throws -> [String: Any] {
-        try #require(Tool.json(String(contentsOfFile: directory + "/session.json", encoding: .utf8)) as? [String: Any])
+        try #require(recordingManifest(directory), "no session.json in \(directory)")
     }
 
     @Test func headlessRecordingIsCompleteAndDeterministic() throws {

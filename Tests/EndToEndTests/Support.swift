@@ -113,3 +113,22 @@ final class ReadOnlyFolder {
         try? FileManager.default.removeItem(atPath: path)
     }
 }
+
+/// The frame files of a recording folder, in order.
+func frames(in directory: String) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasPrefix("frame_") }.sorted()
+}
+
+/// Waits (at most `timeout` seconds) until `directory` holds at least `count` frames; returns how
+/// many it holds.
+@discardableResult
+func waitForFrames(_ directory: String, atLeast count: Int, timeout: Double = 20) -> Int {
+    let deadline = Date().addingTimeInterval(timeout)
+    while frames(in: directory).count < count && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+    return frames(in: directory).count
+}
+
+/// A recording's session.json, if it is there and is JSON.
+func recordingManifest(_ directory: String) -> [String: Any]? {
+    (try? String(contentsOfFile: directory + "/session.json", encoding: .utf8)).flatMap { Tool.json($0) as? [String: Any] }
+}

@@ -5,21 +5,9 @@ import Testing
 /// a private X server, as on a user's desktop.
 @Suite(.serialized)
 struct WindowManagerTests {
-    func frames(in directory: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasPrefix("frame_") }.sorted()
-    }
-
-    /// Waits (at most 20 s) until `directory` holds at least `count` frames; returns how many it holds.
-    @discardableResult
-    func waitForFrames(_ directory: String, atLeast count: Int) -> Int {
-        let deadline = Date().addingTimeInterval(20)
-        while frames(in: directory).count < count && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        return frames(in: directory).count
-    }
-
     /// Waits for a `window` event with `state` after the first `after` window events.
-    func waitForWindow(_ live: LiveWindow, _ state: String, after: Int = 0) -> Bool {
-        let deadline = Date().addingTimeInterval(20)
+    func waitForWindow(_ live: LiveWindow, _ state: String, after: Int = 0, timeout: Double = 20) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if live.events.events.filter({ $0["event"] as? String == "window" }).dropFirst(after).contains(where: { $0["state"] as? String == state }) {
                 return true
@@ -66,7 +54,7 @@ struct WindowManagerTests {
         #expect(live.app.process.isRunning)
 
         let restoredAfter = live.count("window")
-        try live.x.wmctrl(["-i", "-a", window])
+        try live.x.xdotool(["windowactivate", window])
         #expect(waitForWindow(live, "restored", after: restoredAfter))
         waitForFrames(recordings + "/live", atLeast: whenMinimised + 30)
         try live.key("Escape")
@@ -98,14 +86,16 @@ struct WindowManagerTests {
                                    environment: ["DISPLAY": live.x.display])
         defer { kill(other.process.processIdentifier, SIGKILL); _ = other.finish() }
         let otherWindow = try #require(try live.x.xdotool(["search", "--sync", "--name", "3-2-1"]).stdout.split(separator: "\n").first.map(String.init))
-        try live.x.wmctrl(["-i", "-a", otherWindow])
+        // As a pager or task bar asks (xdotool's activation): openbox honours it at once, where an
+        // application's own request may only be marked as wanting attention.
+        try live.x.xdotool(["windowactivate", otherWindow])
         #expect(waitForWindow(live, "focus_lost", after: before))
         let keyframes = live.count("keyframe")
         Thread.sleep(forTimeInterval: 1.5)
         #expect(live.count("keyframe") > keyframes, "no keyframe was shown while the window was not focused")
 
         let regained = live.count("window")
-        try live.x.wmctrl(["-i", "-a", window])
+        try live.x.xdotool(["windowactivate", window])
         #expect(waitForWindow(live, "focus_gained", after: regained))
         try live.click(try live.centre(layer: 0, index: 1, in: layout))
         #expect(live.events.wait(for: "input").first?["neuron"] as? Int == 1)
@@ -123,15 +113,25 @@ struct WindowManagerTests {
         // Managed by openbox (it gives new windows the focus) before its close button is pressed.
         #expect(waitForWindow(live, "focus_gained"))
         waitForFrames(recordings + "/rec", atLeast: 30)
-        let close = try live.x.wmctrl(["-i", "-c", window])
-        #expect(close.status == 0, "wmctrl: \(close.stderr)")
+        // Rarely (twice in some twenty full suites here) openbox let a close request pass without a word
+        // to the window (cause not found); the button is pressed again then, as a user would, and
+        // the test says so in its output.
+        var presses = 0
+        let before = live.count("window")
+        repeat {
+            presses += 1
+            let close = try live.x.wmctrl(["-i", "-c", window])
+            #expect(close.status == 0, "wmctrl: \(close.stderr)")
+        } while !waitForWindow(live, "close_requested", after: before, timeout: 5) && presses < 3
+        if presses > 1 { print("theCloseButtonMidRecordingFlushesEveryFrame: the close button took \(presses) presses") }
         let result = live.finish()
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(live.events.events.contains { $0["event"] as? String == "window" && $0["state"] as? String == "close_requested" })
+        #expect(live.events.events.contains { $0["event"] as? String == "window" && $0["state"] as? String == "close_requested" },
+                "window events: \(live.events.events.filter { $0["event"] as? String == "window" })")
         let written = frames(in: recordings + "/rec")
         #expect(written.count >= 30)
         #expect(written == (0..<written.count).map { String(format: "frame_%06d.bmp", $0) })
-        let manifest = (try? String(contentsOfFile: recordings + "/rec/session.json", encoding: .utf8)).flatMap { Tool.json($0) as? [String: Any] }
+        let manifest = recordingManifest(recordings + "/rec")
         #expect(manifest?["frames"] as? Int == written.count)
         #expect(manifest?["stopped_early"] is NSNull, "\(String(describing: manifest?["stopped_early"]))")
         let stopped = live.events.events.last { $0["event"] as? String == "record" }
