@@ -30,8 +30,16 @@ public struct Timeline: Sendable, Equatable {
     /// from inside the ease, until the next beat's does. At least 1.
     public func framesUntilEase(fromFrame frame: Int) -> Int {
         let inBeat = frame % beat
-        let easeBegins = (0..<beat).first { (Double($0) + 0.5) / Double(beat) >= Timeline.easeStart } ?? beat
         return inBeat < easeBegins ? easeBegins - inBeat : beat - inBeat + easeBegins
+    }
+
+    /// The first frame of a beat in the ease (or hold) phase, as `state` places phases.
+    private var easeBegins: Int {
+        // The smallest i with (i + 0.5) / beat ≥ easeStart; the loop guards the rounding of the
+        // closed form at exact multiples.
+        var i = max(Int((Timeline.easeStart * Double(beat) - 0.5).rounded(.up)) - 1, 0)
+        while i < beat && (Double(i) + 0.5) / Double(beat) < Timeline.easeStart { i += 1 }
+        return i
     }
 
     public func state(atFrame frame: Int) -> TimelineState {

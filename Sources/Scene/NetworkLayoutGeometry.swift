@@ -59,7 +59,17 @@ public struct SceneLayout: Sendable, Equatable {
         }
         self.drawn = drawn
         drawnSynapseCount = (0..<(layers - 1)).reduce(0) { $0 + drawn[$1].count * drawn[$1 + 1].count }
+        let drawnCentres = centres.indices.flatMap { l in drawn[l].map { centres[l][$0] } }
+        let margin = SynapseEncoding.maximumWidth / 2 + 3
+        let xs = drawnCentres.map(\.x), ys = drawnCentres.map(\.y)
+        synapseBounds = Rect(x: xs.min()! - margin, y: ys.min()! - margin,
+                             width: xs.max()! - xs.min()! + 2 * margin, height: ys.max()! - ys.min()! + 2 * margin)
     }
+
+    /// A rectangle holding every pixel a synapse line can touch: the drawn neuron centres' box,
+    /// widened by half the widest line and its soft edge. Computed once (cached layers use it
+    /// every frame).
+    public let synapseBounds: Rect
 
     /// The neurons of `layer` that are drawn: all of them, or an even sample of huge layers.
     public func drawnIndices(layer: Int) -> [Int] { drawn[layer] }

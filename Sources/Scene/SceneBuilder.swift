@@ -35,10 +35,9 @@ public enum SceneBuilder {
         if layout.drawnSynapseCount <= SynapseEncoding.directDrawingLimit {
             return .direct(SynapseEncoding.lines(network: network, layout: layout, palette: palette, dashedNegative: dashed))
         }
-        let bounds = SynapseEncoding.bounds(layout: layout)
         func layer(_ k: Int) -> SynapseLayer {
             let keyframeNetwork = input.progress.keyframes.isEmpty ? input.plan.initialNetwork : input.progress.keyframes[k]
-            return SynapseLayer(key: "k\(k) \(palette.name.rawValue) \(layout.width)x\(layout.height) \(dashed)", bounds: bounds, isPinned: k == 0) {
+            return SynapseLayer(key: "k\(k) \(palette.name.rawValue) \(layout.width)x\(layout.height) \(dashed)", bounds: layout.synapseBounds, isPinned: k == 0) {
                 SynapseEncoding.lines(network: keyframeNetwork, layout: layout, palette: palette, dashedNegative: dashed)
             }
         }

@@ -34,16 +34,6 @@ public enum SynapseEncoding {
         return commands
     }
 
-    /// A rectangle holding every pixel the synapse lines of `layout` can touch: the drawn neuron
-    /// centres' box, widened by half the widest line and its soft edge.
-    public static func bounds(layout: SceneLayout) -> Rect {
-        let centres = layout.centres.indices.flatMap { l in layout.drawnIndices(layer: l).map { layout.centres[l][$0] } }
-        let margin = maximumWidth / 2 + 3
-        let minX = centres.map(\.x).min()! - margin, maxX = centres.map(\.x).max()! + margin
-        let minY = centres.map(\.y).min()! - margin, maxY = centres.map(\.y).max()! + margin
-        return Rect(x: minX, y: minY, width: maxX - minX, height: maxY - minY)
-    }
-
     /// Synapses drawn per frame above this count are cached per keyframe instead (DESIGN.md §8).
     public static let directDrawingLimit = 1_500
 }

@@ -114,7 +114,7 @@ struct EncodingTests {
         for (shape, width, height) in [([2, 64, 32, 1], 640, 400), ([784, 64, 10], 1280, 720), ([3, 4, 1], 320, 240)] {
             let layout = SceneLayout(layerSizes: shape, width: width, height: height)
             let network = Network(layerSizes: shape, hidden: .sigmoid, output: .sigmoid, usesBias: true, seed: 3)
-            let bounds = SynapseEncoding.bounds(layout: layout)
+            let bounds = layout.synapseBounds
             #expect(Rect(x: 0, y: 0, width: Double(width), height: Double(height)).contains(bounds), "\(shape): \(bounds)")
             for case let .line(a, b, w, _, _) in SynapseEncoding.lines(network: network, layout: layout, palette: Palette(.video), dashedNegative: false) {
                 let reach = max(w, 1) / 2 + 1
