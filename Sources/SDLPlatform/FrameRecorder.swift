@@ -63,7 +63,11 @@ public final class FrameRecorder: @unchecked Sendable {
             captured += 1
             return captured - 1
         }
+        // The surface passes to the writing queue; the pool's semaphore guarantees no other thread
+        // touches it until `release` puts it back.
+        nonisolated(unsafe) let handedOver = surface
         queue.async { [self] in
+            let surface = handedOver
             defer { release(surface) }
             guard failure == nil else { return }
             do {
@@ -118,8 +122,8 @@ public final class FrameWorker {
     private let surface: Surface
     private let writer = BMPWriter()
 
-    public init(width: Int, height: Int, fontPath: String) throws {
-        canvas = try SurfaceCanvas(width: width, height: height)
+    public init(system: SDLSystem, width: Int, height: Int, fontPath: String) throws {
+        canvas = try SurfaceCanvas(system: system, width: width, height: height)
         renderer = try SceneRenderer(canvas: canvas, fontPath: fontPath)
         surface = try Surface(width: width, height: height, pixelFormat: canvas.capturePixelFormat)
     }

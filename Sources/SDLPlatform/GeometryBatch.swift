@@ -7,9 +7,9 @@ final class GeometryBatch {
     private var vertices: [SDL_Vertex] = []
     private var indices: [Int32] = []
     private var texture: OpaquePointer?
-    private let renderer: OpaquePointer
+    private let renderer: Renderer
 
-    init(renderer: OpaquePointer) {
+    init(renderer: Renderer) {
         self.renderer = renderer
         vertices.reserveCapacity(4096)
         indices.reserveCapacity(6144)
@@ -46,7 +46,7 @@ final class GeometryBatch {
     /// Submits everything queued.
     func flush() {
         guard !vertices.isEmpty else { return }
-        _ = SDL_RenderGeometry(renderer, texture, vertices, Int32(vertices.count), indices, Int32(indices.count))
+        _ = SDL_RenderGeometry(renderer.pointer, texture, vertices, Int32(vertices.count), indices, Int32(indices.count))
         vertices.removeAll(keepingCapacity: true)
         indices.removeAll(keepingCapacity: true)
     }

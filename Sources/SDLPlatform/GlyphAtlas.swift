@@ -16,7 +16,7 @@ final class GlyphAtlas {
     let lineHeight: Double
     private var glyphs: [Character: Glyph] = [:]
 
-    init(renderer: OpaquePointer, fontPath: String, pixelSize: Int) throws {
+    init(renderer: Renderer, fontPath: String, pixelSize: Int) throws(SDLError) {
         let font = try SDLError.check(TTF_OpenFont(fontPath, Int32(pixelSize)), "TTF_OpenFont(\(fontPath), \(pixelSize))")
         defer { TTF_CloseFont(font) }
         lineHeight = Double(TTF_FontHeight(font))

@@ -12,12 +12,12 @@ public struct SDLError: Error, CustomStringConvertible, Sendable {
     }
 
     /// Throws unless an SDL call returned 0.
-    static func check(_ result: Int32, _ what: @autoclosure () -> String) throws {
+    static func check(_ result: Int32, _ what: @autoclosure () -> String) throws(SDLError) {
         if result != 0 { throw current(what()) }
     }
 
     /// Unwraps a pointer an SDL call returned, or throws with SDL's error.
-    static func check<T>(_ pointer: T?, _ what: @autoclosure () -> String) throws -> T {
+    static func check<T>(_ pointer: T?, _ what: @autoclosure () -> String) throws(SDLError) -> T {
         guard let pointer else { throw current(what()) }
         return pointer
     }

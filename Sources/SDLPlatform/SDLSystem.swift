@@ -1,12 +1,39 @@
 import CSDL2
+import Synchronization
 
-/// SDL's video subsystem and SDL_ttf, started once per process and shut down with the last owner.
-public final class SDLSystem {
+/// SDL's video subsystem and SDL_ttf, shared by everything in the process that draws.
+///
+/// Lifetime contract: `start` returns the running system, or starts one; SDL is shut down
+/// (TTF_Quit, SDL_Quit) when the last holder lets go. Every window, renderer and texture holds the
+/// system through its owner chain (texture → renderer → window or surface → system), so nothing of
+/// SDL's is destroyed after SDL_Quit, whatever order the program drops its objects in.
+public final class SDLSystem: Sendable {
     public let videoDriver: String
+    public let isHeadless: Bool
 
-    /// Starts SDL video and SDL_ttf. Set `headless` to use SDL's offscreen driver, which needs
-    /// no X server (recording, tests); otherwise SDL picks the platform's driver.
-    public init(headless: Bool) throws {
+    /// The running system, if any. Starting and stopping happen under this lock, so a system
+    /// being shut down on one thread and started on another never overlap.
+    private static let running = Mutex(WeakSystem())
+
+    /// The running system, or a new one. `headless` chooses SDL's offscreen driver, which needs no
+    /// display (recording, tests); otherwise SDL picks the platform's driver. Throws if SDL cannot
+    /// start, or if it already runs in the other mode.
+    public static func start(headless: Bool) throws(SDLError) -> SDLSystem {
+        try running.withLock { (live: inout WeakSystem) throws(SDLError) -> SDLSystem in
+            if let system = live.value {
+                guard system.isHeadless == headless else {
+                    throw SDLError(message: "SDL already runs with the \(system.videoDriver) driver; it cannot also run "
+                        + (headless ? "headless" : "with a display") + " in the same process")
+                }
+                return system
+            }
+            let system = try SDLSystem(headless: headless)
+            live.value = system
+            return system
+        }
+    }
+
+    private init(headless: Bool) throws(SDLError) {
         if headless { SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen") }
         SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "1")
         SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1")
@@ -18,10 +45,24 @@ public final class SDLSystem {
             throw error
         }
         videoDriver = SDL_GetCurrentVideoDriver().map { String(cString: $0) } ?? "unknown"
+        isHeadless = headless
     }
 
+    /// Whether windows of this system appear on a screen: false for SDL's offscreen and dummy
+    /// drivers, which SDL falls back to when it finds no display.
+    public var hasDisplay: Bool { !SDLSystem.displaylessDrivers.contains(videoDriver) }
+
+    static let displaylessDrivers: Set<String> = ["offscreen", "dummy"]
+
     deinit {
-        TTF_Quit()
-        SDL_Quit()
+        SDLSystem.running.withLock { _ in
+            TTF_Quit()
+            SDL_Quit()
+        }
     }
+}
+
+/// A reference that does not keep the system running.
+private struct WeakSystem: Sendable {
+    weak var value: SDLSystem?
 }

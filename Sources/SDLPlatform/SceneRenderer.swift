@@ -6,6 +6,7 @@ import Scene
 /// and large networks' synapses from cached target textures.
 public final class SceneRenderer {
     private let canvas: Canvas
+    /// The canvas's SDL renderer, for the draw calls (the canvas keeps it alive).
     private let renderer: OpaquePointer
     private let batch: GeometryBatch
     private let glowTexture: Texture
@@ -38,24 +39,24 @@ public final class SceneRenderer {
 
     public init(canvas: Canvas, fontPath: String) throws {
         self.canvas = canvas
-        renderer = canvas.rendererPointer
+        renderer = canvas.renderer.pointer
         splitsLongLines = canvas.rendererName == "software"
-        batch = GeometryBatch(renderer: renderer)
+        batch = GeometryBatch(renderer: canvas.renderer)
         // Untextured geometry (rectangles) blends with the renderer's draw blend mode.
         SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_BLEND)
         // A soft halo: bright core, long falloff.
-        glowTexture = try Texture.radial(renderer: renderer, size: 128, blend: SDL_BLENDMODE_ADD) { d in
+        glowTexture = try Texture.radial(renderer: canvas.renderer, size: 128, blend: SDL_BLENDMODE_ADD) { d in
             d >= 1 ? 0 : (1 - d) * (1 - d) * (0.55 + 0.45 * (1 - d))
         }
         // An anti-aliased disc: one texel of soft edge.
-        discTexture = try Texture.radial(renderer: renderer, size: 128, blend: SDL_BLENDMODE_BLEND) { d in (1 - d) * 64 }
+        discTexture = try Texture.radial(renderer: canvas.renderer, size: 128, blend: SDL_BLENDMODE_BLEND) { d in (1 - d) * 64 }
         // Across a line: fully opaque in the middle, feathered over the outer texels.
         func lineProfile(_ x: Int, _ y: Int) -> Double { min(min(Double(y) + 0.5, 16 - Double(y) - 0.5) / 3, 1) }
-        lineTexture = try Texture.pattern(renderer: renderer, width: 2, height: 16, blend: SDL_BLENDMODE_BLEND, alpha: lineProfile)
-        meshLineTexture = try Texture.pattern(renderer: renderer, width: 2, height: 16, blend: SDL_BLENDMODE_BLEND, alpha: lineProfile)
+        lineTexture = try Texture.pattern(renderer: canvas.renderer, width: 2, height: 16, blend: SDL_BLENDMODE_BLEND, alpha: lineProfile)
+        meshLineTexture = try Texture.pattern(renderer: canvas.renderer, width: 2, height: 16, blend: SDL_BLENDMODE_BLEND, alpha: lineProfile)
         SDL_SetTextureScaleMode(meshLineTexture.pointer, SDL_ScaleModeNearest)
         for size in TextSize.allCases {
-            atlases[size] = try GlyphAtlas(renderer: renderer, fontPath: fontPath, pixelSize: size.rawValue)
+            atlases[size] = try GlyphAtlas(renderer: canvas.renderer, fontPath: fontPath, pixelSize: size.rawValue)
         }
     }
 
@@ -166,7 +167,7 @@ public final class SceneRenderer {
         synapseCache.removeAll { $0.texture.width != canvas.width || $0.texture.height != canvas.height }
         let unpinned = synapseCache.indices.filter { !synapseCache[$0].pinned }
         if unpinned.count >= SceneRenderer.cacheSize { return synapseCache.remove(at: unpinned[0]).texture }
-        return try? Texture(renderTargetFor: renderer, width: canvas.width, height: canvas.height)
+        return try? Texture(renderTargetFor: canvas.renderer, width: canvas.width, height: canvas.height)
     }
 
     private func remember(_ layer: SynapseLayer, _ texture: Texture) {

@@ -1,24 +1,30 @@
 import CSDL2
 
-/// An SDL texture this object owns and destroys.
+/// An SDL texture this object owns and destroys. It keeps its renderer alive: SDL frees a
+/// renderer's textures with it, so the renderer must outlive them (see `Renderer`).
 final class Texture {
     let pointer: OpaquePointer
+    private let renderer: Renderer
     let width: Int
     let height: Int
 
     /// A texture uploaded from an RGBA surface.
-    init(renderer: OpaquePointer, surface: Surface, blend: SDL_BlendMode) throws {
-        pointer = try SDLError.check(SDL_CreateTextureFromSurface(renderer, surface.pointer), "SDL_CreateTextureFromSurface")
+    init(renderer: Renderer, surface: Surface, blend: SDL_BlendMode) throws(SDLError) {
+        pointer = try SDLError.check(SDL_CreateTextureFromSurface(renderer.pointer, surface.pointer),
+                                     "SDL_CreateTextureFromSurface")
+        self.renderer = renderer
         width = surface.width
         height = surface.height
         SDL_SetTextureBlendMode(pointer, blend)
     }
 
     /// A texture the renderer can draw into (a cache of unchanging geometry).
-    init(renderTargetFor renderer: OpaquePointer, width: Int, height: Int) throws {
+    init(renderTargetFor renderer: Renderer, width: Int, height: Int) throws(SDLError) {
+        let access = Int32(SDL_TEXTUREACCESS_TARGET.rawValue)
         pointer = try SDLError.check(
-            SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888.rawValue, Int32(SDL_TEXTUREACCESS_TARGET.rawValue), Int32(width), Int32(height)),
+            SDL_CreateTexture(renderer.pointer, SDL_PIXELFORMAT_ARGB8888.rawValue, access, Int32(width), Int32(height)),
             "SDL_CreateTexture(target \(width)x\(height))")
+        self.renderer = renderer
         self.width = width
         self.height = height
         SDL_SetTextureBlendMode(pointer, SDL_BLENDMODE_BLEND)
@@ -30,7 +36,8 @@ final class Texture {
     deinit { SDL_DestroyTexture(pointer) }
 
     /// A square texture whose alpha at each point is `alpha(distance from centre / half size)`; white.
-    static func radial(renderer: OpaquePointer, size: Int, blend: SDL_BlendMode, alpha: (Double) -> Double) throws -> Texture {
+    static func radial(renderer: Renderer, size: Int, blend: SDL_BlendMode,
+                       alpha: (Double) -> Double) throws(SDLError) -> Texture {
         try pattern(renderer: renderer, width: size, height: size, blend: blend) { x, y in
             let half = Double(size) / 2
             let dx = (Double(x) + 0.5 - half) / half, dy = (Double(y) + 0.5 - half) / half
@@ -39,7 +46,8 @@ final class Texture {
     }
 
     /// A white texture with alpha from `alpha(x, y)` in 0…1.
-    static func pattern(renderer: OpaquePointer, width: Int, height: Int, blend: SDL_BlendMode, alpha: (Int, Int) -> Double) throws -> Texture {
+    static func pattern(renderer: Renderer, width: Int, height: Int, blend: SDL_BlendMode,
+                        alpha: (Int, Int) -> Double) throws(SDLError) -> Texture {
         let surface = try Surface(width: width, height: height, rgba: true)
         let pixels = surface.pointer.pointee.pixels!.assumingMemoryBound(to: UInt8.self)
         let pitch = Int(surface.pointer.pointee.pitch)

@@ -123,9 +123,10 @@ struct BenchCommand: ParsableCommand {
     private func benchRender() throws -> (JSONValue, String) {
         let hasDisplay = !(ProcessInfo.processInfo.environment["DISPLAY"] ?? "").isEmpty
         guard let font = AssetLocator.fontPath() else { throw ValidationError("cannot find \(AssetLocator.fontName)") }
-        let system = try SDLSystem(headless: !hasDisplay)
-        let canvas: Canvas = hasDisplay ? try WindowCanvas(title: "neuroglow bench", width: 1280, height: 720, vsync: false)
-                                        : try SurfaceCanvas(width: 1280, height: 720)
+        let system = try SDLSystem.start(headless: !hasDisplay)
+        let canvas: Canvas = hasDisplay
+            ? try WindowCanvas(system: system, title: "neuroglow bench", width: 1280, height: 720, vsync: false)
+            : try SurfaceCanvas(system: system, width: 1280, height: 720)
         var fields: [(String, JSONValue)] = [("target", JSONValue(hasDisplay ? "window" : "offscreen surface")),
                                              ("video_driver", JSONValue(system.videoDriver)), ("renderer", JSONValue(canvas.rendererName))]
         var text = "render (\(hasDisplay ? "window" : "offscreen"), \(system.videoDriver)/\(canvas.rendererName), vsync off; ms median / p99):"

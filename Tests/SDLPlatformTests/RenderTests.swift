@@ -6,15 +6,14 @@ import Playback
 @testable import SDLPlatform
 @testable import Session
 
-/// SDL may be started once per process; every test here shares it and runs one at a time.
-nonisolated(unsafe) let sharedSDL = try! SDLSystem(headless: true)
+/// One SDL system for the whole test process (each canvas holds it too); tests here run one at a time.
+let sharedSDL = try! SDLSystem.start(headless: true)
 let fontPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Assets/DejaVuSans.ttf").path
 
 /// Renders `frame` with the software renderer and returns the pixels.
 func render(_ frame: SceneFrame, width: Int, height: Int) throws -> Surface {
-    _ = sharedSDL
-    let canvas = try SurfaceCanvas(width: width, height: height)
+    let canvas = try SurfaceCanvas(system: sharedSDL, width: width, height: height)
     let renderer = try SceneRenderer(canvas: canvas, fontPath: fontPath)
     renderer.draw(frame)
     let surface = try Surface(width: width, height: height)
@@ -38,8 +37,7 @@ func trainedSession() throws -> (SessionPlan, SessionProgress) {
 
 /// Draws frames 0..<count of a session into a new software canvas; returns the renderer.
 func renderFrames(_ plan: SessionPlan, _ progress: SessionProgress, count: Int, width: Int, height: Int) throws -> SceneRenderer {
-    _ = sharedSDL
-    let canvas = try SurfaceCanvas(width: width, height: height)
+    let canvas = try SurfaceCanvas(system: sharedSDL, width: width, height: height)
     let renderer = try SceneRenderer(canvas: canvas, fontPath: fontPath)
     for frame in 0..<count { renderer.draw(SceneBuilder.build(scene(plan, progress, frame: frame))) }
     return renderer
@@ -166,10 +164,9 @@ struct FrameRecorderTests {
     }
 
     @Test func writesWhole24BitFramesInOrder() throws {
-        _ = sharedSDL
         let directory = temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let canvas = try SurfaceCanvas(width: 160, height: 120)
+        let canvas = try SurfaceCanvas(system: sharedSDL, width: 160, height: 120)
         let recorder = try FrameRecorder(directory: directory, canvas: canvas)
         for _ in 0..<20 { #expect(recorder.capture(from: canvas)) }
         recorder.finish()
@@ -181,9 +178,8 @@ struct FrameRecorderTests {
     }
 
     @Test func aFolderRemovedMidwayStopsTheRecordingAndKeepsWholeFrames() throws {
-        _ = sharedSDL
         let directory = temporaryDirectory()
-        let canvas = try SurfaceCanvas(width: 160, height: 120)
+        let canvas = try SurfaceCanvas(system: sharedSDL, width: 160, height: 120)
         let recorder = try FrameRecorder(directory: directory, canvas: canvas)
         for _ in 0..<5 { recorder.capture(from: canvas) }
         recorder.finish()

@@ -1,0 +1,37 @@
+import CSDL2
+
+/// A window with its renderer: accelerated with vsync when possible, else software.
+public final class WindowCanvas: Canvas {
+    public let renderer: Renderer
+    private let window: Window
+    /// The drawable size in pixels; on a HiDPI display larger than the window's size in units.
+    public private(set) var width: Int
+    public private(set) var height: Int
+    /// Drawable pixels per window unit (2 on a display scaled 200%): mouse events come in window
+    /// units, drawing is in pixels.
+    public private(set) var pixelsPerUnit = 1.0
+
+    /// Opens the window on `system`'s display; `width` × `height` in window units.
+    public init(system: SDLSystem, title: String, width: Int, height: Int, vsync: Bool = true) throws(SDLError) {
+        window = try Window(system: system, title: title, width: width, height: height)
+        renderer = try Renderer(window: window, system: system, vsync: vsync)
+        self.width = width
+        self.height = height
+        updateSize()
+    }
+
+    /// Re-reads the drawable size and the pixel scale (after a resize, or a move to another screen).
+    public func updateSize() {
+        var w: Int32 = 0, h: Int32 = 0
+        if SDL_GetRendererOutputSize(renderer.pointer, &w, &h) == 0, w > 0, h > 0 {
+            width = Int(w)
+            height = Int(h)
+        }
+        let units = window.size
+        if units.width > 0 { pixelsPerUnit = Double(width) / Double(units.width) }
+    }
+
+    public func present() { SDL_RenderPresent(renderer.pointer) }
+
+    public var capturePixelFormat: UInt32 { SDL_PIXELFORMAT_ARGB8888.rawValue }
+}
