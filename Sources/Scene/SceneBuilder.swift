@@ -6,8 +6,8 @@ import Session
 public enum SceneBuilder {
     public static func build(_ input: SceneInput) -> SceneFrame {
         let network = input.displayedNetwork
-        let example = input.userInput == nil ? input.state.example % input.plan.dataSet.count : nil
-        let values = example.map { input.plan.dataSet.input($0) } ?? input.userInput!
+        let example = input.shownExample
+        let values = input.thoughtInputs
         let target = example.map { input.plan.dataSet.target($0) }
         let trace: Trace
         if let target {

@@ -66,6 +66,12 @@ extension SceneInput {
     /// Whether playback is held for a trainer that is still working.
     var showsTraining: Bool { isWaitingForTrainer && !progress.isFinished }
 
+    /// The training example the network thinks about, or nil while it thinks about the user's input.
+    public var shownExample: Int? { userInput == nil ? state.example % plan.dataSet.count : nil }
+
+    /// What the network thinks about at this frame: the user's input, or the shown example's.
+    public var thoughtInputs: [Double] { userInput ?? plan.dataSet.input(state.example % plan.dataSet.count) }
+
     /// The iteration of the shown keyframe (0 before the schedule exists).
     public var shownIteration: Int { progress.keyframeIterations?[shownKeyframe] ?? 0 }
 }

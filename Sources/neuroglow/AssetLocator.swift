@@ -1,4 +1,5 @@
 import Foundation
+import NeuralCore
 
 /// Finds the shipped font: next to the executable's package (`Assets/`), under
 /// `$NEUROGLOW_ASSETS`, or Debian's copy of the same font.
@@ -17,5 +18,13 @@ enum AssetLocator {
         candidates.append(FileManager.default.currentDirectoryPath + "/Assets/" + fontName)
         candidates.append("/usr/share/fonts/truetype/dejavu/" + fontName)
         return candidates.first { FileManager.default.fileExists(atPath: $0) }
+    }
+
+    /// The font's path, or an error that says where to point NEUROGLOW_ASSETS.
+    static func requireFontPath() throws(InputError) -> String {
+        guard let path = fontPath() else {
+            throw InputError("cannot find \(fontName) (set NEUROGLOW_ASSETS to the Assets folder)")
+        }
+        return path
     }
 }

@@ -2,47 +2,105 @@ import Foundation
 import NeuralCore
 import Scene
 
-/// The `--events` JSON Lines log (DESIGN.md §6): one object per line, each with an "event" key,
-/// flushed line by line so a reader sees events as they happen.
+/// The `--events` JSON Lines log (docs/DESIGN.md §6): one object per line, each with an "event"
+/// key, flushed line by line so a reader sees events as they happen. One method per event, so
+/// every event's fields are spelled in one place.
 final class EventLog {
     private let handle: FileHandle?
 
     /// `destination` is a path, "-" for standard output, or nil for no log.
-    init(destination: String?) throws {
+    init(destination: String?) throws(InputError) {
         switch destination {
         case nil: handle = nil
         case "-": handle = FileHandle.standardOutput
         case let path?:
-            guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path) else {
+            guard FileManager.default.createFile(atPath: path, contents: nil),
+                let file = FileHandle(forWritingAtPath: path)
+            else {
                 throw InputError("--events \(path): cannot create the file")
             }
             handle = file
         }
     }
 
-    func write(_ event: String, _ fields: [(String, JSONValue)]) {
-        guard let handle else { return }
-        let line = JSONValue.object([("event", JSONValue(event))] + fields).text + "\n"
-        try? handle.write(contentsOf: Data(line.utf8))
-    }
-
+    /// Where the neurons are, in window pixels: at start and after each resize.
     func layout(_ layout: SceneLayout) {
         var neurons: [JSONValue] = []
         for (l, column) in layout.centres.enumerated() {
             for index in layout.drawnIndices(layer: l) {
                 let c = column[index]
-                neurons.append(.object([("layer", JSONValue(l)), ("index", JSONValue(index)), ("x", JSONValue(c.x)),
-                                        ("y", JSONValue(c.y)), ("radius", JSONValue(layout.radius))]))
+                neurons.append(
+                    .object([
+                        ("layer", JSONValue(l)), ("index", JSONValue(index)), ("x", JSONValue(c.x)),
+                        ("y", JSONValue(c.y)), ("radius", JSONValue(layout.radius)),
+                    ]))
             }
         }
-        write("layout", [("width", JSONValue(layout.width)), ("height", JSONValue(layout.height)), ("neurons", .array(neurons))])
+        write(
+            "layout",
+            [("width", JSONValue(layout.width)), ("height", JSONValue(layout.height)), ("neurons", .array(neurons))])
+    }
+
+    /// A keyframe comes on screen (live) or into the recording (headless).
+    func keyframe(index: Int, frame: Int, iteration: Int, example: Int, loss: Double) {
+        write(
+            "keyframe",
+            [
+                ("index", JSONValue(index)), ("frame", JSONValue(frame)), ("iteration", JSONValue(iteration)),
+                ("example", JSONValue(example)), ("loss", JSONValue(loss)),
+            ])
+    }
+
+    /// Where a change of the user's input came from.
+    enum InputSource: String {
+        /// An input neuron was clicked or scrolled (`neuron` names it).
+        case neuron
+        /// The user's input was cleared: the training examples are back.
+        case reset
+    }
+
+    /// The user's input changed: the input vector now in force and the network's outputs for it.
+    func input(source: InputSource, neuron: Int? = nil, inputs: [Double], outputs: [Double]) {
+        var fields: [(String, JSONValue)] = [("source", JSONValue(source.rawValue))]
+        if let neuron { fields.append(("neuron", JSONValue(neuron))) }
+        fields += [("inputs", JSONValue(inputs)), ("outputs", JSONValue(outputs))]
+        write("input", fields)
+    }
+
+    /// What the window manager did to the window.
+    func window(_ state: String) { write("window", [("state", JSONValue(state))]) }
+
+    /// Frame rate and frame-work times over the last stats interval, with resident memory.
+    func stats(frames: Int, fps: Double, frameTimes: Summary, residentMegabytes: Double) {
+        write(
+            "stats",
+            [
+                ("frames", JSONValue(frames)), ("fps", JSONValue(fps)),
+                ("frame_ms_median", JSONValue(frameTimes.median)), ("frame_ms_p99", JSONValue(frameTimes.p99)),
+                ("frame_ms_max", JSONValue(frameTimes.max)), ("resident_mb", JSONValue(residentMegabytes)),
+            ])
+    }
+
+    func recordStarted(directory: String) {
+        write("record", [("state", JSONValue("started")), ("dir", JSONValue(directory)), ("frames", JSONValue(0))])
+    }
+
+    /// `reason` is nil when the recording ended as asked (or the session ended).
+    func recordStopped(directory: String, frames: Int, reason: String?) {
+        write(
+            "record",
+            [
+                ("state", JSONValue("stopped")), ("dir", JSONValue(directory)), ("frames", JSONValue(frames)),
+                ("reason", reason.map(JSONValue.init) ?? .null),
+            ])
     }
 
     func warning(_ message: String) { write("warning", [("message", JSONValue(message))]) }
     func error(_ message: String) { write("error", [("message", JSONValue(message))]) }
-}
 
-/// Writes a line to standard error.
-func report(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    private func write(_ event: String, _ fields: [(String, JSONValue)]) {
+        guard let handle else { return }
+        let line = JSONValue.object([("event", JSONValue(event))] + fields).text + "\n"
+        try? handle.write(contentsOf: Data(line.utf8))
+    }
 }

@@ -12,7 +12,7 @@ struct LiveCommand: ParsableCommand {
     @OptionGroup var view: ViewArguments
     @Option(help: "Record from the first frame into DIR (R toggles recording in the window).")
     var record: String?
-    @Option(help: "Quit after this many seconds (demos, tests, soak runs).")
+    @Option(parsing: .unconditional, help: "Quit after this many seconds (demos, tests, soak runs).")
     var seconds: Double?
     @Flag(name: .customLong("no-vsync"), help: "Do not wait for the display's vertical sync.")
     var noVsync = false
@@ -20,22 +20,23 @@ struct LiveCommand: ParsableCommand {
     var reportFirstFrame = false
 
     mutating func run() throws {
-        let plan = try validating { try SessionPlan.make(model: try model.resolved(), schedule: try scheduleOptions.resolved()) }
+        let plan = try validating { try SessionPlan.make(model: try model.resolved(), schedule: scheduleOptions.resolved()) }
         let size = try validating { try view.resolvedSize() }
-        let palette = try validating { try view.resolvedPalette() }
+        let palette = view.resolvedPalette
         if let seconds, !(seconds > 0 && seconds.isFinite) { throw ValidationError("--seconds \(seconds): expected a positive number") }
         let events = try validating { try EventLog(destination: view.events) }
         let app: LiveApp
         do {
-            app = try LiveApp(plan: plan, width: size.width, height: size.height, palette: palette, dashed: view.dashed, events: events,
-                              recordDirectory: record, recordFromStart: record != nil, maximumSeconds: seconds, vsync: !noVsync, reportFirstFrame: reportFirstFrame,
-                              arguments: Array(CommandLine.arguments.dropFirst()))
+            app = try LiveApp(
+                plan: plan, size: size, view: ViewChoices(palette: palette, dashed: view.dashed), events: events,
+                recordDirectory: record, maximumSeconds: seconds, vsync: !noVsync, reportFirstFrame: reportFirstFrame,
+                arguments: Array(CommandLine.arguments.dropFirst()))
         } catch {
             events.error("cannot open the window: \(error)")
             report("neuroglow: cannot open the window: \(error)")
             throw ExitCode(1)
         }
-        let status = app.runLoop()
+        let status = app.runLoop(recordFromStart: record != nil)
         if status != 0 { throw ExitCode(status) }
     }
 }

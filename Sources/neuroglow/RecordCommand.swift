@@ -15,15 +15,15 @@ struct RecordCommand: ParsableCommand {
     @OptionGroup var model: ModelArguments
     @OptionGroup var scheduleOptions: ScheduleArguments
     @OptionGroup var view: ViewArguments
-    @Option(help: "Stop after this many frames (default: the whole session, keyframes × beat).")
+    @Option(parsing: .unconditional, help: "Stop after this many frames (default: the whole session, keyframes × beat).")
     var frames: Int?
     @Flag(help: "Allow a folder that already holds frames (they are replaced).")
     var overwrite = false
 
     mutating func run() throws {
-        let plan = try validating { try SessionPlan.make(model: try model.resolved(), schedule: try scheduleOptions.resolved()) }
+        let plan = try validating { try SessionPlan.make(model: try model.resolved(), schedule: scheduleOptions.resolved()) }
         let size = try validating { try view.resolvedSize() }
-        let palette = try validating { try view.resolvedPalette() }
+        let palette = view.resolvedPalette
         if let frames, frames < 1 { throw ValidationError("--frames \(frames): expected a whole number of at least 1") }
         if !overwrite, let existing = try? FileManager.default.contentsOfDirectory(atPath: dir),
            existing.contains(where: { $0.hasPrefix("frame_") && $0.hasSuffix(".bmp") }) {
@@ -62,15 +62,14 @@ final class HeadlessRecording: @unchecked Sendable {   // each worker is used by
     }
 
     private let plan: SessionPlan
-    private let system: SDLSystem
     private let workers: [FrameWorker]
     private let presenter: FramePresenter
     private let events: EventLog
-    private let manifest: RecordingManifest
+    private let journal: RecordingJournal
     private let directory: String
 
     init(plan: SessionPlan, width: Int, height: Int, palette: Palette, dashed: Bool, directory: String, events: EventLog, arguments: [String]) throws {
-        guard let font = AssetLocator.fontPath() else { throw InputError("cannot find \(AssetLocator.fontName) (set NEUROGLOW_ASSETS to the Assets folder)") }
+        let font = try AssetLocator.requireFontPath()
         self.plan = plan
         self.events = events
         self.directory = directory
@@ -78,11 +77,12 @@ final class HeadlessRecording: @unchecked Sendable {   // each worker is used by
         for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where name.hasPrefix("frame_") {
             try? FileManager.default.removeItem(atPath: directory + "/" + name)
         }
-        system = try SDLSystem(headless: true)
+        let system = try SDLSystem.start(headless: true)
         let count = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
-        workers = try (0..<count).map { _ in try FrameWorker(width: width, height: height, fontPath: font) }
+        workers = try (0..<count).map { _ in try FrameWorker(system: system, width: width, height: height, fontPath: font) }
         presenter = FramePresenter(plan: plan, width: width, height: height, palette: palette, dashed: dashed)
-        manifest = RecordingManifest(plan: plan, arguments: arguments, width: width, height: height)
+        let manifest = RecordingManifest(plan: plan, arguments: arguments, width: width, height: height)
+        journal = RecordingJournal(manifest: manifest, directory: directory, events: events)
     }
 
     func render(frames total: Int, showsProgress: Bool = true) -> Result {
@@ -96,16 +96,16 @@ final class HeadlessRecording: @unchecked Sendable {   // each worker is used by
             events.warning(message)
             report("neuroglow: \(message)")
         }
+        let keyframeIterations = progress.keyframeIterations ?? []
         do {
-            try manifest.reserve(in: directory, plannedFrames: total, keyframeIterations: progress.keyframeIterations ?? [], timeline: timeline)
+            try journal.begin(plannedFrames: total, keyframeIterations: keyframeIterations)
         } catch {
             return Result(frames: 0, seconds: 0, failure: "\(error)")
         }
-        events.write("record", [("state", JSONValue("started")), ("dir", JSONValue(directory)), ("frames", JSONValue(0))])
-        for k in 0..<(progress.keyframeIterations?.count ?? 0) where timeline.firstFrame(ofKeyframe: k) < total {
-            events.write("keyframe", [("index", JSONValue(k)), ("frame", JSONValue(timeline.firstFrame(ofKeyframe: k))),
-                                      ("iteration", JSONValue(progress.keyframeIterations![k])), ("example", JSONValue(k % plan.dataSet.count)),
-                                      ("loss", JSONValue(progress.keyframeLosses[k]))])
+        for (k, iteration) in keyframeIterations.enumerated() where timeline.firstFrame(ofKeyframe: k) < total {
+            events.keyframe(
+                index: k, frame: timeline.firstFrame(ofKeyframe: k), iteration: iteration,
+                example: k % plan.dataSet.count, loss: progress.keyframeLosses[k])
         }
         let tally = Tally(total: total, start: start, showsProgress: showsProgress)
         let count = workers.count
@@ -113,7 +113,7 @@ final class HeadlessRecording: @unchecked Sendable {   // each worker is used by
             let worker = workers[w]
             while let frame = tally.nextFrame() {
                 // Failing the frame taken (not just leaving) wakes a worker waiting for its turn.
-                if stopRequested != 0 {
+                if StopSignal.isRequested {
                     tally.fail(frame: frame, message: "interrupted")
                     break
                 }
@@ -130,15 +130,8 @@ final class HeadlessRecording: @unchecked Sendable {   // each worker is used by
         }
         tally.finish()
         let written = tally.written   // writes happen in order, so these are frames 0…written−1
-        let failure = tally.failure ?? (stopRequested != 0 ? "interrupted" : nil)
-        do {
-            try manifest.write(to: directory, frames: written, keyframeIterations: progress.keyframeIterations ?? [],
-                               timeline: timeline, stoppedBecause: failure)
-        } catch {
-            report("neuroglow: \(error)")
-        }
-        events.write("record", [("state", JSONValue("stopped")), ("dir", JSONValue(directory)), ("frames", JSONValue(written)),
-                                ("reason", failure.map(JSONValue.init) ?? .null)])
+        let failure = tally.failure ?? (StopSignal.isRequested ? "interrupted" : nil)
+        journal.end(frames: written, keyframeIterations: keyframeIterations, reason: failure)
         return Result(frames: written, seconds: Date().timeIntervalSince(start), failure: failure)
     }
 }

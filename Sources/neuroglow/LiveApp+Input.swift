@@ -1,0 +1,91 @@
+import NeuralCore
+import Scene
+import SDLPlatform
+
+/// The Input step: the user's events, mapped to changes of the view and to playback requests.
+extension LiveApp {
+    /// Applies this frame's events; false when the user asked to quit.
+    func handleInput() -> Bool {
+        let input = EventPump.poll(scale: canvas.pixelsPerUnit)
+        follow(input)
+        if input.quit { return false }
+        for key in input.keys {
+            if !handle(key) { return false }
+        }
+        for click in input.clicks {
+            if click.right {
+                resetUserInput()
+                continue
+            }
+            guard let neuron = inputNeuron(at: click.x, click.y) else { continue }
+            interaction.toggle(input: neuron, current: thoughtInputs, ranges: plan.dataSet.inputRanges)
+            announceUserInput(neuron: neuron)
+        }
+        for wheel in input.wheel where wheel.steps != 0 {
+            guard let neuron = inputNeuron(at: wheel.x, wheel.y) else { continue }
+            interaction.nudge(
+                input: neuron, steps: wheel.steps, current: thoughtInputs, ranges: plan.dataSet.inputRanges)
+            announceUserInput(neuron: neuron)
+        }
+        if let pointer = input.pointer { hover(at: Point(pointer.x, pointer.y)) }
+        return true
+    }
+
+    /// Carries out one key of the help overlay; false for the keys that quit.
+    private func handle(_ key: InputEvents.KeyPress) -> Bool {
+        switch key.key {
+        case .escape, .letter("q"): return false
+        case .space: playbackRequests.append(.togglePause)
+        case .right: playbackRequests.append(.step(1))
+        case .left: playbackRequests.append(.step(-1))
+        case .plus: playbackRequests.append(.faster)
+        case .minus: playbackRequests.append(.slower)
+        case .home: playbackRequests.append(.restart)
+        case .backspace: resetUserInput()
+        case .letter("h"), .f1: interaction.showHelp.toggle()
+        case .letter("f"): interaction.showFPS.toggle()
+        case .letter("p"): presenter.palette = presenter.palette.next
+        case .letter("d"): presenter.dashed.toggle()
+        case .letter("r"): if recording == nil { startRecording() } else { stopRecording(reason: nil) }
+        case .letter("s") where key.control: saveModel()
+        case .letter("s"): saveScreenshot()
+        default: break
+        }
+        return true
+    }
+
+    /// The index of the input neuron drawn at (x, y), if any.
+    private func inputNeuron(at x: Double, _ y: Double) -> Int? {
+        guard let neuron = presenter.layout.neuron(at: Point(x, y)), neuron.layer == 0 else { return nil }
+        return neuron.index
+    }
+
+    private func hover(at point: Point) {
+        if let neuron = presenter.layout.neuron(at: point) {
+            interaction.hovered = .neuron(neuron)
+        } else if let synapse = presenter.layout.synapse(at: point) {
+            interaction.hovered = .synapse(synapse)
+        } else {
+            interaction.hovered = nil
+        }
+    }
+
+    /// What the network thinks about at the clock's frame: the user's input or the example's
+    /// (from the timeline's state, not from the frame drawn last).
+    private var thoughtInputs: [Double] { sceneInput().thoughtInputs }
+
+    private func resetUserInput() {
+        guard interaction.userInput != nil else { return }
+        interaction.userInput = nil
+        announceUserInput(neuron: nil)
+    }
+
+    /// The `input` event: the input now in force and the network's outputs for it at this frame.
+    private func announceUserInput(neuron: Int?) {
+        let scene = sceneInput()
+        let inputs = scene.thoughtInputs
+        events.input(
+            source: neuron == nil ? .reset : .neuron, neuron: neuron, inputs: inputs,
+            outputs: scene.displayedNetwork.predict(inputs))
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import NeuralCore
+import SDLPlatform
+
+/// What the live window writes to disk on request: recordings (R), screenshots (S) and the
+/// shown model (Ctrl+S).
+extension LiveApp {
+    func startRecording() {
+        let directory = recordDirectory ?? "recordings/" + Self.timestamp()
+        do {
+            recording = try LiveRecording(
+                directory: directory, canvas: canvas, plan: plan, arguments: arguments, events: events,
+                firstSessionFrame: clock.frame, keyframeIterations: run.progress.keyframeIterations ?? [])
+            notice = nil
+            report("neuroglow: recording to \(directory)")
+        } catch {
+            notice = "cannot record: \(error)"
+            events.error("cannot record to \(directory): \(error)")
+            report("neuroglow: cannot record to \(directory): \(error)")
+        }
+    }
+
+    /// Ends the recording, if any; `reason` says why it stopped early (nil: the user or the end).
+    func stopRecording(reason: String?) {
+        guard let recording else { return }
+        self.recording = nil
+        let result = recording.finish(reason: reason, keyframeIterations: run.progress.keyframeIterations ?? [])
+        if let why = result.reason {
+            notice = "recording stopped: \(why)"
+            events.error("recording stopped: \(why)")
+            report("neuroglow: recording stopped after \(result.frames) frames: \(why)")
+        } else {
+            report("neuroglow: recorded \(result.frames) frames to \(recording.directory)")
+        }
+    }
+
+    /// Saves the frame as drawn now (without the live-only marks) as a BMP in the working folder.
+    func saveScreenshot() {
+        let path = "neuroglow-frame-" + String(format: "%06d", clock.frame) + ".bmp"
+        do {
+            let surface = try Surface(width: canvas.width, height: canvas.height)
+            draw()
+            try canvas.readPixels(into: surface)
+            try surface.saveBMP(to: path)
+            report("neuroglow: saved \(path)")
+        } catch {
+            report("neuroglow: cannot save \(path): \(error)")
+        }
+    }
+
+    /// Saves the network on screen as a model file in the working folder.
+    func saveModel() {
+        let scene = sceneInput()
+        let path = "neuroglow-model-\(scene.shownIteration).json"
+        do {
+            try ModelFile.encode(scene.displayedNetwork).write(toFile: path, atomically: true, encoding: .utf8)
+            report("neuroglow: saved the model to \(path)")
+        } catch {
+            report("neuroglow: cannot save \(path): \(error.localizedDescription)")
+        }
+    }
+
+    private static func timestamp() -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd_HH-mm-ss"
+        return formatter.string(from: Date())
+    }
+}

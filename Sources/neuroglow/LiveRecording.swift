@@ -1,0 +1,58 @@
+import SDLPlatform
+import Session
+
+/// A recording made from the live window: each presented session frame is read back from the
+/// window and written once. While the clock cannot move (paused, minimised, waiting for the
+/// trainer) nothing is written again, so file k is session frame `firstSessionFrame + k`, exactly
+/// as in a headless recording of the same options.
+final class LiveRecording {
+    let directory: String
+    let firstSessionFrame: Int
+    private let recorder: FrameRecorder
+    private let journal: RecordingJournal
+    /// The session frame captured last, if any.
+    private var lastSessionFrame: Int?
+
+    /// Creates the folder, reserves the manifest and announces the recording; throws (with the
+    /// system's reason) if the folder cannot be written in.
+    init(
+        directory: String, canvas: Canvas, plan: SessionPlan, arguments: [String], events: EventLog,
+        firstSessionFrame: Int, keyframeIterations: [Int]
+    ) throws {
+        self.directory = directory
+        self.firstSessionFrame = firstSessionFrame
+        recorder = try FrameRecorder(directory: directory, canvas: canvas)
+        let manifest = RecordingManifest(
+            plan: plan, arguments: arguments, width: canvas.width, height: canvas.height,
+            firstSessionFrame: firstSessionFrame)
+        journal = RecordingJournal(manifest: manifest, directory: directory, events: events)
+        try journal.begin(plannedFrames: plan.timeline.frameCount, keyframeIterations: keyframeIterations)
+    }
+
+    /// Frames accepted so far (for the REC mark).
+    var capturedFrames: Int { recorder.capturedFrames }
+
+    /// Whether session frame `frame` is in the recording already: then the clock may move on.
+    func holds(frame: Int) -> Bool { lastSessionFrame == frame }
+
+    /// Captures what the canvas shows (call before presenting) as session frame `frame`, unless
+    /// that frame is recorded already. Returns why the recording failed, if it did.
+    func capture(frame: Int, from canvas: Canvas) -> String? {
+        guard !holds(frame: frame) else { return nil }
+        lastSessionFrame = frame
+        if !recorder.capture(from: canvas) || recorder.failure != nil {
+            return recorder.failure ?? "recording failed"
+        }
+        return nil
+    }
+
+    /// Waits for every queued frame, writes the final manifest and the `stopped` event. Returns
+    /// the frames written and why the recording stopped early (a write failure wins over `reason`).
+    func finish(reason: String?, keyframeIterations: [Int]) -> (frames: Int, reason: String?) {
+        recorder.finish()
+        let written = recorder.writtenFrames
+        let why = recorder.failure ?? reason
+        journal.end(frames: written, keyframeIterations: keyframeIterations, reason: why)
+        return (written, why)
+    }
+}

@@ -1,0 +1,35 @@
+import Playback
+import Session
+
+/// The paper trail of one recording, the same for the live window and the headless recorder: the
+/// manifest reserved before the first frame and rewritten when the recording ends, and the
+/// `record` events.
+struct RecordingJournal {
+    let manifest: RecordingManifest
+    let directory: String
+    let events: EventLog
+
+    /// Before the first frame: reserves `session.json` (so the final one fits even on a full disk)
+    /// and announces the recording. Throws if the manifest cannot be written.
+    func begin(plannedFrames: Int, keyframeIterations: [Int]) throws {
+        try manifest.reserve(
+            in: directory, plannedFrames: plannedFrames, keyframeIterations: keyframeIterations,
+            timeline: manifest.plan.timeline)
+        events.recordStarted(directory: directory)
+    }
+
+    /// After the last frame: the final manifest with `frames` whole frames and why the recording
+    /// stopped early (nil: it did not), then the `stopped` event. A manifest that cannot be
+    /// written is reported, not thrown: the frames on disk are whole either way.
+    func end(frames: Int, keyframeIterations: [Int], reason: String?) {
+        do {
+            try manifest.write(
+                to: directory, frames: frames, keyframeIterations: keyframeIterations,
+                timeline: manifest.plan.timeline, stoppedBecause: reason)
+        } catch {
+            events.error("\(error)")
+            report("neuroglow: \(error)")
+        }
+        events.recordStopped(directory: directory, frames: frames, reason: reason)
+    }
+}
