@@ -33,8 +33,10 @@ public struct Timeline: Sendable, Equatable {
         return inBeat < easeBegins ? easeBegins - inBeat : beat - inBeat + easeBegins
     }
 
-    /// The first frame of a beat in the ease (or hold) phase, as `state` places phases.
-    private var easeBegins: Int {
+    /// The first frame of a beat (counted from the beat's start) in the ease or hold phase, as
+    /// `state` places phases: every frame before it is forward or backward. The one definition of
+    /// where the ease begins; the trainer-readiness limit and drawing ahead both use it.
+    public var easeBegins: Int {
         // The smallest i with (i + 0.5) / beat ≥ easeStart; the loop guards the rounding of the
         // closed form at exact multiples.
         var i = max(Int((Timeline.easeStart * Double(beat) - 0.5).rounded(.up)) - 1, 0)

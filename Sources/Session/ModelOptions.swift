@@ -5,7 +5,8 @@ import NeuralCore
 public struct ModelOptions: Sendable, Equatable {
     public var dataSet = "xor3"
     public var layers: [Int]? = nil
-    public var activation: Activation = .sigmoid
+    /// Hidden layers' activation; nil: sigmoid (or, with `loadPath`, the model's own).
+    public var activation: Activation? = nil
     public var outputActivation: Activation? = nil
     public var loss: Loss? = nil
     public var learningRate = 1.0
@@ -49,7 +50,7 @@ public struct ModelOptions: Sendable, Equatable {
         if iterations < 1 || iterations > ModelOptions.maximumIterations {
             throw InputError("--iterations \(iterations): expected a whole number from 1 to \(ModelOptions.maximumIterations)")
         }
-        if activation == .softmax {
+        if let activation, !Activation.hiddenChoices.contains(activation) {
             throw InputError("--activation softmax: hidden layers take one of \(Activation.hiddenChoices.map(\.rawValue).joined(separator: ", "))")
         }
         if let output = outputActivation, !Activation.outputChoices.contains(output) {

@@ -31,7 +31,6 @@ extension SessionProgress {
         if isFinished && divergedAtIteration == nil { return Int.max / 4 }
         if ready == 0 { return 0 }
         if isFinished { return ready * timeline.beat - 1 }
-        let easeFrame = Int((Double(timeline.beat) * Timeline.easeStart).rounded(.down))
-        return (ready - 1) * timeline.beat + max(easeFrame - 1, 0)
+        return (ready - 1) * timeline.beat + max(timeline.easeBegins - 1, 0)
     }
 }

@@ -28,38 +28,58 @@ public struct SessionPlan: Sendable {
         try model.validate()
         try schedule.validate()
         let dataSet = try loadDataSet(model.dataSet, seed: model.seed)
-        let output = model.outputActivation ?? .sigmoid
         let loss = model.loss ?? .mse
-        if !loss.allowedOutputActivations.contains(output) {
-            throw InputError("--loss \(loss.rawValue) with --output-activation \(output.rawValue): \(loss.rawValue) needs " +
-                             loss.allowedOutputActivations.map(\.rawValue).joined(separator: " or ") + " outputs")
-        }
         let network: Network
         if let path = model.loadPath {
             network = try loadModel(path)
-            if model.layers != nil, model.layers != network.layout.layerSizes {
-                throw InputError("--layers \(model.layers!.map(String.init).joined(separator: ",")) and --load \(path): the model file brings its own shape \(network.layout.layerSizes.map(String.init).joined(separator: ",")); drop --layers")
-            }
+            try checkAgreement(of: model, withModelIn: path, network)
         } else {
             let layers = model.layers ?? [dataSet.inputCount, 4, dataSet.targetCount]
-            network = Network(layerSizes: layers, hidden: model.activation, output: output,
+            network = Network(layerSizes: layers, hidden: model.activation ?? .sigmoid, output: model.outputActivation ?? .sigmoid,
                               usesBias: model.bias ?? !dataSet.defaultsToNoBias, initialization: model.initialization, seed: model.seed)
         }
         let shape = network.layout.layerSizes
         let shapeText = shape.map(String.init).joined(separator: ",")
         if shape.first != dataSet.inputCount || shape.last != dataSet.targetCount {
             let origin = model.loadPath.map { "--load \($0) (shape \(shapeText))" } ?? "--layers \(shapeText)"
-            throw InputError("\(origin) does not fit data set '\(dataSet.name)': it has \(dataSet.inputCount) inputs and \(dataSet.targetCount) target(s), so the first layer must be \(dataSet.inputCount) and the last \(dataSet.targetCount)")
+            throw InputError("\(origin) does not fit data set '\(dataSet.name)': it has \(dataSet.inputCount) inputs and "
+                + "\(dataSet.targetCount) target(s), so the first layer must be \(dataSet.inputCount) and the last \(dataSet.targetCount)")
         }
-        let lastActivation = network.activations.last!
-        if !loss.allowedOutputActivations.contains(lastActivation) {
-            throw InputError("--loss \(loss.rawValue): the model's output activation is \(lastActivation.rawValue); \(loss.rawValue) needs " +
-                             loss.allowedOutputActivations.map(\.rawValue).joined(separator: " or "))
+        let output = network.activations.last!
+        if !loss.allowedOutputActivations.contains(output) {
+            let needs = loss.allowedOutputActivations.map(\.rawValue).joined(separator: " or ")
+            let origin = model.loadPath.map { "the model in \($0) has \(output.rawValue) outputs" }
+                ?? "--output-activation \(output.rawValue)"
+            throw InputError("--loss \(loss.rawValue) with \(origin): \(loss.rawValue) needs \(needs) outputs")
         }
         let training = TrainingOptions(loss: loss, learningRate: model.learningRate, momentum: model.momentum,
                                        batchSize: model.batchSize, shuffle: model.shuffle, seed: model.seed)
         return SessionPlan(dataSet: dataSet, initialNetwork: network, training: training, iterations: model.iterations,
                            schedule: schedule, model: model)
+    }
+
+    /// Refuses shape options given with `--load` that the model file contradicts: the file
+    /// brings its own shape, activations and biases. Options that agree with it are accepted.
+    static func checkAgreement(of model: ModelOptions, withModelIn path: String, _ network: Network) throws(InputError) {
+        func conflict(_ option: String, _ given: String, _ file: String, _ what: String) -> InputError {
+            InputError("\(option) \(given) and --load \(path): the model file has \(what) \(file); drop \(option) (the model brings its own)")
+        }
+        let layout = network.layout
+        if let layers = model.layers, layers != layout.layerSizes {
+            let list = { (sizes: [Int]) in sizes.map(String.init).joined(separator: ",") }
+            throw conflict("--layers", list(layers), list(layout.layerSizes), "the shape")
+        }
+        let hidden = network.activations.dropLast()
+        if let activation = model.activation, let own = hidden.first, hidden.contains(where: { $0 != activation }) {
+            throw conflict("--activation", activation.rawValue, own.rawValue, "hidden activation")
+        }
+        if let output = model.outputActivation, let own = network.activations.last, own != output {
+            throw conflict("--output-activation", output.rawValue, own.rawValue, "output activation")
+        }
+        if let bias = model.bias, bias != layout.usesBias {
+            throw InputError("--\(bias ? "bias" : "no-bias") and --load \(path): the model file has "
+                + "\(layout.usesBias ? "biases" : "no biases"); drop --\(bias ? "bias" : "no-bias") (the model brings its own)")
+        }
     }
 
     /// A built-in data set by name, or a CSV file by path (anything ending in .csv or containing '/').

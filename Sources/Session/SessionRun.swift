@@ -1,6 +1,7 @@
 import Foundation
 import NeuralCore
 import Playback
+import Synchronization
 
 /// Trains a session's network and captures its keyframes, on a background thread or in place.
 ///
@@ -9,16 +10,24 @@ import Playback
 /// fine stride later, places the keyframes, and a second, identical pass (training is
 /// deterministic) captures the networks at those iterations. Fixed modes need only the second
 /// pass. The live window reads `progress` every frame and never waits on the trainer.
-public final class SessionRun: @unchecked Sendable {
+public final class SessionRun: Sendable {
     public let plan: SessionPlan
 
-    private let lock = NSLock()
-    private var state = SessionProgress()
-    private var cancelled = false
-    private var threadEnded = false
-    /// Whether `start` launched the thread. (The Thread itself is not kept: it holds this run
-    /// through its closure, and keeping it would make a cycle.)
-    private var started = false
+    /// Everything that changes while the session runs, behind one lock.
+    private struct Shared {
+        var progress = SessionProgress()
+        var cancelled = false
+        /// Whether `start` launched the thread. (The Thread itself is not kept: it holds this run
+        /// through its closure, and keeping it would make a cycle.)
+        var started = false
+        var threadEnded = false
+    }
+
+    private let shared: Mutex<Shared>
+    /// Signalled once when the background thread ends (and again by each waiter, for the next).
+    private let threadEnd = DispatchSemaphore(value: 0)
+    /// Iterations whose loss goes on the loss curve (log-spaced).
+    private let curveIterations: Set<Int>
 
     /// Iterations below this are all measured for the adaptive schedule; later ones at a stride
     /// chosen so the first pass measures at most about 20,000 states.
@@ -28,29 +37,29 @@ public final class SessionRun: @unchecked Sendable {
     /// first frame never depends on how fast the trainer thread starts.
     public init(plan: SessionPlan) {
         self.plan = plan
+        curveIterations = Set(Scheduler.geometric(total: plan.iterations, keyframes: 400))
         let loss = plan.initialNetwork.meanLoss(on: plan.dataSet, loss: plan.training.loss)
-        state.keyframes = [plan.initialNetwork]
-        state.keyframeLosses = [loss]
-        state.keyframeChanges = [0]
-        state.lossCurve = [LossSample(iteration: 0, loss: loss)]
+        var first = SessionProgress()
+        first.keyframes = [plan.initialNetwork]
+        first.keyframeLosses = [loss]
+        first.keyframeChanges = [0]
+        first.lossCurve = [LossSample(iteration: 0, loss: loss)]
+        shared = Mutex(Shared(progress: first))
     }
 
     /// A consistent copy of what has been produced so far.
-    public var progress: SessionProgress {
-        lock.lock()
-        defer { lock.unlock() }
-        return state
-    }
+    public var progress: SessionProgress { shared.withLock { $0.progress } }
 
-    /// Starts training on a background thread; returns at once.
+    /// Starts training on a background thread; returns at once. Call at most once.
     public func start() {
         let thread = Thread { [self] in
             Self.becomeBackgroundTrainer()
             run()
-            lock.withLock { threadEnded = true }
+            shared.withLock { $0.threadEnded = true }
+            threadEnd.signal()
         }
         thread.stackSize = 8 << 20
-        started = true
+        shared.withLock { $0.started = true }
         thread.start()
     }
 
@@ -68,30 +77,28 @@ public final class SessionRun: @unchecked Sendable {
 
     /// Asks the background trainer to stop at its next iteration.
     public func cancel() {
-        lock.lock()
-        cancelled = true
-        lock.unlock()
+        shared.withLock { $0.cancelled = true }
     }
 
     /// Cancels the background trainer and waits (at most `timeout` seconds) for its thread to
-    /// end, so nothing is left running, or holding this run, when the program exits.
-    public func stop(timeout: Double = 5) {
-        cancel()
-        guard started else { return }
-        let deadline = Date().addingTimeInterval(timeout)
-        while !lock.withLock({ threadEnded }) && Date() < deadline { Thread.sleep(forTimeInterval: 0.002) }
+    /// end, so nothing is left running, or holding this run, when the program exits. Returns
+    /// whether the thread has ended (true also when none was started).
+    @discardableResult
+    public func stop(timeout: Double = 5) -> Bool {
+        let (started, ended) = shared.withLock { shared in
+            shared.cancelled = true
+            return (shared.started, shared.threadEnded)
+        }
+        guard started, !ended else { return true }
+        guard threadEnd.wait(timeout: .now() + timeout) == .success else { return false }
+        threadEnd.signal()   // for whoever waits next
+        return true
     }
 
-    private var isCancelled: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return cancelled
-    }
+    private var isCancelled: Bool { shared.withLock { $0.cancelled } }
 
     private func update(_ body: (inout SessionProgress) -> Void) {
-        lock.lock()
-        body(&state)
-        lock.unlock()
+        shared.withLock { body(&$0.progress) }
     }
 
     /// Runs the whole session in the calling thread (command line, recording, tests).
@@ -117,9 +124,6 @@ public final class SessionRun: @unchecked Sendable {
         let stride = max(1, (plan.iterations - SessionRun.denselyMeasuredIterations) / 18_000)
         return i <= SessionRun.denselyMeasuredIterations || i % stride == 0 || i == plan.iterations
     }
-
-    /// Iterations whose loss goes on the loss curve (log-spaced).
-    private lazy var curveIterations = Set(Scheduler.geometric(total: plan.iterations, keyframes: 400))
 
     /// Adds the loss curve's sample for the trainer's iteration, if it has one. The loss is the
     /// mean over the data set at the current weights: the same measure as the error bar.
