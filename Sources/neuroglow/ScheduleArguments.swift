@@ -3,24 +3,23 @@ import NeuralCore
 import Playback
 import Session
 
-/// The schedule options (DESIGN.md §4).
+/// The schedule options (docs/DESIGN.md §4). Checked once, by `SessionPlan.make`.
 struct ScheduleArguments: ParsableArguments {
-    @Option(help: "Keyframe placement: \(ScheduleMode.allCases.map(\.rawValue).joined(separator: "|")).")
-    var schedule = "adaptive"
-    @Option(help: "Keyframes shown over the session.")
+    @Option(help: "Keyframe placement: \(ScheduleMode.choiceList).")
+    var schedule = ScheduleMode.adaptive
+    @Option(parsing: .unconditional, help: "Keyframes shown over the session.")
     var keyframes = 120
-    @Option(help: "Display frames per keyframe.")
+    @Option(parsing: .unconditional, help: "Display frames per keyframe.")
     var beat = 30
-    @Option(help: "Display frames per second.")
+    @Option(parsing: .unconditional, help: "Display frames per second.")
     var fps = 60
 
-    func resolved() throws(InputError) -> ScheduleOptions {
+    func resolved() -> ScheduleOptions {
         var options = ScheduleOptions()
-        options.mode = try choice(schedule, "--schedule", ScheduleMode.allCases)
+        options.mode = schedule
         options.keyframes = keyframes
         options.beat = beat
         options.fps = fps
-        try options.validate()
         return options
     }
 }

@@ -13,7 +13,7 @@ struct ScheduleCommand: ParsableCommand {
     var json = false
 
     mutating func run() throws {
-        let plan = try validating { try SessionPlan.make(model: try model.resolved(), schedule: try scheduleOptions.resolved()) }
+        let plan = try validating { try SessionPlan.make(model: try model.resolved(), schedule: scheduleOptions.resolved()) }
         let run = SessionRun(plan: plan)
         run.run()
         let progress = run.progress

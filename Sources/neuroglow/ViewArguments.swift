@@ -2,12 +2,12 @@ import ArgumentParser
 import NeuralCore
 import Scene
 
-/// The view options (DESIGN.md §4).
+/// The view options (docs/DESIGN.md §4).
 struct ViewArguments: ParsableArguments {
     @Option(help: "Window or frame size, WxH (from 320x240 to 7680x4320).")
     var size = "1280x720"
-    @Option(help: "Synapse colours: \(Palette.Name.allCases.map(\.rawValue).joined(separator: "|")).")
-    var palette = "video"
+    @Option(help: "Synapse colours: \(Palette.Name.choiceList).")
+    var palette = Palette.Name.video
     @Flag(help: "Draw negative weights dashed as well as coloured.")
     var dashed = false
     @Option(help: "Write JSON Lines of what happens to FILE, or - for standard output.")
@@ -26,5 +26,5 @@ struct ViewArguments: ParsableArguments {
         return (w, h)
     }
 
-    func resolvedPalette() throws(InputError) -> Palette { Palette(try choice(palette, "--palette", Palette.Name.allCases)) }
+    var resolvedPalette: Palette { Palette(palette) }
 }
