@@ -1,12 +1,14 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Module graph (DESIGN.md §3): NeuralCore and Playback import nothing of ours; Session wires a
-/// trainer to a schedule; Scene turns session state into plain draw commands; SDLPlatform is the
+/// Module graph (docs/DESIGN.md §3): NeuralCore and Playback import nothing of ours; Session wires
+/// a trainer to a schedule; Scene turns session state into plain draw commands; SDLPlatform is the
 /// only module that touches C; the executable parses the command line and runs the main loop.
+///
+/// Linux only: the code uses Glibc (signals, thread priority, /proc) and Debian's SDL2 packages;
+/// no Apple platform is declared because none is built or tested.
 let package = Package(
     name: "neuroglow",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "neuroglow", targets: ["neuroglow"]),
     ],
@@ -31,10 +33,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Session fixtures shared by the unit-test targets.
+        .target(name: "TestSupport", dependencies: ["NeuralCore", "Playback", "Session", "Scene"], path: "Tests/TestSupport"),
         .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore"]),
-        .testTarget(name: "PlaybackTests", dependencies: ["Playback", "Session", "NeuralCore"]),
-        .testTarget(name: "SceneTests", dependencies: ["Scene", "Session", "NeuralCore", "Playback"]),
-        .testTarget(name: "SDLPlatformTests", dependencies: ["SDLPlatform", "Scene", "Session", "NeuralCore"]),
+        .testTarget(name: "PlaybackTests", dependencies: ["Playback", "Session", "NeuralCore", "TestSupport"]),
+        .testTarget(name: "SceneTests", dependencies: ["Scene", "Session", "NeuralCore", "Playback", "TestSupport"]),
+        .testTarget(
+            name: "SDLPlatformTests", dependencies: ["CSDL2", "SDLPlatform", "Scene", "Session", "NeuralCore", "TestSupport"]),
         .testTarget(name: "EndToEndTests"),
     ]
 )

@@ -16,8 +16,17 @@ struct SchedulerTests {
         for (total, keyframes) in Self.pairs {
             let list = Scheduler.iterations(mode: mode, iterations: total, keyframes: keyframes)
             Self.checkInvariants(list, total: total, expectedCount: min(keyframes, total + 1))
-            #expect(list == Scheduler.iterations(mode: mode, iterations: total, keyframes: keyframes))
         }
+    }
+
+    @Test func fixedModesPlaceTheirKeyframesWhereTheySay() {
+        // Linear: evenly spaced. Geometric: log-spaced, so equal ratios between successive
+        // iterations past the first few (rounding keeps the small ones distinct).
+        #expect(Scheduler.iterations(mode: .linear, iterations: 100, keyframes: 5) == [0, 25, 50, 75, 100])
+        let geometric = Scheduler.iterations(mode: .geometric, iterations: 60_000, keyframes: 20)
+        let ratios = (10..<geometric.count).map { Double(geometric[$0]) / Double(geometric[$0 - 1]) }
+        for ratio in ratios { #expect(abs(ratio - ratios[0]) < 0.05 * ratios[0], "\(geometric)") }
+        #expect(geometric[10] < 600, "half the keyframes in the first 1 % of a log-spaced session: \(geometric)")
     }
 
     @Test func miloReproducesTheVideosList() {
@@ -32,7 +41,7 @@ struct SchedulerTests {
 
     @Test func adaptiveKeepsTheInvariants() {
         for (total, keyframes) in Self.pairs {
-            // A diminishing-returns curve: C(i) = log(1 + i).
+            // A diminishing-returns curve: C(i) = √(1 + i) − 1.
             var curve = (0...total).map { Double($0) }
             for i in curve.indices { curve[i] = (1 + curve[i]).squareRoot() - 1 }
             Self.checkInvariants(Scheduler.adaptive(cumulativeChange: curve, keyframes: keyframes), total: total,

@@ -3,19 +3,11 @@ import Testing
 import NeuralCore
 @testable import Playback
 @testable import Session
+import TestSupport
 
 struct SessionRunTests {
-    static func run(_ configure: (inout ModelOptions, inout ScheduleOptions) -> Void = { _, _ in }) throws -> (SessionPlan, SessionProgress) {
-        var model = ModelOptions(), schedule = ScheduleOptions()
-        configure(&model, &schedule)
-        let plan = try SessionPlan.make(model: model, schedule: schedule)
-        let run = SessionRun(plan: plan)
-        run.run()
-        return (plan, run.progress)
-    }
-
     @Test func defaultAdaptiveSessionIsDenseEarly() throws {
-        let (_, progress) = try Self.run()
+        let (_, progress) = try finishedSession()
         let list = try #require(progress.keyframeIterations)
         SchedulerTests.checkInvariants(list, total: 60_000, expectedCount: 120)
         #expect(list.filter { $0 <= 6_000 }.count >= 60, "the 10% rule: \(list)")
@@ -50,15 +42,15 @@ struct SessionRunTests {
     }
 
     @Test func sameOptionsSameSchedule() throws {
-        let a = try Self.run { m, s in m.iterations = 3_000; s.keyframes = 40 }
-        let b = try Self.run { m, s in m.iterations = 3_000; s.keyframes = 40 }
+        let a = try finishedSession { m, s in m.iterations = 3_000; s.keyframes = 40 }
+        let b = try finishedSession { m, s in m.iterations = 3_000; s.keyframes = 40 }
         #expect(a.1.keyframeIterations == b.1.keyframeIterations)
         #expect(a.1.keyframes == b.1.keyframes)
     }
 
     @Test(arguments: ScheduleMode.allCases)
     func keyframeNetworksAreTheTrainersNetworksAtThoseIterations(mode: ScheduleMode) throws {
-        let (plan, progress) = try Self.run { m, s in m.iterations = 400; s.keyframes = 10; s.mode = mode }
+        let (plan, progress) = try finishedSession { m, s in m.iterations = 400; s.keyframes = 10; s.mode = mode }
         let list = try #require(progress.keyframeIterations)
         let trainer = Trainer(network: plan.initialNetwork, dataSet: plan.dataSet, options: plan.training)
         for (k, iteration) in list.enumerated() {
@@ -68,7 +60,7 @@ struct SessionRunTests {
     }
 
     @Test func divergenceEndsTheSessionWithAReason() throws {
-        let (_, progress) = try Self.run { m, _ in
+        let (_, progress) = try finishedSession { m, _ in
             m.dataSet = "reg-plane"; m.layers = [2, 8, 8, 1]; m.activation = .relu; m.outputActivation = .linear
             m.learningRate = 50; m.iterations = 500; m.initialization = .he
         }
@@ -96,5 +88,32 @@ struct OnlineSessionTests {
             #expect(progress.keyframes[k] == trainer.network, "keyframe \(k) at iteration \(iteration)")
         }
         #expect(!(try SessionPlan.make(model: ModelOptions())).decidesKeyframesOnline)
+    }
+
+    @Test(arguments: 3...64)
+    func theTrainerLimitStopsOnTheLastFrameBeforeTheEase(beat: Int) {
+        // With keyframes 0 and 1 ready of 4, the picture may show keyframe 1's beat up to its
+        // ease (which needs keyframe 2): the limit is that beat's last forward/backward frame.
+        let timeline = Timeline(keyframeCount: 4, beat: beat, exampleCount: 7)
+        var progress = SessionProgress()
+        progress.keyframes = [Network(layerSizes: [1, 1], hidden: .sigmoid, output: .sigmoid, usesBias: false, seed: 1)]
+        progress.keyframes.append(progress.keyframes[0])
+        let limit = progress.frameLimit(timeline: timeline)
+        #expect(limit / beat == 1)
+        #expect(timeline.state(atFrame: limit).phase != .ease, "beat \(beat): frame \(limit) is already easing")
+        #expect(timeline.state(atFrame: limit + 1).phase == .ease, "beat \(beat): frame \(limit + 1) is not the ease yet")
+    }
+
+    @Test func stopEndsTheTrainerThreadAndMayBeCalledAgain() throws {
+        var model = ModelOptions()
+        model.iterations = 5_000_000   // far longer than the test: only cancelling can end it
+        let plan = try SessionPlan.make(model: model)
+        #expect(SessionRun(plan: plan).stop(timeout: 0.1), "a run never started has nothing to wait for")
+        let run = SessionRun(plan: plan)
+        run.start()
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect(run.stop(timeout: 10), "the trainer thread did not end")
+        #expect(run.stop(timeout: 0.1), "a second stop finds the thread ended")
+        #expect(!run.progress.isFinished)
     }
 }

@@ -5,6 +5,7 @@ import Playback
 @testable import Scene
 @testable import SDLPlatform
 @testable import Session
+import TestSupport
 
 /// One SDL system for the whole test process (each canvas holds it too); tests here run one at a time.
 let sharedSDL = try! SDLSystem.start(headless: true)
@@ -21,31 +22,12 @@ func render(_ frame: SceneFrame, width: Int, height: Int) throws -> Surface {
     return surface
 }
 
-/// A session run to its end, from the default options changed by `configure`.
-func session(_ configure: (inout ModelOptions, inout ScheduleOptions) -> Void) throws -> (SessionPlan, SessionProgress) {
-    var model = ModelOptions(), schedule = ScheduleOptions()
-    configure(&model, &schedule)
-    let plan = try SessionPlan.make(model: model, schedule: schedule)
-    let run = SessionRun(plan: plan)
-    run.run()
-    return (plan, run.progress)
-}
-
-func trainedSession() throws -> (SessionPlan, SessionProgress) {
-    try session { _, schedule in schedule.keyframes = 8 }
-}
-
 /// Draws frames 0..<count of a session into a new software canvas; returns the renderer.
 func renderFrames(_ plan: SessionPlan, _ progress: SessionProgress, count: Int, width: Int, height: Int) throws -> SceneRenderer {
     let canvas = try SurfaceCanvas(system: sharedSDL, width: width, height: height)
     let renderer = try SceneRenderer(canvas: canvas, fontPath: fontPath)
-    for frame in 0..<count { renderer.draw(SceneBuilder.build(scene(plan, progress, frame: frame))) }
+    for frame in 0..<count { renderer.draw(SceneBuilder.build(sceneInput(plan, progress, frame: frame, width: 640, height: 400))) }
     return renderer
-}
-
-func scene(_ plan: SessionPlan, _ progress: SessionProgress, frame: Int) -> SceneInput {
-    SceneInput(layout: SceneLayout(layerSizes: plan.initialNetwork.layout.layerSizes, width: 640, height: 400),
-               palette: Palette(.video), plan: plan, progress: progress, timeline: plan.timeline, state: plan.timeline.state(atFrame: frame))
 }
 
 func brightness(_ s: Surface, _ p: Point) -> Int {
@@ -56,11 +38,11 @@ func brightness(_ s: Surface, _ p: Point) -> Int {
 @Suite(.serialized)
 struct RenderTests {
     @Test func glowAroundAnActiveNeuronIsBrighter() throws {
-        let (plan, progress) = try trainedSession()
+        let (plan, progress) = try finishedSession(keyframes: 8)
         let beat = plan.schedule.beat
         // Hold phase of the trained network: example 2 ([1,0,1] → 1) lights the output, example 0 does not.
-        let lit = scene(plan, progress, frame: 23 * beat + beat - 2)
-        let dark = scene(plan, progress, frame: 21 * beat + beat - 2)
+        let lit = sceneInput(plan, progress, frame: 23 * beat + beat - 2, width: 640, height: 400)
+        let dark = sceneInput(plan, progress, frame: 21 * beat + beat - 2, width: 640, height: 400)
         #expect(lit.state.example == 2 && dark.state.example == 0)
         let centre = lit.layout.centres[2][0]
         let halo = Point(centre.x, centre.y - lit.layout.radius * 1.6)
@@ -72,8 +54,8 @@ struct RenderTests {
     }
 
     @Test func synapsePixelsHaveTheirSignsHue() throws {
-        let (plan, progress) = try trainedSession()
-        let input = scene(plan, progress, frame: 7 * plan.schedule.beat + plan.schedule.beat - 1)
+        let (plan, progress) = try finishedSession(keyframes: 8)
+        let input = sceneInput(plan, progress, frame: 7 * plan.schedule.beat + plan.schedule.beat - 1, width: 640, height: 400)
         let network = input.displayedNetwork
         let pixels = try render(SceneBuilder.build(input), width: 640, height: 400)
         // The hidden → output synapses do not cross each other; sample each near its middle.
@@ -103,7 +85,7 @@ struct RenderTests {
     }
 
     @Test func cachedSynapseLayersAreDrawnOncePerKeyframe() throws {
-        let (plan, progress) = try session { model, schedule in
+        let (plan, progress) = try finishedSession { model, schedule in
             model.dataSet = "circle"; model.layers = [2, 64, 32, 1]; model.iterations = 3; schedule.keyframes = 4
         }
         let renderer = try renderFrames(plan, progress, count: 2 * plan.schedule.beat, width: 640, height: 400)
@@ -114,18 +96,18 @@ struct RenderTests {
 
     /// Home returns to the first keyframe: its layer stays cached however far the session went.
     @Test func restartingFindsTheFirstLayerStillCached() throws {
-        let (plan, progress) = try session { model, schedule in
+        let (plan, progress) = try finishedSession { model, schedule in
             model.dataSet = "circle"; model.layers = [2, 64, 32, 1]; model.iterations = 30; schedule.keyframes = 8
         }
         let renderer = try renderFrames(plan, progress, count: 6 * plan.schedule.beat, width: 640, height: 400)
         let drawn = renderer.synapseLayersDrawn
         #expect(drawn >= 6)
-        renderer.draw(SceneBuilder.build(scene(plan, progress, frame: 0)))
+        renderer.draw(SceneBuilder.build(sceneInput(plan, progress, frame: 0, width: 640, height: 400)))
         #expect(renderer.synapseLayersDrawn == drawn, "the first keyframe's layer was drawn again")
     }
 
     @Test func anEaseThatStartsBeforeItsLayerIsDrawnAheadFinishesIt() throws {
-        let (plan, progress) = try session { model, schedule in
+        let (plan, progress) = try finishedSession { model, schedule in
             model.dataSet = "circle"; model.layers = [2, 64, 64, 1]; model.iterations = 3; schedule.keyframes = 4; schedule.beat = 4
         }
         // 4,288 lines and only three frames before each ease, two of them slack: drawn at once.
@@ -136,10 +118,10 @@ struct RenderTests {
     /// A cached layer is copied only inside its bounds; the frame must equal one that draws the
     /// same lines directly (the bounds hold every line, to its soft edge).
     @Test func aCachedLayerLooksLikeTheLinesDrawnDirectly() throws {
-        let (plan, progress) = try session { model, schedule in
+        let (plan, progress) = try finishedSession { model, schedule in
             model.dataSet = "circle"; model.layers = [2, 64, 32, 1]; model.iterations = 3; schedule.keyframes = 4
         }
-        let cached = SceneBuilder.build(scene(plan, progress, frame: plan.schedule.beat + 1))
+        let cached = SceneBuilder.build(sceneInput(plan, progress, frame: plan.schedule.beat + 1, width: 640, height: 400))
         guard case let .cached(layer, nil, _, _) = cached.synapses else { Issue.record("expected a cached layer alone"); return }
         var direct = cached
         direct.synapses = .direct(layer.commands)

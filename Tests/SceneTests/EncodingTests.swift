@@ -6,7 +6,7 @@ import Playback
 
 struct EncodingTests {
     @Test func synapseColourFollowsSignAndWidthFollowsMagnitude() throws {
-        let (plan, progress) = try finishedSession()
+        let (plan, progress) = try finishedSession(iterations: 2_000, keyframes: 12)
         let input = sceneInput(plan, progress, frame: plan.timeline.frameCount - 1)
         let network = input.displayedNetwork
         let lines = SceneBuilder.build(input).directLines
@@ -35,8 +35,12 @@ struct EncodingTests {
         let network = Network(layerSizes: [2, 1], hidden: .sigmoid, output: .sigmoid, usesBias: false, seed: 3)
         let layout = SceneLayout(layerSizes: [2, 1], width: 640, height: 480)
         let lines = SynapseEncoding.lines(network: network, layout: layout, palette: Palette(.video), dashedNegative: true)
+        #expect(lines.count == 2, "one line per synapse of a 2-1 network: \(lines)")
         for (i, line) in lines.enumerated() {
-            guard case let .line(_, _, _, _, dashed) = line else { continue }
+            guard case let .line(_, _, _, _, dashed) = line else {
+                Issue.record("synapse \(i) is not drawn as a line: \(line)")
+                continue
+            }
             #expect(dashed == (network.weight(layer: 0, to: 0, from: i) < 0))
         }
     }
@@ -63,7 +67,7 @@ struct EncodingTests {
     }
 
     @Test func forwardPulseLightsLayersInOrder() throws {
-        let (plan, progress) = try finishedSession()
+        let (plan, progress) = try finishedSession(iterations: 2_000, keyframes: 12)
         let early = ThinkingPainter(input: sceneInput(plan, progress, frame: 1), network: plan.initialNetwork,
                                     trace: Trace(layout: plan.initialNetwork.layout), hasTarget: true)
         #expect(early.lit(layer: 0) == 1 && early.lit(layer: 2) == 0)
@@ -73,7 +77,7 @@ struct EncodingTests {
     }
 
     @Test func weightsEaseBetweenKeyframesNeverJump() throws {
-        let (plan, progress) = try finishedSession()
+        let (plan, progress) = try finishedSession(iterations: 2_000, keyframes: 12)
         let beat = plan.schedule.beat
         var previous = sceneInput(plan, progress, frame: 3 * beat).displayedNetwork.parameters
         let step = progress.keyframes[4].parameters.enumerated().map { abs($1 - progress.keyframes[3].parameters[$0]) }.max()!
@@ -87,7 +91,7 @@ struct EncodingTests {
     }
 
     @Test func hudValuesMatchTheTrainer() throws {
-        let (plan, progress) = try finishedSession()
+        let (plan, progress) = try finishedSession(iterations: 2_000, keyframes: 12)
         let k = 5
         let input = sceneInput(plan, progress, frame: k * plan.schedule.beat + 2)
         let hud = SceneBuilder.build(input).hud
@@ -126,7 +130,7 @@ struct EncodingTests {
     }
 
     @Test func largeNetworksUseCachedSynapseLayers() throws {
-        let (plan, progress) = try finishedSession(iterations: 3, keyframes: 4) { m in
+        let (plan, progress) = try finishedSession(iterations: 3, keyframes: 4) { m, _ in
             m.dataSet = "circle"; m.layers = [2, 64, 32, 1]
         }
         let beat = plan.schedule.beat
@@ -144,7 +148,7 @@ struct EncodingTests {
 
 struct BannerTests {
     @Test func aDivergedSessionSaysSoOnScreen() throws {
-        let (plan, progress) = try finishedSession(iterations: 500, keyframes: 10) { m in
+        let (plan, progress) = try finishedSession(iterations: 500, keyframes: 10) { m, _ in
             m.dataSet = "reg-plane"; m.layers = [2, 8, 8, 1]; m.activation = .relu; m.outputActivation = .linear
             m.initialization = .he; m.learningRate = 50
         }
@@ -161,7 +165,7 @@ struct BannerTests {
 
 struct OverlayTests {
     @Test func theRecMarkAndFpsAreLiveOnlyNeverRecorded() throws {
-        let (plan, progress) = try finishedSession()
+        let (plan, progress) = try finishedSession(iterations: 2_000, keyframes: 12)
         var input = sceneInput(plan, progress, frame: 40)
         input.recordedFrames = 123
         input.showFPS = true
@@ -191,7 +195,7 @@ struct OverlayTests {
     }
 
     @Test func helpListsTheKeys() throws {
-        let (plan, progress) = try finishedSession()
+        let (plan, progress) = try finishedSession(iterations: 2_000, keyframes: 12)
         var input = sceneInput(plan, progress, frame: 3)
         input.showHelp = true
         let texts = SceneBuilder.build(input).overlay.compactMap { if case let .text(s, _, _, _, _) = $0 { return s } else { return nil } }
