@@ -31,11 +31,31 @@ struct KeyboardTests {
         try key("space")
         _ = reader.wait(for: "keyframe", count: before + 1)
 
-        // Ctrl+S saves the model on screen; it loads back.
+        // Ctrl+S saves the model on screen. Paused and stepped to a beat's first frame, the screen
+        // shows keyframe k exactly, so the file must hold the weights `train` reaches after the
+        // same iterations with the same options (training is deterministic).
+        try key("space")
+        try key("Right")
         try key("ctrl+s")
+        try key("space")
         let models = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasPrefix("neuroglow-model-") }
         #expect(models.count == 1, "\(models)")
         if let model = models.first {
+            let iteration = try #require(Int(model.dropFirst("neuroglow-model-".count).dropLast(".json".count)), "\(model)")
+            let reference = directory + "/reference.json"
+            #expect(iteration > 0, "the step should have left the untrained network")
+            do {
+                let trained = try Tool.neuroglow(["train", "--dataset", "circle", "--layers", "2,4,1", "--iterations", String(max(iteration, 1)),
+                                                  "--save", reference])
+                #expect(trained.status == 0, "\(trained.stderr)")
+                let saved = try #require(Tool.json(String(contentsOfFile: directory + "/" + model, encoding: .utf8)) as? [String: Any])
+                let expected = try #require(Tool.json(String(contentsOfFile: reference, encoding: .utf8)) as? [String: Any])
+                let weights = try #require(saved["weights"] as? [[[Double]]]), wanted = try #require(expected["weights"] as? [[[Double]]])
+                let biases = try #require(saved["biases"] as? [[Double]]), wantedBiases = try #require(expected["biases"] as? [[Double]])
+                #expect(zip(weights.flatMap { $0.flatMap { $0 } }, wanted.flatMap { $0.flatMap { $0 } }).allSatisfy { abs($0 - $1) < 1e-12 })
+                #expect(zip(biases.flatMap { $0 }, wantedBiases.flatMap { $0 }).allSatisfy { abs($0 - $1) < 1e-12 })
+                #expect(weights.flatMap { $0.flatMap { $0 } }.count == 12 && biases.flatMap { $0 }.count == 5)
+            }
             let loaded = try Tool.neuroglow(["train", "--dataset", "circle", "--load", directory + "/" + model, "--iterations", "1"])
             #expect(loaded.status == 0, "\(loaded.stderr)")
         }

@@ -17,19 +17,22 @@ enum Tool {
 
     /// Runs `path` with `arguments` and waits (at most `timeout` seconds, then kills it).
     @discardableResult
-    static func run(_ path: String, _ arguments: [String], environment: [String: String] = [:], directory: String? = nil,
-                    timeout: Double = 120) throws -> Result {
-        let process = try start(path, arguments, environment: environment, directory: directory)
+    static func run(_ path: String, _ arguments: [String], environment: [String: String] = [:], unsetting: [String] = [],
+                    directory: String? = nil, timeout: Double = 120) throws -> Result {
+        let process = try start(path, arguments, environment: environment, unsetting: unsetting, directory: directory)
         let deadline = Date().addingTimeInterval(timeout)
         while process.process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
-        if process.process.isRunning { process.process.terminate(); process.process.waitUntilExit() }
+        // SIGKILL, not terminate(): children of the test runner inherit its threads' blocked
+        // signals, SIGTERM among them, so a stuck child would ignore SIGTERM and hang the suite.
+        if process.process.isRunning { kill(process.process.processIdentifier, SIGKILL) }
         return process.finish()
     }
 
     /// `neuroglow ARGS`.
     @discardableResult
-    static func neuroglow(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil, timeout: Double = 120) throws -> Result {
-        try run(binary, arguments, environment: environment, directory: directory, timeout: timeout)
+    static func neuroglow(_ arguments: [String], environment: [String: String] = [:], unsetting: [String] = [],
+                          directory: String? = nil, timeout: Double = 120) throws -> Result {
+        try run(binary, arguments, environment: environment, unsetting: unsetting, directory: directory, timeout: timeout)
     }
 
     final class Running {
@@ -52,12 +55,15 @@ enum Tool {
     }
 
     /// Starts a process without waiting; its output goes to temporary files.
-    static func start(_ path: String, _ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> Running {
+    /// `environment` is added to this process's; the variables in `unsetting` are removed.
+    static func start(_ path: String, _ arguments: [String], environment: [String: String] = [:], unsetting: [String] = [],
+                      directory: String? = nil) throws -> Running {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         for (k, v) in environment { env[k] = v }
+        for k in unsetting { env[k] = nil }
         process.environment = env
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let id = UUID().uuidString
