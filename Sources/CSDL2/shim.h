@@ -4,7 +4,7 @@
 #include <SDL2/SDL.h>
 #include <SDL2/SDL_ttf.h>
 
-/* Function-like macros are not imported into Swift (DESIGN.md §8): wrap the ones we use. */
+/* Function-like macros are not imported into Swift (docs/DESIGN.md §8): wrap the ones we use. */
 
 static inline int neuroglow_windowpos_centered(void) { return SDL_WINDOWPOS_CENTERED; }
 

@@ -1,4 +1,4 @@
-/// Reads a data set from CSV text (DESIGN.md §5).
+/// Reads a data set from CSV text (docs/DESIGN.md §5).
 ///
 /// Contract: a header row, then numeric rows with as many cells as the header. Target columns are
 /// those whose header is `y`, starts with `y` followed by a digit, `_` or `-`, or starts with

@@ -1,6 +1,6 @@
 /// The loss of one example, summed over the output neurons.
 ///
-/// - `mse`: ½ Σ (y − o)²  (DESIGN.md §5; its gradient is o − y, as in the video's program)
+/// - `mse`: ½ Σ (y − o)²  (docs/DESIGN.md §5; its gradient is o − y, as in the video's program)
 /// - `bce`: −Σ [y log o + (1 − y) log(1 − o)], for sigmoid outputs
 /// - `ce`:  −Σ y log o, for softmax outputs
 public enum Loss: String, CaseIterable, Sendable, Codable {

@@ -1,4 +1,4 @@
-/// The model file (DESIGN.md §5): `{"format": "neuroglow-model", "version": 1, "layers": [...],
+/// The model file (docs/DESIGN.md §5): `{"format": "neuroglow-model", "version": 1, "layers": [...],
 /// "activations": [...], "bias": Bool, "weights": [[[w]]], "biases": [[b]]}` where
 /// `weights[l][j][i]` goes from neuron i of layer l to neuron j of layer l + 1.
 ///

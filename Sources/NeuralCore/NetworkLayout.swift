@@ -1,7 +1,7 @@
 /// Where each neuron and each parameter of a network lives in the flat arrays the core computes on.
 ///
 /// Parameters are stored layer by layer: for connection layer `l` (from layer `l` to `l + 1`)
-/// first its weights, row-major by receiving neuron (`weights[l][j][i]`, DESIGN.md §5), then its
+/// first its weights, row-major by receiving neuron (`weights[l][j][i]`, docs/DESIGN.md §5), then its
 /// biases if the network has them. Neurons are stored layer by layer, inputs first.
 public struct NetworkLayout: Sendable, Equatable {
     /// Neurons per layer, inputs first; at least two layers, each with at least one neuron.
@@ -16,7 +16,7 @@ public struct NetworkLayout: Sendable, Equatable {
     public let parameterCount: Int
 
     /// Precondition: `layerSizes.count >= 2` and every size is positive (validated by callers
-    /// that take user input; see `NetworkLayout.validate`).
+    /// that take user input: `ModelOptions.parseLayers` and `ModelFile.decode`).
     public init(layerSizes: [Int], usesBias: Bool) {
         precondition(layerSizes.count >= 2 && layerSizes.allSatisfy { $0 > 0 })
         self.layerSizes = layerSizes

@@ -1,4 +1,4 @@
-/// How the scheduler spreads keyframes over the training iterations (DESIGN.md §2).
+/// How the scheduler spreads keyframes over the training iterations (docs/DESIGN.md §2).
 public enum ScheduleMode: String, CaseIterable, Sendable {
     /// Equal amounts of visible change between keyframes, measured on the trainer's trajectory.
     case adaptive

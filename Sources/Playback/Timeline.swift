@@ -1,4 +1,4 @@
-/// What a display frame shows, as a pure function of the frame index (DESIGN.md §2).
+/// What a display frame shows, as a pure function of the frame index (docs/DESIGN.md §2).
 ///
 /// Frame `f` belongs to beat `f / B`; beat `b` shows keyframe `min(b, K − 1)` thinking about
 /// training example `b mod exampleCount`. Within a beat: the forward pulse, then the backward

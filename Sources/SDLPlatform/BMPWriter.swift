@@ -4,13 +4,6 @@ import Foundation
 import Glibc
 #endif
 
-/// Writes a 32-bit surface as a 24-bit uncompressed BMP (BITMAPINFOHEADER, bottom-up rows padded
-/// to 4 bytes: what SDL_SaveBMP writes for a 24-bit surface, and what SDL_LoadBMP and ffmpeg read).
-///
-/// Done by hand rather than through SDL_ConvertSurfaceFormat + SDL_SaveBMP because those two cost
-/// ~9 ms a 1280x720 frame on these machines (a generic per-pixel blit, then one write per row):
-/// more than a frame's whole budget when recording at 200 frames per second. This is one pass
-/// over the pixels and one write.
 /// A pixel's blue, green and red in the low three bytes of a word, in file order.
 @inline(__always)
 private func bgr(_ p: UInt32, _ rShift: UInt32, _ gShift: UInt32, _ bShift: UInt32) -> UInt32 {
@@ -19,6 +12,14 @@ private func bgr(_ p: UInt32, _ rShift: UInt32, _ gShift: UInt32, _ bShift: UInt
     (p &>> bShift & 0xFF) | (p &>> gShift & 0xFF) &<< 8 | (p &>> rShift & 0xFF) &<< 16
 }
 
+/// Writes a 32-bit surface as a 24-bit uncompressed BMP (BITMAPINFOHEADER, bottom-up rows padded
+/// to 4 bytes: what SDL_SaveBMP writes for a 24-bit surface, and what SDL_LoadBMP and ffmpeg read).
+///
+/// Done by hand rather than through SDL_ConvertSurfaceFormat + SDL_SaveBMP because those two cost
+/// ~9 ms a 1280x720 frame on these machines (a generic per-pixel blit, then one write per row):
+/// more than a frame's whole budget when recording at 200 frames per second. This is one pass
+/// over the pixels and one write.
+///
 /// One writer per thread: it keeps its buffer between frames.
 final class BMPWriter {
     private var data: [UInt8] = []

@@ -23,7 +23,7 @@ public struct InputEvents: Sendable {
     /// Wheel steps with the pointer position at the time (positive: away from the user).
     public var wheel: [(x: Double, y: Double, steps: Int)] = []
     public var pointer: (x: Double, y: Double)? = nil
-    /// The new drawable size after a resize, if any.
+    /// Whether the window was resized: the drawable size must be read again.
     public var resized = false
     /// The window was minimised or hidden: drawing can stop until `restored`.
     public var minimized = false
@@ -112,10 +112,4 @@ public enum EventPump {
         default: return nil
         }
     }
-}
-
-/// Milliseconds and high-resolution time from SDL, for frame pacing.
-public enum Clock {
-    public static var seconds: Double { Double(SDL_GetPerformanceCounter()) / Double(SDL_GetPerformanceFrequency()) }
-    public static func sleep(milliseconds: Int) { SDL_Delay(UInt32(max(milliseconds, 0))) }
 }

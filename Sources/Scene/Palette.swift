@@ -1,4 +1,4 @@
-/// The colours of a picture. Synapse colour encodes the sign of the weight (DESIGN.md §1).
+/// The colours of a picture. Synapse colour encodes the sign of the weight (docs/DESIGN.md §1).
 public struct Palette: Sendable, Equatable {
     public enum Name: String, CaseIterable, Sendable {
         /// Green positive, red negative, as in the video.

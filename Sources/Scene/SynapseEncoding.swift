@@ -34,6 +34,6 @@ public enum SynapseEncoding {
         return commands
     }
 
-    /// Synapses drawn per frame above this count are cached per keyframe instead (DESIGN.md §8).
+    /// Synapses drawn per frame above this count are cached per keyframe instead (docs/DESIGN.md §8).
     public static let directDrawingLimit = 1_500
 }

@@ -1,6 +1,6 @@
 import NeuralCore
 
-/// The model part of the command line (DESIGN.md §4), as plain values. `nil` means "the
+/// The model part of the command line (docs/DESIGN.md §4), as plain values. `nil` means "the
 /// default for this data set", resolved by `SessionPlan`.
 public struct ModelOptions: Sendable, Equatable {
     public var dataSet = "xor3"

@@ -1,7 +1,7 @@
 import NeuralCore
 import Playback
 
-/// The schedule part of the command line (DESIGN.md §4).
+/// The schedule part of the command line (docs/DESIGN.md §4).
 public struct ScheduleOptions: Sendable, Equatable {
     public var mode: ScheduleMode = .adaptive
     public var keyframes = 120

@@ -4,7 +4,7 @@ import NeuralCore
 /// network's output for (up to 16 of) the training examples. The adaptive scheduler spaces
 /// keyframes by the change of this state.
 ///
-/// Contract: a synapse's drawn width is |w| / max|w| of the same picture (DESIGN.md §1), so a
+/// Contract: a synapse's drawn width is |w| / max|w| of the same picture (docs/DESIGN.md §1), so a
 /// weight that grows with all the others does not count as change, but one that withers does;
 /// outputs are what the output neuron's glow and label show. The change between two states is
 /// the mean |Δ width| plus the mean |Δ output|, each in 0…1.

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// The command line (DESIGN.md §4). `live` is the default subcommand.
+/// The command line (docs/DESIGN.md §4). `live` is the default subcommand.
 @main
 struct Neuroglow: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -3,7 +3,7 @@ import NeuralCore
 import Playback
 import Session
 
-/// `DIR/session.json` (DESIGN.md §5): the options, seed, size, fps, frame count, each keyframe's
+/// `DIR/session.json` (docs/DESIGN.md §5): the options, seed, size, fps, frame count, each keyframe's
 /// first frame, iteration and example, and why the recording stopped early if it did.
 /// Written atomically (temporary file, then rename).
 ///

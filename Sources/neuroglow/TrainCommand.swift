@@ -67,6 +67,3 @@ func parseVector(_ text: String, option: String, count: Int) throws(InputError) 
     }
     return values.map { $0! }
 }
-
-func format(_ value: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", value) }
-func vector(_ values: [Double]) -> String { "[" + values.map { format($0, 2) }.joined(separator: ", ") + "]" }

@@ -1,0 +1,6 @@
+import Foundation
+
+/// `value` with a fixed number of decimals.
+func format(_ value: Double, _ decimals: Int) -> String { String(format: "%.\(decimals)f", value) }
+/// A vector as "[0.12, 3.40]", two decimals.
+func vector(_ values: [Double]) -> String { "[" + values.map { format($0, 2) }.joined(separator: ", ") + "]" }
