@@ -10,10 +10,10 @@ import PackageDescription
 let package = Package(
     name: "neuroglow",
     products: [
-        .executable(name: "neuroglow", targets: ["neuroglow"]),
+        .executable(name: "neuroglow", targets: ["neuroglow"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         .systemLibrary(
@@ -34,12 +34,15 @@ let package = Package(
             ]
         ),
         // Session fixtures shared by the unit-test targets.
-        .target(name: "TestSupport", dependencies: ["NeuralCore", "Playback", "Session", "Scene"], path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport", dependencies: ["NeuralCore", "Playback", "Session", "Scene"], path: "Tests/TestSupport"
+        ),
         .testTarget(name: "NeuralCoreTests", dependencies: ["NeuralCore"]),
         .testTarget(name: "PlaybackTests", dependencies: ["Playback", "Session", "NeuralCore", "TestSupport"]),
         .testTarget(name: "SceneTests", dependencies: ["Scene", "Session", "NeuralCore", "Playback", "TestSupport"]),
         .testTarget(
-            name: "SDLPlatformTests", dependencies: ["CSDL2", "SDLPlatform", "Scene", "Session", "NeuralCore", "TestSupport"]),
+            name: "SDLPlatformTests",
+            dependencies: ["CSDL2", "SDLPlatform", "Scene", "Session", "NeuralCore", "TestSupport"]),
         .testTarget(name: "EndToEndTests"),
     ]
 )

@@ -3,7 +3,9 @@
 /// Logic sets are exact truth tables; the 2-D sets are seeded point clouds in [-1, 1]² like
 /// TensorFlow Playground's, with class targets 0/1 (regression for `reg-plane`).
 public enum BuiltInDataSets {
-    public static let names = ["xor3", "and", "or", "xor", "parity4", "even", "circle", "xor2d", "gauss", "spiral", "reg-plane"]
+    public static let names = [
+        "xor3", "and", "or", "xor", "parity4", "even", "circle", "xor2d", "gauss", "spiral", "reg-plane",
+    ]
 
     /// Points in each 2-D set.
     public static let pointCount = 200
@@ -13,10 +15,12 @@ public enum BuiltInDataSets {
         switch name {
         case "xor3":
             // The video's seven rows: the first two inputs behave like XOR, the third is irrelevant.
-            return DataSet(name: name, rows: [
-                ([0, 0, 1], [0]), ([0, 1, 1], [1]), ([1, 0, 1], [1]), ([0, 1, 0], [1]),
-                ([1, 0, 0], [1]), ([1, 1, 1], [0]), ([0, 0, 0], [0]),
-            ], defaultsToNoBias: true)
+            return DataSet(
+                name: name,
+                rows: [
+                    ([0, 0, 1], [0]), ([0, 1, 1], [1]), ([1, 0, 1], [1]), ([0, 1, 0], [1]),
+                    ([1, 0, 0], [1]), ([1, 1, 1], [0]), ([0, 0, 0], [0]),
+                ], defaultsToNoBias: true)
         case "and": return gate(name) { $0 && $1 }
         case "or": return gate(name) { $0 || $1 }
         case "xor": return gate(name) { $0 != $1 }
@@ -36,9 +40,11 @@ public enum BuiltInDataSets {
     }
 
     private static func gate(_ name: String, _ rule: (Bool, Bool) -> Bool) -> DataSet {
-        DataSet(name: name, rows: [(false, false), (false, true), (true, false), (true, true)].map { a, b in
-            ([a ? 1 : 0, b ? 1 : 0], [rule(a, b) ? 1 : 0])
-        })
+        DataSet(
+            name: name,
+            rows: [(false, false), (false, true), (true, false), (true, true)].map { a, b in
+                ([a ? 1 : 0, b ? 1 : 0], [rule(a, b) ? 1 : 0])
+            })
     }
 
     private static func points(_ name: String, seed: UInt64) -> DataSet {
@@ -77,16 +83,18 @@ public enum BuiltInDataSets {
                 let step = Double(k / 2) / Double(n / 2)
                 let r = 0.9 * step
                 let angle = 1.75 * step * 2 * .pi + (positive ? 0 : .pi)
-                add(r * _sin(angle) + rng.nextUniform(-0.03, 0.03), r * _cos(angle) + rng.nextUniform(-0.03, 0.03),
+                add(
+                    r * _sin(angle) + rng.nextUniform(-0.03, 0.03), r * _cos(angle) + rng.nextUniform(-0.03, 0.03),
                     positive ? 1 : 0)
             }
-        default: // reg-plane: a tilted plane, targets in 0...1
+        default:  // reg-plane: a tilted plane, targets in 0...1
             for _ in 0..<n {
                 let x = rng.nextUniform(-1, 1), y = rng.nextUniform(-1, 1)
                 add(x, y, min(max(0.5 + 0.25 * x + 0.25 * y + rng.nextGaussian() * 0.02, 0), 1))
             }
         }
-        return DataSet(name: name, inputNames: ["x", "y"], targetNames: ["class"].map { name == "reg-plane" ? "value" : $0 },
-                       inputs: inputs, targets: targets, isRegression: name == "reg-plane")
+        return DataSet(
+            name: name, inputNames: ["x", "y"], targetNames: ["class"].map { name == "reg-plane" ? "value" : $0 },
+            inputs: inputs, targets: targets, isRegression: name == "reg-plane")
     }
 }

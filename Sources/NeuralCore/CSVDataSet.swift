@@ -26,34 +26,47 @@ public enum CSVDataSet {
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(clean)
             guard let columns = header else {
                 if cells.count < 2 {
-                    throw InputError("\(name): line \(lineNumber): the header needs at least two columns (inputs and a target), found \(cells.count)")
+                    throw InputError(
+                        "\(name): line \(lineNumber): the header needs at least two columns (inputs and a "
+                            + "target), found \(cells.count)"
+                    )
                 }
                 if cells.count > maximumColumns {
-                    throw InputError("\(name): line \(lineNumber): at most \(maximumColumns) columns, found \(cells.count)")
+                    throw InputError(
+                        "\(name): line \(lineNumber): at most \(maximumColumns) columns, found \(cells.count)")
                 }
                 if let blank = cells.firstIndex(where: \.isEmpty) {
-                    throw InputError("\(name): line \(lineNumber), column \(blank + 1): the header has an empty column name")
+                    throw InputError(
+                        "\(name): line \(lineNumber), column \(blank + 1): the header has an empty column name")
                 }
                 header = cells
                 targetColumns = cells.indices.filter { isTargetName(cells[$0]) }
                 if targetColumns.isEmpty { targetColumns = [cells.count - 1] }
                 if targetColumns.count == cells.count {
-                    throw InputError("\(name): line \(lineNumber): every column is marked as a target; at least one must be an input")
+                    throw InputError(
+                        "\(name): line \(lineNumber): every column is marked as a target; at least one must be an input"
+                    )
                 }
                 inputColumns = cells.indices.filter { !targetColumns.contains($0) }
                 continue
             }
             if cells.count != columns.count {
-                throw InputError("\(name): line \(lineNumber): expected \(columns.count) cells as in the header, found \(cells.count)")
+                throw InputError(
+                    "\(name): line \(lineNumber): expected \(columns.count) cells as in the header, found "
+                        + "\(cells.count)"
+                )
             }
             var values = [Double](repeating: 0, count: cells.count)
             for (c, cell) in cells.enumerated() {
                 guard let value = Double(cell), !cell.isEmpty else {
                     let shown = cell.isEmpty ? "an empty cell" : "'\(cell.prefix(40))'"
-                    throw InputError("\(name): line \(lineNumber), column \(c + 1) (\(columns[c])): \(shown) is not a number")
+                    throw InputError(
+                        "\(name): line \(lineNumber), column \(c + 1) (\(columns[c])): \(shown) is not a number")
                 }
                 guard value.isFinite else {
-                    throw InputError("\(name): line \(lineNumber), column \(c + 1) (\(columns[c])): '\(cell)' is not a finite number")
+                    throw InputError(
+                        "\(name): line \(lineNumber), column \(c + 1) (\(columns[c])): '\(cell)' is not a finite number"
+                    )
                 }
                 values[c] = value
             }
@@ -61,12 +74,15 @@ public enum CSVDataSet {
             for c in targetColumns { targets.append(values[c]) }
             rowCount += 1
         }
-        guard let columns = header else { throw InputError("\(name): the file is empty; expected a header row and data rows") }
+        guard let columns = header else {
+            throw InputError("\(name): the file is empty; expected a header row and data rows")
+        }
         guard rowCount > 0 else { throw InputError("\(name): the file has a header but no data rows") }
         let targetValues = Set(targets)
-        return DataSet(name: name, inputNames: inputColumns.map { columns[$0] }, targetNames: targetColumns.map { columns[$0] },
-                       inputs: inputs, targets: targets,
-                       isRegression: !targetValues.isSubset(of: [0, 1]))
+        return DataSet(
+            name: name, inputNames: inputColumns.map { columns[$0] }, targetNames: targetColumns.map { columns[$0] },
+            inputs: inputs, targets: targets,
+            isRegression: !targetValues.isSubset(of: [0, 1]))
     }
 
     static func isTargetName(_ name: String) -> Bool {

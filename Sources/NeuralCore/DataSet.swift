@@ -13,8 +13,10 @@ public struct DataSet: Sendable, Equatable {
     public let isRegression: Bool
 
     /// Precondition: the flat arrays hold whole rows.
-    public init(name: String, inputNames: [String], targetNames: [String], inputs: [Double], targets: [Double],
-                defaultsToNoBias: Bool = false, isRegression: Bool = false) {
+    public init(
+        name: String, inputNames: [String], targetNames: [String], inputs: [Double], targets: [Double],
+        defaultsToNoBias: Bool = false, isRegression: Bool = false
+    ) {
         precondition(!inputNames.isEmpty && !targetNames.isEmpty)
         precondition(inputs.count % inputNames.count == 0 && targets.count % targetNames.count == 0)
         precondition(inputs.count / inputNames.count == targets.count / targetNames.count)
@@ -28,13 +30,15 @@ public struct DataSet: Sendable, Equatable {
     }
 
     /// Convenience for small literal sets: rows of inputs and targets.
-    public init(name: String, rows: [([Double], [Double])], defaultsToNoBias: Bool = false, isRegression: Bool = false) {
+    public init(name: String, rows: [([Double], [Double])], defaultsToNoBias: Bool = false, isRegression: Bool = false)
+    {
         let inputCount = rows.first?.0.count ?? 1, targetCount = rows.first?.1.count ?? 1
-        self.init(name: name,
-                  inputNames: (0..<inputCount).map { "x\($0 + 1)" },
-                  targetNames: targetCount == 1 ? ["y"] : (0..<targetCount).map { "y\($0 + 1)" },
-                  inputs: rows.flatMap { $0.0 }, targets: rows.flatMap { $0.1 },
-                  defaultsToNoBias: defaultsToNoBias, isRegression: isRegression)
+        self.init(
+            name: name,
+            inputNames: (0..<inputCount).map { "x\($0 + 1)" },
+            targetNames: targetCount == 1 ? ["y"] : (0..<targetCount).map { "y\($0 + 1)" },
+            inputs: rows.flatMap { $0.0 }, targets: rows.flatMap { $0.1 },
+            defaultsToNoBias: defaultsToNoBias, isRegression: isRegression)
     }
 
     public var inputCount: Int { inputNames.count }

@@ -44,7 +44,9 @@ public struct JSONParser {
     }
 
     private mutating func parseValue(depth: Int) throws(InputError) -> JSONValue {
-        guard depth < JSONParser.maximumDepth else { throw failure("nesting deeper than \(JSONParser.maximumDepth) levels") }
+        guard depth < JSONParser.maximumDepth else {
+            throw failure("nesting deeper than \(JSONParser.maximumDepth) levels")
+        }
         guard let b = current else { throw failure("the text ends where a value was expected (truncated?)") }
         switch b {
         case UInt8(ascii: "{"): return try parseObject(depth: depth)
@@ -127,7 +129,7 @@ public struct JSONParser {
             case UInt8(ascii: "t"): scalars.append("\t")
             case UInt8(ascii: "u"):
                 guard position + 4 <= bytes.count,
-                      let code = UInt32(String(decoding: bytes[position..<(position + 4)], as: UTF8.self), radix: 16)
+                    let code = UInt32(String(decoding: bytes[position..<(position + 4)], as: UTF8.self), radix: 16)
                 else { throw failure("bad \\u escape") }
                 position += 4
                 scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
@@ -142,8 +144,10 @@ public struct JSONParser {
 
     private mutating func parseNumber() throws(InputError) -> JSONValue {
         let start = position
-        while let b = current, (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "-")
-            || b == UInt8(ascii: "+") || b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E") {
+        while let b = current,
+            (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "-")
+                || b == UInt8(ascii: "+") || b == UInt8(ascii: ".") || b == UInt8(ascii: "e") || b == UInt8(ascii: "E")
+        {
             position += 1
         }
         let text = String(decoding: bytes[start..<position], as: UTF8.self)

@@ -20,9 +20,12 @@ extension NetworkLayout {
                         try activations.withUnsafeBufferPointer { functions in
                             // An empty array's buffer may have no address; a network has at least
                             // one connection layer, so these never are.
-                            try body(KernelShape(layerCount: sizes.count, sizes: sizes.baseAddress!, neuronOffsets: neurons.baseAddress!,
-                                                 weightOffsets: weights.baseAddress!, biasOffsets: biases.baseAddress!,
-                                                 functions: functions.baseAddress!, usesBias: usesBias))
+                            try body(
+                                KernelShape(
+                                    layerCount: sizes.count, sizes: sizes.baseAddress!,
+                                    neuronOffsets: neurons.baseAddress!,
+                                    weightOffsets: weights.baseAddress!, biasOffsets: biases.baseAddress!,
+                                    functions: functions.baseAddress!, usesBias: usesBias))
                         }
                     }
                 }
@@ -101,10 +104,13 @@ enum Kernels {
         case (.softmax, _):
             var weighted = 0.0
             for k in 0..<nOut { weighted += loss.gradient(output: outAct[k], target: target[k]) * outAct[k] }
-            for k in 0..<nOut { outDelta[k] = outAct[k] * (loss.gradient(output: outAct[k], target: target[k]) - weighted) }
+            for k in 0..<nOut {
+                outDelta[k] = outAct[k] * (loss.gradient(output: outAct[k], target: target[k]) - weighted)
+            }
         default:
             for k in 0..<nOut {
-                outDelta[k] = loss.gradient(output: outAct[k], target: target[k]) * f.derivative(z: outSum[k], a: outAct[k])
+                outDelta[k] =
+                    loss.gradient(output: outAct[k], target: target[k]) * f.derivative(z: outSum[k], a: outAct[k])
             }
         }
 

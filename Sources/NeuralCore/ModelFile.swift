@@ -11,9 +11,10 @@ public enum ModelFile {
     public static func encode(_ network: Network) -> String {
         let layout = network.layout
         let weights: [JSONValue] = (0..<layout.connectionLayerCount).map { l in
-            .array((0..<layout.layerSizes[l + 1]).map { j in
-                JSONValue((0..<layout.layerSizes[l]).map { i in network.weight(layer: l, to: j, from: i) })
-            })
+            .array(
+                (0..<layout.layerSizes[l + 1]).map { j in
+                    JSONValue((0..<layout.layerSizes[l]).map { i in network.weight(layer: l, to: j, from: i) })
+                })
         }
         let biases: [JSONValue] = (0..<layout.connectionLayerCount).map { l in
             JSONValue((0..<layout.layerSizes[l + 1]).map { j in network.bias(layer: l, neuron: j) ?? 0 })
@@ -42,9 +43,13 @@ public enum ModelFile {
         }
         let layers = try integers(root["layers"], path: "$.layers", fail: fail)
         if let problem = NetworkLayout.problem(with: layers) { throw fail("$.layers", problem) }
-        guard case let .array(names)? = root["activations"] else { throw fail("$.activations", "expected an array of names") }
+        guard case let .array(names)? = root["activations"] else {
+            throw fail("$.activations", "expected an array of names")
+        }
         guard names.count == layers.count - 1 else {
-            throw fail("$.activations", "expected \(layers.count - 1) names (one per layer after the inputs), found \(names.count)")
+            throw fail(
+                "$.activations",
+                "expected \(layers.count - 1) names (one per layer after the inputs), found \(names.count)")
         }
         var activations: [Activation] = []
         for (l, name) in names.enumerated() {
@@ -82,7 +87,9 @@ public enum ModelFile {
         return Network(layout: layout, activations: activations, parameters: parameters)
     }
 
-    private static func integers(_ value: JSONValue?, path: String, fail: (String, String) -> InputError) throws(InputError) -> [Int] {
+    private static func integers(_ value: JSONValue?, path: String, fail: (String, String) -> InputError)
+        throws(InputError) -> [Int]
+    {
         guard case let .array(items)? = value else { throw fail(path, "expected an array of layer sizes") }
         var result: [Int] = []
         for (k, item) in items.enumerated() {
@@ -94,11 +101,17 @@ public enum ModelFile {
         return result
     }
 
-    private static func numbers(_ value: JSONValue, count: Int, path: String, fail: (String, String) -> InputError) throws(InputError) -> [Double] {
-        guard case let .array(items) = value, items.count == count else { throw fail(path, "expected an array of \(count) numbers") }
+    private static func numbers(_ value: JSONValue, count: Int, path: String, fail: (String, String) -> InputError)
+        throws(InputError) -> [Double]
+    {
+        guard case let .array(items) = value, items.count == count else {
+            throw fail(path, "expected an array of \(count) numbers")
+        }
         var result: [Double] = []
         for (k, item) in items.enumerated() {
-            guard case let .number(n) = item, n.isFinite else { throw fail("\(path)[\(k)]", "expected a finite number") }
+            guard case let .number(n) = item, n.isFinite else {
+                throw fail("\(path)[\(k)]", "expected a finite number")
+            }
             result.append(n)
         }
         return result

@@ -35,7 +35,9 @@ public struct Network: Sendable, Equatable {
                 }
             }
         }
-        let activations = (0..<layout.connectionLayerCount).map { $0 == layout.connectionLayerCount - 1 ? output : hidden }
+        let activations = (0..<layout.connectionLayerCount).map {
+            $0 == layout.connectionLayerCount - 1 ? output : hidden
+        }
         self.init(layout: layout, activations: activations, parameters: parameters)
     }
 
@@ -79,8 +81,9 @@ public struct Network: Sendable, Equatable {
                 trace.sums.withUnsafeMutableBufferPointer { sums in
                     trace.activations.withUnsafeMutableBufferPointer { acts in
                         layout.withKernelShape(activations) { shape in
-                            Kernels.forward(shape: shape, parameters: params.baseAddress!, input: inputs.baseAddress!,
-                                            sums: sums.baseAddress!, acts: acts.baseAddress!)
+                            Kernels.forward(
+                                shape: shape, parameters: params.baseAddress!, input: inputs.baseAddress!,
+                                sums: sums.baseAddress!, acts: acts.baseAddress!)
                         }
                     }
                 }
@@ -98,8 +101,9 @@ public struct Network: Sendable, Equatable {
             target.withUnsafeBufferPointer { targets in
                 trace.withBuffers { sums, acts, deltas, grads in
                     layout.withKernelShape(activations) { shape in
-                        Kernels.backward(shape: shape, loss: loss, parameters: params.baseAddress!, target: targets.baseAddress!,
-                                         sums: sums, acts: acts, deltas: deltas, gradients: grads)
+                        Kernels.backward(
+                            shape: shape, loss: loss, parameters: params.baseAddress!, target: targets.baseAddress!,
+                            sums: sums, acts: acts, deltas: deltas, gradients: grads)
                     }
                 }
             }

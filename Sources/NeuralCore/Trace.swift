@@ -22,7 +22,9 @@ public struct Trace: Sendable, Equatable {
         gradients = [Double](repeating: 0, count: layout.parameterCount)
     }
 
-    public func activation(layer: Int, index: Int) -> Double { activations[layout.neuronIndex(layer: layer, index: index)] }
+    public func activation(layer: Int, index: Int) -> Double {
+        activations[layout.neuronIndex(layer: layer, index: index)]
+    }
     public func sum(layer: Int, index: Int) -> Double { sums[layout.neuronIndex(layer: layer, index: index)] }
     public func delta(layer: Int, index: Int) -> Double { deltas[layout.neuronIndex(layer: layer, index: index)] }
 
@@ -32,7 +34,10 @@ public struct Trace: Sendable, Equatable {
     }
 
     mutating func withBuffers<R>(
-        _ body: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>) -> R
+        _ body: (
+            UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>,
+            UnsafeMutablePointer<Double>
+        ) -> R
     ) -> R {
         sums.withUnsafeMutableBufferPointer { s in
             activations.withUnsafeMutableBufferPointer { a in

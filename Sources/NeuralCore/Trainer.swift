@@ -26,7 +26,8 @@ public final class Trainer {
     /// Precondition: the network's input and output counts match the data set (validated by
     /// `SessionOptions` for user input).
     public init(network: Network, dataSet: DataSet, options: TrainingOptions) {
-        precondition(network.layout.inputCount == dataSet.inputCount && network.layout.outputCount == dataSet.targetCount)
+        precondition(
+            network.layout.inputCount == dataSet.inputCount && network.layout.outputCount == dataSet.targetCount)
         precondition(options.batchSize >= 1 && dataSet.count > 0)
         self.network = network
         self.dataSet = dataSet
@@ -38,7 +39,6 @@ public final class Trainer {
         order = Array(0..<dataSet.count)
         shuffler = SeededGenerator(seed: options.seed ^ 0x5_4FF1E)
     }
-
 
     /// Runs `count` iterations, stopping early if the network diverges.
     public func train(iterations count: Int) {
@@ -68,38 +68,39 @@ public final class Trainer {
                         dataSet.inputs.withUnsafeBufferPointer { inputs in
                             dataSet.targets.withUnsafeBufferPointer { targets in
                                 lastExampleLosses.withUnsafeMutableBufferPointer { losses in
-                                  layout.withKernelShape(functions) { shape in
-                                    let v = velocityBuffer.baseAddress!, acc = accumulatedBuffer.baseAddress!
-                                    var inBatch = 0
-                                    func applyBatch() {
-                                        let scale = rate / Double(inBatch)
-                                        for k in 0..<parameterCount {
-                                            v[k] = momentum * v[k] - scale * acc[k]
-                                            p[k] += v[k]
-                                            acc[k] = 0
+                                    layout.withKernelShape(functions) { shape in
+                                        let v = velocityBuffer.baseAddress!, acc = accumulatedBuffer.baseAddress!
+                                        var inBatch = 0
+                                        func applyBatch() {
+                                            let scale = rate / Double(inBatch)
+                                            for k in 0..<parameterCount {
+                                                v[k] = momentum * v[k] - scale * acc[k]
+                                                p[k] += v[k]
+                                                acc[k] = 0
+                                            }
+                                            inBatch = 0
                                         }
-                                        inBatch = 0
-                                    }
-                                    for position in 0..<order.count {
-                                        let e = order[position]
-                                        Kernels.forward(shape: shape, parameters: p,
-                                                        input: inputs.baseAddress! + e * inputCount, sums: sums, acts: acts)
-                                        let exampleLoss = Kernels.backward(
-                                            shape: shape, loss: loss, parameters: p,
-                                            target: targets.baseAddress! + e * targetCount,
-                                            sums: sums, acts: acts, deltas: deltas, gradients: grads)
-                                        losses[e] = exampleLoss
-                                        lossTotal += exampleLoss
-                                        if direct {
-                                            for k in 0..<parameterCount { p[k] -= rate * grads[k] }
-                                        } else {
-                                            for k in 0..<parameterCount { acc[k] += grads[k] }
-                                            inBatch += 1
-                                            if inBatch == batchSize { applyBatch() }
+                                        for position in 0..<order.count {
+                                            let e = order[position]
+                                            Kernels.forward(
+                                                shape: shape, parameters: p,
+                                                input: inputs.baseAddress! + e * inputCount, sums: sums, acts: acts)
+                                            let exampleLoss = Kernels.backward(
+                                                shape: shape, loss: loss, parameters: p,
+                                                target: targets.baseAddress! + e * targetCount,
+                                                sums: sums, acts: acts, deltas: deltas, gradients: grads)
+                                            losses[e] = exampleLoss
+                                            lossTotal += exampleLoss
+                                            if direct {
+                                                for k in 0..<parameterCount { p[k] -= rate * grads[k] }
+                                            } else {
+                                                for k in 0..<parameterCount { acc[k] += grads[k] }
+                                                inBatch += 1
+                                                if inBatch == batchSize { applyBatch() }
+                                            }
                                         }
+                                        if inBatch > 0 { applyBatch() }
                                     }
-                                    if inBatch > 0 { applyBatch() }
-                                  }
                                 }
                             }
                         }

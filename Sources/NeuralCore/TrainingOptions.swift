@@ -10,8 +10,10 @@ public struct TrainingOptions: Sendable, Equatable {
     /// Seeds the shuffling (the network's initial weights are seeded separately, by `Network.init`).
     public var seed: UInt64
 
-    public init(loss: Loss = .mse, learningRate: Double = 1, momentum: Double = 0, batchSize: Int = 1,
-                shuffle: Bool = false, seed: UInt64 = 1) {
+    public init(
+        loss: Loss = .mse, learningRate: Double = 1, momentum: Double = 0, batchSize: Int = 1,
+        shuffle: Bool = false, seed: UInt64 = 1
+    ) {
         self.loss = loss
         self.learningRate = learningRate
         self.momentum = momentum

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Adaptive keyframes decided as the trainer reaches them (large sessions, where a first pass
@@ -13,7 +13,8 @@ import Darwin
 /// extrapolated under diminishing returns (rate ∝ 1/iteration): `R(i) = rate · i · ln((T + 1)/(i + 1))`,
 /// with the rate the smaller of those over iterations i/2…i and i/4…i/2. Taking the smaller one
 /// keeps a sudden breakout from being mistaken for the new normal: after a plateau the expected
-/// change stays small, so the breakout is met with dense keyframes. When the trainer knows everything (`i = T`) the rule is the equal
+/// change stays small, so the breakout is met with dense keyframes. When the trainer knows everything (`i = T`) the
+/// rule is the equal
 /// split of the whole trajectory. Decisions are final: the keyframes form a growing prefix.
 ///
 /// Invariants as `Scheduler`'s: starts at 0, ends at T, strictly increasing, exactly
@@ -45,7 +46,7 @@ public struct OnlineAdaptiveScheduler: Sendable {
         history.append((i, c))
         guard !isComplete else { return false }
         let k = keyframes.count
-        let remainingAfter = keyframeCount - 1 - k   // keyframes still to place after this one
+        let remainingAfter = keyframeCount - 1 - k  // keyframes still to place after this one
         var place = i == total || total - i <= remainingAfter
         if !place && k < keyframeCount - 1 {
             let expected = c + expectedRemainingChange(at: i, change: c)

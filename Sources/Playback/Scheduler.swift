@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Chooses the iterations `it_0 … it_{K-1}` a session shows.
@@ -20,7 +20,8 @@ public enum Scheduler {
         switch mode {
         case .linear:
             let count = min(keyframes, total + 1)
-            return repaired((0..<count).map { k in Int((Double(k) * Double(total) / Double(count - 1)).rounded()) }, total: total)
+            return repaired(
+                (0..<count).map { k in Int((Double(k) * Double(total) / Double(count - 1)).rounded()) }, total: total)
         case .geometric, .adaptive:
             return geometric(total: total, keyframes: keyframes)
         case .milo:
@@ -34,9 +35,11 @@ public enum Scheduler {
         let count = min(keyframes, total + 1)
         guard count > 2 else { return count == 2 ? [0, total] : [0] }
         let logTotal = log(Double(total))
-        let raw = [0] + (0..<(count - 1)).map { k in
-            Int(exp(logTotal * Double(k) / Double(count - 2)).rounded())
-        }
+        let raw =
+            [0]
+            + (0..<(count - 1)).map { k in
+                Int(exp(logTotal * Double(k) / Double(count - 2)).rounded())
+            }
         return repaired(raw, total: total)
     }
 

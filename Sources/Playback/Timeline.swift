@@ -62,10 +62,11 @@ public struct Timeline: Sendable, Equatable {
             progress = (position - Timeline.easeStart) / (1 - Timeline.easeStart)
         }
         let easeAmount = phase == .ease ? smoothstep(progress) : 0
-        return TimelineState(frame: frame, keyframe: keyframe,
-                             nextKeyframe: phase == .ease ? keyframe + 1 : keyframe,
-                             example: beatIndex % exampleCount, phase: phase, phaseProgress: progress,
-                             easeAmount: easeAmount, isSessionOver: beatIndex >= keyframeCount)
+        return TimelineState(
+            frame: frame, keyframe: keyframe,
+            nextKeyframe: phase == .ease ? keyframe + 1 : keyframe,
+            example: beatIndex % exampleCount, phase: phase, phaseProgress: progress,
+            easeAmount: easeAmount, isSessionOver: beatIndex >= keyframeCount)
     }
 
     private func smoothstep(_ t: Double) -> Double {

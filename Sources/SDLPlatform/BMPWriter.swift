@@ -1,7 +1,7 @@
 import CSDL2
 import Foundation
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A pixel's blue, green and red in the low three bytes of a word, in file order.
@@ -41,10 +41,10 @@ final class BMPWriter {
         put32(40, at: 14)
         put32(width, at: 18)
         put32(height, at: 22)
-        data[26] = 1          // planes
-        data[28] = 24         // bits per pixel
+        data[26] = 1  // planes
+        data[28] = 24  // bits per pixel
         put32(imageBytes, at: 34)
-        put32(2835, at: 38)   // 72 dpi
+        put32(2835, at: 38)  // 72 dpi
         put32(2835, at: 42)
         // Where each channel sits in a 32-bit pixel, from the surface's own masks.
         let rShift = UInt32(format.Rshift), gShift = UInt32(format.Gshift), bShift = UInt32(format.Bshift)
@@ -96,7 +96,9 @@ final class BMPWriter {
             while done < bytes.count {
                 let n = Glibc.write(file, bytes.baseAddress! + done, bytes.count - done)
                 if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { throw SDLError(message: "cannot write \(path): \(String(cString: strerror(errno)))") }
+                guard n > 0 else {
+                    throw SDLError(message: "cannot write \(path): \(String(cString: strerror(errno)))")
+                }
                 done += n
             }
         }

@@ -21,7 +21,8 @@ extension Canvas {
     public func readPixels(into surface: Surface) throws(SDLError) {
         precondition(surface.width == width && surface.height == height)
         let target = surface.pointer.pointee
-        try SDLError.check(SDL_RenderReadPixels(renderer.pointer, nil, target.format.pointee.format, target.pixels, target.pitch),
-                           "SDL_RenderReadPixels")
+        try SDLError.check(
+            SDL_RenderReadPixels(renderer.pointer, nil, target.format.pointee.format, target.pixels, target.pitch),
+            "SDL_RenderReadPixels")
     }
 }

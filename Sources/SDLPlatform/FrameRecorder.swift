@@ -97,7 +97,9 @@ public final class FrameRecorder: @unchecked Sendable {
 
 /// One frame file: written under a temporary name, renamed when whole.
 public enum FrameFile {
-    public static func path(frame: Int, in directory: String) -> String { directory + "/" + FrameRecorder.fileName(frame: frame) }
+    public static func path(frame: Int, in directory: String) -> String {
+        directory + "/" + FrameRecorder.fileName(frame: frame)
+    }
 
     static func write(_ surface: Surface, frame: Int, in directory: String, with writer: BMPWriter) throws {
         let final = path(frame: frame, in: directory)

@@ -23,12 +23,15 @@ final class GeometryBatch {
 
     /// Queues a quad with corners a, b, c, d (in order around it) and texture coordinates
     /// spanning (u0, v0)…(u1, v1).
-    func quad(_ a: Point, _ b: Point, _ c: Point, _ d: Point, color: Color,
-              u0: Float = 0, v0: Float = 0, u1: Float = 1, v1: Float = 1) {
+    func quad(
+        _ a: Point, _ b: Point, _ c: Point, _ d: Point, color: Color,
+        u0: Float = 0, v0: Float = 0, u1: Float = 1, v1: Float = 1
+    ) {
         let tint = SDL_Color(r: color.r, g: color.g, b: color.b, a: color.a)
         let base = Int32(vertices.count)
         func vertex(_ p: Point, _ u: Float, _ v: Float) -> SDL_Vertex {
-            SDL_Vertex(position: SDL_FPoint(x: Float(p.x), y: Float(p.y)), color: tint, tex_coord: SDL_FPoint(x: u, y: v))
+            SDL_Vertex(
+                position: SDL_FPoint(x: Float(p.x), y: Float(p.y)), color: tint, tex_coord: SDL_FPoint(x: u, y: v))
         }
         vertices.append(vertex(a, u0, v0))
         vertices.append(vertex(b, u1, v0))
@@ -40,13 +43,16 @@ final class GeometryBatch {
 
     /// An axis-aligned quad.
     func rect(_ r: Rect, color: Color, u0: Float = 0, v0: Float = 0, u1: Float = 1, v1: Float = 1) {
-        quad(Point(r.x, r.y), Point(r.maxX, r.y), Point(r.maxX, r.maxY), Point(r.x, r.maxY), color: color, u0: u0, v0: v0, u1: u1, v1: v1)
+        quad(
+            Point(r.x, r.y), Point(r.maxX, r.y), Point(r.maxX, r.maxY), Point(r.x, r.maxY), color: color, u0: u0,
+            v0: v0, u1: u1, v1: v1)
     }
 
     /// Submits everything queued.
     func flush() {
         guard !vertices.isEmpty else { return }
-        _ = SDL_RenderGeometry(renderer.pointer, texture, vertices, Int32(vertices.count), indices, Int32(indices.count))
+        _ = SDL_RenderGeometry(
+            renderer.pointer, texture, vertices, Int32(vertices.count), indices, Int32(indices.count))
         vertices.removeAll(keepingCapacity: true)
         indices.removeAll(keepingCapacity: true)
     }

@@ -17,7 +17,8 @@ final class GlyphAtlas {
     private var glyphs: [Character: Glyph] = [:]
 
     init(renderer: Renderer, fontPath: String, pixelSize: Int) throws(SDLError) {
-        let font = try SDLError.check(TTF_OpenFont(fontPath, Int32(pixelSize)), "TTF_OpenFont(\(fontPath), \(pixelSize))")
+        let font = try SDLError.check(
+            TTF_OpenFont(fontPath, Int32(pixelSize)), "TTF_OpenFont(\(fontPath), \(pixelSize))")
         defer { TTF_CloseFont(font) }
         lineHeight = Double(TTF_FontHeight(font))
         let characters = (32...126).map { Character(Unicode.Scalar(UInt8($0))) } + GlyphAtlas.extraCharacters
@@ -25,7 +26,8 @@ final class GlyphAtlas {
         for character in characters {
             let scalar = character.unicodeScalars.first!.value
             guard TTF_GlyphIsProvided32(font, scalar) != 0,
-                  let raw = TTF_RenderGlyph32_Blended(font, scalar, SDL_Color(r: 255, g: 255, b: 255, a: 255)) else { continue }
+                let raw = TTF_RenderGlyph32_Blended(font, scalar, SDL_Color(r: 255, g: 255, b: 255, a: 255))
+            else { continue }
             var minX: Int32 = 0, maxX: Int32 = 0, minY: Int32 = 0, maxY: Int32 = 0, advance: Int32 = 0
             TTF_GlyphMetrics32(font, scalar, &minX, &maxX, &minY, &maxY, &advance)
             rendered.append((character, Surface(taking: raw), Int(advance)))
@@ -45,12 +47,14 @@ final class GlyphAtlas {
         SDL_FillRect(atlas.pointer, nil, 0)
         for (k, (character, surface, advance)) in rendered.enumerated() {
             SDL_SetSurfaceBlendMode(surface.pointer, SDL_BLENDMODE_NONE)
-            var destination = SDL_Rect(x: Int32(places[k].0), y: Int32(places[k].1), w: Int32(surface.width), h: Int32(surface.height))
+            var destination = SDL_Rect(
+                x: Int32(places[k].0), y: Int32(places[k].1), w: Int32(surface.width), h: Int32(surface.height))
             _ = neuroglow_blit_surface(surface.pointer, nil, atlas.pointer, &destination)
-            glyphs[character] = Glyph(u: Float(places[k].0) / Float(atlasWidth), v: Float(places[k].1) / Float(atlasHeight),
-                                      u2: Float(places[k].0 + surface.width) / Float(atlasWidth),
-                                      v2: Float(places[k].1 + surface.height) / Float(atlasHeight),
-                                      width: Double(surface.width), height: Double(surface.height), advance: Double(advance))
+            glyphs[character] = Glyph(
+                u: Float(places[k].0) / Float(atlasWidth), v: Float(places[k].1) / Float(atlasHeight),
+                u2: Float(places[k].0 + surface.width) / Float(atlasWidth),
+                v2: Float(places[k].1 + surface.height) / Float(atlasHeight),
+                width: Double(surface.width), height: Double(surface.height), advance: Double(advance))
         }
         texture = try Texture(renderer: renderer, surface: atlas, blend: SDL_BLENDMODE_BLEND)
     }

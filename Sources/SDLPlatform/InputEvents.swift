@@ -57,7 +57,10 @@ public enum EventPump {
             case SDL_MOUSEBUTTONDOWN:
                 let button = Int32(event.button.button)
                 if button == SDL_BUTTON_LEFT || button == SDL_BUTTON_RIGHT {
-                    events.clicks.append(.init(x: Double(event.button.x) * scale, y: Double(event.button.y) * scale, right: button == SDL_BUTTON_RIGHT))
+                    events.clicks.append(
+                        .init(
+                            x: Double(event.button.x) * scale, y: Double(event.button.y) * scale,
+                            right: button == SDL_BUTTON_RIGHT))
                 }
             case SDL_MOUSEMOTION:
                 events.pointer = (Double(event.motion.x) * scale, Double(event.motion.y) * scale)

@@ -22,8 +22,9 @@ public final class SDLSystem: Sendable {
         try running.withLock { (live: inout WeakSystem) throws(SDLError) -> SDLSystem in
             if let system = live.value {
                 guard system.isHeadless == headless else {
-                    throw SDLError(message: "SDL already runs with the \(system.videoDriver) driver; it cannot also run "
-                        + (headless ? "headless" : "with a display") + " in the same process")
+                    throw SDLError(
+                        message: "SDL already runs with the \(system.videoDriver) driver; it cannot also run "
+                            + (headless ? "headless" : "with a display") + " in the same process")
                 }
                 return system
             }

@@ -49,11 +49,15 @@ public final class SceneRenderer {
             d >= 1 ? 0 : (1 - d) * (1 - d) * (0.55 + 0.45 * (1 - d))
         }
         // An anti-aliased disc: one texel of soft edge.
-        discTexture = try Texture.radial(renderer: canvas.renderer, size: 128, blend: SDL_BLENDMODE_BLEND) { d in (1 - d) * 64 }
+        discTexture = try Texture.radial(renderer: canvas.renderer, size: 128, blend: SDL_BLENDMODE_BLEND) { d in
+            (1 - d) * 64
+        }
         // Across a line: fully opaque in the middle, feathered over the outer texels.
         func lineProfile(_ x: Int, _ y: Int) -> Double { min(min(Double(y) + 0.5, 16 - Double(y) - 0.5) / 3, 1) }
-        lineTexture = try Texture.pattern(renderer: canvas.renderer, width: 2, height: 16, blend: SDL_BLENDMODE_BLEND, alpha: lineProfile)
-        meshLineTexture = try Texture.pattern(renderer: canvas.renderer, width: 2, height: 16, blend: SDL_BLENDMODE_BLEND, alpha: lineProfile)
+        lineTexture = try Texture.pattern(
+            renderer: canvas.renderer, width: 2, height: 16, blend: SDL_BLENDMODE_BLEND, alpha: lineProfile)
+        meshLineTexture = try Texture.pattern(
+            renderer: canvas.renderer, width: 2, height: 16, blend: SDL_BLENDMODE_BLEND, alpha: lineProfile)
         SDL_SetTextureScaleMode(meshLineTexture.pointer, SDL_ScaleModeNearest)
         for size in TextSize.allCases {
             atlases[size] = try GlyphAtlas(renderer: canvas.renderer, fontPath: fontPath, pixelSize: size.rawValue)
@@ -140,7 +144,7 @@ public final class SceneRenderer {
 
     private func finishPending(commandsPerFrame: Int) {
         guard var job = pending else { return }
-        let end = job.next + min(job.commands.count - job.next, max(commandsPerFrame, 1))   // no overflow for Int.max
+        let end = job.next + min(job.commands.count - job.next, max(commandsPerFrame, 1))  // no overflow for Int.max
         drawInto(job.texture, job.commands[job.next..<end], clear: false)
         job.next = end
         if end == job.commands.count {
@@ -180,31 +184,47 @@ public final class SceneRenderer {
         for command in commands {
             switch command {
             case let .line(from, to, width, color, dashed):
-                if dashed { dashedLine(from, to, width: width, color: color) } else { line(from, to, width: width, color: color) }
+                if dashed {
+                    dashedLine(from, to, width: width, color: color)
+                } else {
+                    line(from, to, width: width, color: color)
+                }
             case let .polyline(points, width, color):
                 for k in 1..<max(points.count, 1) { line(points[k - 1], points[k], width: width, color: color) }
             case let .glow(center, radius, color):
                 batch.use(glowTexture.pointer)
-                batch.rect(Rect(x: center.x - radius, y: center.y - radius, width: 2 * radius, height: 2 * radius), color: color)
+                batch.rect(
+                    Rect(x: center.x - radius, y: center.y - radius, width: 2 * radius, height: 2 * radius),
+                    color: color)
             case let .disc(center, radius, fill, rim):
                 batch.use(discTexture.pointer)
                 if let rim {
-                    batch.rect(Rect(x: center.x - radius, y: center.y - radius, width: 2 * radius, height: 2 * radius), color: rim)
+                    batch.rect(
+                        Rect(x: center.x - radius, y: center.y - radius, width: 2 * radius, height: 2 * radius),
+                        color: rim)
                     let inner = max(radius - max(radius * 0.12, 1.2), 0.5)
-                    batch.rect(Rect(x: center.x - inner, y: center.y - inner, width: 2 * inner, height: 2 * inner), color: fill)
+                    batch.rect(
+                        Rect(x: center.x - inner, y: center.y - inner, width: 2 * inner, height: 2 * inner), color: fill
+                    )
                 } else {
-                    batch.rect(Rect(x: center.x - radius, y: center.y - radius, width: 2 * radius, height: 2 * radius), color: fill)
+                    batch.rect(
+                        Rect(x: center.x - radius, y: center.y - radius, width: 2 * radius, height: 2 * radius),
+                        color: fill)
                 }
             case let .rect(r, color):
                 batch.use(nil)
                 batch.rect(r, color: color)
             case let .frame(r, color):
                 batch.use(nil)
-                for (a, b) in [(Point(r.x, r.y), Point(r.maxX, r.y)), (Point(r.maxX, r.y), Point(r.maxX, r.maxY)),
-                               (Point(r.maxX, r.maxY), Point(r.x, r.maxY)), (Point(r.x, r.maxY), Point(r.x, r.y))] {
+                for (a, b) in [
+                    (Point(r.x, r.y), Point(r.maxX, r.y)), (Point(r.maxX, r.y), Point(r.maxX, r.maxY)),
+                    (Point(r.maxX, r.maxY), Point(r.x, r.maxY)), (Point(r.x, r.maxY), Point(r.x, r.y)),
+                ] {
                     let horizontal = a.y == b.y
-                    batch.rect(Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: horizontal ? abs(b.x - a.x) : 1,
-                                    height: horizontal ? 1 : abs(b.y - a.y)), color: color)
+                    batch.rect(
+                        Rect(
+                            x: min(a.x, b.x), y: min(a.y, b.y), width: horizontal ? abs(b.x - a.x) : 1,
+                            height: horizontal ? 1 : abs(b.y - a.y)), color: color)
                 }
             case let .text(string, at, size, color, align):
                 text(string, at: at, size: size, color: color, align: align)
@@ -227,8 +247,9 @@ public final class SceneRenderer {
         var start = a
         for k in 1...pieces {
             let end = k == pieces ? b : a.lerp(to: b, Double(k) / Double(pieces))
-            batch.quad(Point(start.x + nx, start.y + ny), Point(end.x + nx, end.y + ny), Point(end.x - nx, end.y - ny),
-                       Point(start.x - nx, start.y - ny), color: tint)
+            batch.quad(
+                Point(start.x + nx, start.y + ny), Point(end.x + nx, end.y + ny), Point(end.x - nx, end.y - ny),
+                Point(start.x - nx, start.y - ny), color: tint)
             start = end
         }
     }
@@ -260,8 +281,9 @@ public final class SceneRenderer {
         batch.use(atlas.texture.pointer)
         for character in string {
             guard let glyph = atlas.glyph(character) else { continue }
-            batch.rect(Rect(x: x, y: y, width: glyph.width, height: glyph.height), color: color,
-                       u0: glyph.u, v0: glyph.v, u1: glyph.u2, v1: glyph.v2)
+            batch.rect(
+                Rect(x: x, y: y, width: glyph.width, height: glyph.height), color: color,
+                u0: glyph.u, v0: glyph.v, u1: glyph.u2, v1: glyph.v2)
             x += glyph.advance
         }
     }

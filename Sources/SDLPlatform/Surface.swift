@@ -7,14 +7,17 @@ public final class Surface {
 
     /// A new 24-bit BGR surface (the pixel layout of a 24-bit BMP), or a 32-bit RGBA one.
     public convenience init(width: Int, height: Int, rgba: Bool = false) throws(SDLError) {
-        try self.init(width: width, height: height, pixelFormat: rgba ? SDL_PIXELFORMAT_ABGR8888.rawValue : SDL_PIXELFORMAT_BGR24.rawValue)
+        try self.init(
+            width: width, height: height,
+            pixelFormat: rgba ? SDL_PIXELFORMAT_ABGR8888.rawValue : SDL_PIXELFORMAT_BGR24.rawValue)
     }
 
     /// A new surface in an SDL pixel format.
     init(width: Int, height: Int, pixelFormat: UInt32) throws(SDLError) {
-        let bits = Int32((pixelFormat >> 8) & 0xFF)   // SDL_BITSPERPIXEL, a macro Swift does not import
-        pointer = try SDLError.check(SDL_CreateRGBSurfaceWithFormat(0, Int32(width), Int32(height), bits, pixelFormat),
-                                     "SDL_CreateRGBSurfaceWithFormat(\(width)x\(height))")
+        let bits = Int32((pixelFormat >> 8) & 0xFF)  // SDL_BITSPERPIXEL, a macro Swift does not import
+        pointer = try SDLError.check(
+            SDL_CreateRGBSurfaceWithFormat(0, Int32(width), Int32(height), bits, pixelFormat),
+            "SDL_CreateRGBSurfaceWithFormat(\(width)x\(height))")
     }
 
     init(taking pointer: UnsafeMutablePointer<SDL_Surface>) { self.pointer = pointer }

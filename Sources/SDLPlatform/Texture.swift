@@ -10,8 +10,9 @@ final class Texture {
 
     /// A texture uploaded from an RGBA surface.
     init(renderer: Renderer, surface: Surface, blend: SDL_BlendMode) throws(SDLError) {
-        pointer = try SDLError.check(SDL_CreateTextureFromSurface(renderer.pointer, surface.pointer),
-                                     "SDL_CreateTextureFromSurface")
+        pointer = try SDLError.check(
+            SDL_CreateTextureFromSurface(renderer.pointer, surface.pointer),
+            "SDL_CreateTextureFromSurface")
         self.renderer = renderer
         width = surface.width
         height = surface.height
@@ -36,8 +37,10 @@ final class Texture {
     deinit { SDL_DestroyTexture(pointer) }
 
     /// A square texture whose alpha at each point is `alpha(distance from centre / half size)`; white.
-    static func radial(renderer: Renderer, size: Int, blend: SDL_BlendMode,
-                       alpha: (Double) -> Double) throws(SDLError) -> Texture {
+    static func radial(
+        renderer: Renderer, size: Int, blend: SDL_BlendMode,
+        alpha: (Double) -> Double
+    ) throws(SDLError) -> Texture {
         try pattern(renderer: renderer, width: size, height: size, blend: blend) { x, y in
             let half = Double(size) / 2
             let dx = (Double(x) + 0.5 - half) / half, dy = (Double(y) + 0.5 - half) / half
@@ -46,8 +49,10 @@ final class Texture {
     }
 
     /// A white texture with alpha from `alpha(x, y)` in 0…1.
-    static func pattern(renderer: Renderer, width: Int, height: Int, blend: SDL_BlendMode,
-                        alpha: (Int, Int) -> Double) throws(SDLError) -> Texture {
+    static func pattern(
+        renderer: Renderer, width: Int, height: Int, blend: SDL_BlendMode,
+        alpha: (Int, Int) -> Double
+    ) throws(SDLError) -> Texture {
         let surface = try Surface(width: width, height: height, rgba: true)
         let pixels = surface.pointer.pointee.pixels!.assumingMemoryBound(to: UInt8.self)
         let pitch = Int(surface.pointer.pointee.pitch)

@@ -6,7 +6,9 @@ public struct Point: Sendable, Equatable {
 
     /// The point `t` of the way from `self` to `other`.
     public func lerp(to other: Point, _ t: Double) -> Point { Point(x + (other.x - x) * t, y + (other.y - y) * t) }
-    public func distance(to other: Point) -> Double { ((x - other.x) * (x - other.x) + (y - other.y) * (y - other.y)).squareRoot() }
+    public func distance(to other: Point) -> Double {
+        ((x - other.x) * (x - other.x) + (y - other.y) * (y - other.y)).squareRoot()
+    }
 }
 
 /// An axis-aligned rectangle in window pixels.

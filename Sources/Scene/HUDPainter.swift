@@ -33,43 +33,58 @@ struct HUDPainter {
     private var inputs: [Double] { Array(trace.activations[0..<network.layout.inputCount]) }
 
     var values: HUDValues {
-        HUDValues(iteration: input.shownIteration, keyframe: input.shownKeyframe, example: example,
-                  inputs: inputs, desired: target,
-                  outputs: trace.outputs, averageError: averageError, status: status)
+        HUDValues(
+            iteration: input.shownIteration, keyframe: input.shownKeyframe, example: example,
+            inputs: inputs, desired: target,
+            outputs: trace.outputs, averageError: averageError, status: status)
     }
 
     func draw(into out: inout [DrawCommand]) {
         let top = layout.hudTop
         let total = input.plan.iterations
-        out.append(.text("iteration \(grouped(input.shownIteration)) of \(grouped(total))", at: Point(top.x + 16, top.y + 10),
-                         size: .large, color: palette.text, align: .left))
+        out.append(
+            .text(
+                "iteration \(grouped(input.shownIteration)) of \(grouped(total))", at: Point(top.x + 16, top.y + 10),
+                size: .large, color: palette.text, align: .left))
         let who = example.map { "example \($0 + 1) of \(input.plan.dataSet.count)" } ?? "your input"
         var thinking = "\(who):  inputs \(shortVector(inputs))"
         if let target { thinking += "   desired \(shortVector(target))" }
         thinking += "   actual \(shortVector(trace.outputs))"
-        out.append(.text(thinking, at: Point(top.x + 16, top.y + 40), size: .normal,
-                         color: example == nil ? palette.glow : palette.text, align: .left))
+        out.append(
+            .text(
+                thinking, at: Point(top.x + 16, top.y + 40), size: .normal,
+                color: example == nil ? palette.glow : palette.text, align: .left))
         let speed = input.speed == 1 ? "" : "  ×\(formatSpeed(input.speed))"
-        out.append(.text(status + speed, at: Point(top.maxX - 16, top.y + 10), size: .large,
-                         color: status == "diverged" ? palette.alert : palette.text, align: .right))
+        out.append(
+            .text(
+                status + speed, at: Point(top.maxX - 16, top.y + 10), size: .large,
+                color: status == "diverged" ? palette.alert : palette.text, align: .right))
         drawErrorBar(into: &out)
         drawLossCurve(into: &out)
-        out.append(.text("H: help", at: Point(16, Double(layout.height) - 22), size: .small, color: palette.dimText, align: .left))
+        out.append(
+            .text(
+                "H: help", at: Point(16, Double(layout.height) - 22), size: .small, color: palette.dimText, align: .left
+            ))
     }
 
     /// The average error as a bar, as in the video: full width at the untrained network's error.
     private func drawErrorBar(into out: inout [DrawCommand]) {
         let band = layout.hudBottom
         let bar = Rect(x: band.x + 16, y: band.y + 34, width: band.width * 0.38, height: 16)
-        out.append(.text("average error", at: Point(bar.x, band.y + 12), size: .normal, color: palette.dimText, align: .left))
+        out.append(
+            .text("average error", at: Point(bar.x, band.y + 12), size: .normal, color: palette.dimText, align: .left))
         guard let error = averageError, let first = input.progress.keyframeLosses.first, first > 0 else { return }
         out.append(.rect(bar, palette.neuronFill))
         let fraction = min(max(error / first, 0), 1)
-        out.append(.rect(Rect(x: bar.x, y: bar.y, width: bar.width * fraction, height: bar.height),
-                         palette.positive.mix(palette.negative, fraction)))
+        out.append(
+            .rect(
+                Rect(x: bar.x, y: bar.y, width: bar.width * fraction, height: bar.height),
+                palette.positive.mix(palette.negative, fraction)))
         out.append(.frame(bar, palette.neuronRim))
-        out.append(.text(String(format: "%.4g", error), at: Point(bar.maxX + 8, bar.y + bar.height / 2), size: .normal,
-                         color: palette.text, align: .leftMiddle))
+        out.append(
+            .text(
+                String(format: "%.4g", error), at: Point(bar.maxX + 8, bar.y + bar.height / 2), size: .normal,
+                color: palette.text, align: .leftMiddle))
     }
 
     /// Loss per iteration on a log scale (both axes), the reached keyframes as ticks.
@@ -78,9 +93,15 @@ struct HUDPainter {
         let box = Rect(x: band.width * 0.55, y: band.y + 10, width: band.width * 0.45 - 16, height: band.height - 30)
         out.append(.rect(box, palette.panel))
         out.append(.frame(box, palette.neuronRim.withAlpha(0.6)))
-        out.append(.text("loss (log) over iterations (log)", at: Point(box.x + 6, box.y + 3), size: .small, color: palette.dimText, align: .left))
-        out.append(.text("keyframe \(input.shownKeyframe + 1) of \(input.timeline.keyframeCount) · \(input.plan.schedule.mode.rawValue)",
-                         at: Point(box.maxX - 6, box.y + 3), size: .small, color: palette.dimText, align: .right))
+        out.append(
+            .text(
+                "loss (log) over iterations (log)", at: Point(box.x + 6, box.y + 3), size: .small,
+                color: palette.dimText, align: .left))
+        out.append(
+            .text(
+                "keyframe \(input.shownKeyframe + 1) of \(input.timeline.keyframeCount) · "
+                    + "\(input.plan.schedule.mode.rawValue)",
+                at: Point(box.maxX - 6, box.y + 3), size: .small, color: palette.dimText, align: .right))
         // Only up to the shown keyframe: the curve grows with the playback, and a frame shows the
         // same whether the trainer has raced ahead (headless) or not (live).
         let shown = input.shownIteration
@@ -96,21 +117,32 @@ struct HUDPainter {
             for k in 0...input.shownKeyframe {
                 let tickX = x(iterations[k])
                 let current = k == input.shownKeyframe
-                out.append(.line(from: Point(tickX, box.maxY - (current ? 14 : 6)), to: Point(tickX, box.maxY),
-                                 width: current ? 2 : 1, color: current ? palette.forwardPulse : palette.dimText.withAlpha(0.7), dashed: false))
+                out.append(
+                    .line(
+                        from: Point(tickX, box.maxY - (current ? 14 : 6)), to: Point(tickX, box.maxY),
+                        width: current ? 2 : 1, color: current ? palette.forwardPulse : palette.dimText.withAlpha(0.7),
+                        dashed: false))
             }
         }
     }
 
     func drawLiveOnly(into out: inout [DrawCommand]) {
         if let frames = input.recordedFrames {
-            out.append(.disc(center: Point(Double(layout.width) - 150, Double(layout.height) - 18), radius: 7, fill: palette.alert, rim: nil))
-            out.append(.text("REC \(grouped(frames))", at: Point(Double(layout.width) - 138, Double(layout.height) - 18),
-                             size: .normal, color: palette.alert, align: .leftMiddle))
+            out.append(
+                .disc(
+                    center: Point(Double(layout.width) - 150, Double(layout.height) - 18), radius: 7,
+                    fill: palette.alert, rim: nil))
+            out.append(
+                .text(
+                    "REC \(grouped(frames))", at: Point(Double(layout.width) - 138, Double(layout.height) - 18),
+                    size: .normal, color: palette.alert, align: .leftMiddle))
         }
         if input.showFPS {
-            out.append(.text("\(Int(input.framesPerSecond.rounded())) fps", at: Point(Double(layout.width) - 16, layout.hudTop.maxY),
-                             size: .small, color: palette.dimText, align: .right))
+            out.append(
+                .text(
+                    "\(Int(input.framesPerSecond.rounded())) fps",
+                    at: Point(Double(layout.width) - 16, layout.hudTop.maxY),
+                    size: .small, color: palette.dimText, align: .right))
         }
     }
 

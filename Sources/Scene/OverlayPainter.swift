@@ -28,18 +28,28 @@ struct OverlayPainter {
     func draw(into out: inout [DrawCommand]) {
         var banners: [(String, Color)] = []
         if input.showsDivergence, let at = input.progress.divergedAtIteration {
-            banners.append(("the network diverged at iteration \(grouped(at)) — lower the learning rate; Home to restart", palette.alert))
+            banners.append(
+                (
+                    "the network diverged at iteration \(grouped(at)) — lower the learning rate; Home to restart",
+                    palette.alert
+                ))
         } else if input.showsTraining {
             banners.append(("training… (iteration \(grouped(input.progress.trainerIteration)))", palette.glow))
         }
         if let notice = input.notice { banners.append((notice, palette.alert)) }
         for (k, banner) in banners.enumerated() {
-            out.append(.text(banner.0, at: Point(Double(layout.width) / 2, layout.hudTop.maxY + 4 + 20 * Double(k)),
-                             size: .normal, color: banner.1, align: .center))
+            out.append(
+                .text(
+                    banner.0, at: Point(Double(layout.width) / 2, layout.hudTop.maxY + 4 + 20 * Double(k)),
+                    size: .normal, color: banner.1, align: .center))
         }
         if layout.isThinned {
-            out.append(.text("large layers: \(SceneLayout.maximumDrawnNeuronsPerLayer) neurons of each drawn, the strongest signals pulse",
-                             at: Point(Double(layout.width) / 2, layout.hudBottom.y - 4), size: .small, color: palette.dimText, align: .center))
+            out.append(
+                .text(
+                    "large layers: \(SceneLayout.maximumDrawnNeuronsPerLayer) neurons of each drawn, the "
+                        + "strongest signals pulse",
+                    at: Point(Double(layout.width) / 2, layout.hudBottom.y - 4), size: .small, color: palette.dimText,
+                    align: .center))
         }
         if let hovered = input.hovered { drawCard(for: hovered, into: &out) }
         if input.showHelp { drawHelp(into: &out) }
@@ -47,12 +57,19 @@ struct OverlayPainter {
 
     private func drawHelp(into out: inout [DrawCommand]) {
         let width = 470.0, height = 34.0 + 21 * Double(OverlayPainter.helpLines.count)
-        let box = Rect(x: (Double(layout.width) - width) / 2, y: (Double(layout.height) - height) / 2, width: width, height: height)
+        let box = Rect(
+            x: (Double(layout.width) - width) / 2, y: (Double(layout.height) - height) / 2, width: width, height: height
+        )
         out.append(.rect(box, palette.panel))
         out.append(.frame(box, palette.neuronRim))
-        out.append(.text("neuroglow — keys", at: Point(box.x + 16, box.y + 10), size: .large, color: palette.text, align: .left))
+        out.append(
+            .text(
+                "neuroglow — keys", at: Point(box.x + 16, box.y + 10), size: .large, color: palette.text, align: .left))
         for (k, line) in OverlayPainter.helpLines.enumerated() {
-            out.append(.text(line, at: Point(box.x + 16, box.y + 40 + 21 * Double(k)), size: .normal, color: palette.text, align: .left))
+            out.append(
+                .text(
+                    line, at: Point(box.x + 16, box.y + 40 + 21 * Double(k)), size: .normal, color: palette.text,
+                    align: .left))
         }
     }
 
@@ -61,13 +78,18 @@ struct OverlayPainter {
         switch target {
         case let .neuron(id):
             let value = trace.activation(layer: id.layer, index: id.index)
-            if id.layer == 0 { return ["input \(id.index + 1)", "value \(formatValue(value))", "click to toggle, wheel to change"] }
+            if id.layer == 0 {
+                return ["input \(id.index + 1)", "value \(formatValue(value))", "click to toggle, wheel to change"]
+            }
             let l = id.layer - 1
             let function = network.activations[l]
             var lines = ["layer \(id.layer), neuron \(id.index + 1)"]
             let fanIn = network.layout.layerSizes[l]
             for i in 0..<min(fanIn, 8) {
-                lines.append("  \(formatSigned(network.weight(layer: l, to: id.index, from: i))) × \(formatValue(trace.activation(layer: l, index: i)))")
+                lines.append(
+                    "  \(formatSigned(network.weight(layer: l, to: id.index, from: i))) × "
+                        + "\(formatValue(trace.activation(layer: l, index: i)))"
+                )
             }
             if fanIn > 8 { lines.append("  … \(fanIn - 8) more inputs") }
             if let b = network.bias(layer: l, neuron: id.index) { lines.append("  \(formatSigned(b))  bias") }
@@ -78,12 +100,15 @@ struct OverlayPainter {
         case let .synapse(id):
             let w = network.weight(layer: id.layer, to: id.to, from: id.from)
             let a = trace.activation(layer: id.layer, index: id.from)
-            var lines = ["synapse \(id.layer).\(id.from + 1) → \(id.layer + 1).\(id.to + 1)", "weight \(formatSigned(w))",
-                         "signal \(formatValue(a)) × \(formatSigned(w)) = \(formatSigned(a * w))"]
+            var lines = [
+                "synapse \(id.layer).\(id.from + 1) → \(id.layer + 1).\(id.to + 1)", "weight \(formatSigned(w))",
+                "signal \(formatValue(a)) × \(formatSigned(w)) = \(formatSigned(a * w))",
+            ]
             let k = input.shownKeyframe
             if k > 0, k < input.progress.readyKeyframeCount {
                 let before = input.progress.keyframes[k - 1].weight(layer: id.layer, to: id.to, from: id.from)
-                lines.append("last change \(formatSigned(input.progress.keyframes[k].weight(layer: id.layer, to: id.to, from: id.from) - before))")
+                let now = input.progress.keyframes[k].weight(layer: id.layer, to: id.to, from: id.from)
+                lines.append("last change \(formatSigned(now - before))")
             }
             return lines
         }
@@ -94,7 +119,8 @@ struct OverlayPainter {
         let anchor: Point
         switch target {
         case let .neuron(id): anchor = layout.centres[id.layer][id.index]
-        case let .synapse(id): anchor = layout.centres[id.layer][id.from].lerp(to: layout.centres[id.layer + 1][id.to], 0.5)
+        case let .synapse(id):
+            anchor = layout.centres[id.layer][id.from].lerp(to: layout.centres[id.layer + 1][id.to], 0.5)
         }
         let width = 230.0, height = 12 + 19 * Double(lines.count)
         var x = anchor.x + layout.radius + 14, y = anchor.y - height / 2
@@ -104,7 +130,9 @@ struct OverlayPainter {
         out.append(.rect(box, palette.panel))
         out.append(.frame(box, palette.neuronRim))
         for (k, line) in lines.enumerated() {
-            out.append(.text(line, at: Point(x + 10, y + 6 + 19 * Double(k)), size: .normal, color: palette.text, align: .left))
+            out.append(
+                .text(line, at: Point(x + 10, y + 6 + 19 * Double(k)), size: .normal, color: palette.text, align: .left)
+            )
         }
     }
 }

@@ -26,19 +26,26 @@ public enum SceneBuilder {
         var liveOnly: [DrawCommand] = []
         hud.drawLiveOnly(into: &liveOnly)
         OverlayPainter(input: input, network: network, trace: trace).draw(into: &overlay)
-        return SceneFrame(background: input.palette.background, synapses: synapseDrawing(input, network),
-                          overlay: overlay, liveOnly: liveOnly, hud: hud.values)
+        return SceneFrame(
+            background: input.palette.background, synapses: synapseDrawing(input, network),
+            overlay: overlay, liveOnly: liveOnly, hud: hud.values)
     }
 
     static func synapseDrawing(_ input: SceneInput, _ network: Network) -> SynapseDrawing {
         let layout = input.layout, palette = input.palette, dashed = input.dashedNegative
         if layout.drawnSynapseCount <= SynapseEncoding.directDrawingLimit {
-            return .direct(SynapseEncoding.lines(network: network, layout: layout, palette: palette, dashedNegative: dashed))
+            return .direct(
+                SynapseEncoding.lines(network: network, layout: layout, palette: palette, dashedNegative: dashed))
         }
         func layer(_ k: Int) -> SynapseLayer {
-            let keyframeNetwork = input.progress.keyframes.isEmpty ? input.plan.initialNetwork : input.progress.keyframes[k]
-            return SynapseLayer(key: "k\(k) \(palette.name.rawValue) \(layout.width)x\(layout.height) \(dashed)", bounds: layout.synapseBounds, isPinned: k == 0) {
-                SynapseEncoding.lines(network: keyframeNetwork, layout: layout, palette: palette, dashedNegative: dashed)
+            let keyframeNetwork =
+                input.progress.keyframes.isEmpty ? input.plan.initialNetwork : input.progress.keyframes[k]
+            return SynapseLayer(
+                key: "k\(k) \(palette.name.rawValue) \(layout.width)x\(layout.height) \(dashed)",
+                bounds: layout.synapseBounds, isPinned: k == 0
+            ) {
+                SynapseEncoding.lines(
+                    network: keyframeNetwork, layout: layout, palette: palette, dashedNegative: dashed)
             }
         }
         let k = input.shownKeyframe
@@ -47,8 +54,12 @@ public enum SceneBuilder {
         // The layer the next ease needs: while this one eases into k + 1, already k + 2's, so the
         // drawing ahead spreads over the whole beat, the ease's frames included.
         let next = easing ? k + 2 : k + 1
-        let upcoming = next < ready && !input.state.isSessionOver
-            ? UpcomingLayer(layer: layer(next), framesLeft: input.timeline.framesUntilEase(fromFrame: input.state.frame)) : nil
-        return .cached(layer(k), fadingTo: easing ? layer(k + 1) : nil, amount: easing ? input.state.easeAmount : 0, upcoming: upcoming)
+        let upcoming =
+            next < ready && !input.state.isSessionOver
+            ? UpcomingLayer(
+                layer: layer(next), framesLeft: input.timeline.framesUntilEase(fromFrame: input.state.frame)) : nil
+        return .cached(
+            layer(k), fadingTo: easing ? layer(k + 1) : nil, amount: easing ? input.state.easeAmount : 0,
+            upcoming: upcoming)
     }
 }

@@ -26,7 +26,10 @@ public struct SceneInput: Sendable {
     /// A message shown across the window (e.g. a recording that stopped), else nil.
     public var notice: String? = nil
 
-    public init(layout: SceneLayout, palette: Palette, plan: SessionPlan, progress: SessionProgress, timeline: Timeline, state: TimelineState) {
+    public init(
+        layout: SceneLayout, palette: Palette, plan: SessionPlan, progress: SessionProgress, timeline: Timeline,
+        state: TimelineState
+    ) {
         self.layout = layout
         self.palette = palette
         self.plan = plan

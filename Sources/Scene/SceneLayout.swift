@@ -31,7 +31,8 @@ public struct SceneLayout: Sendable, Equatable {
         hudTop = Rect(x: 0, y: 0, width: w, height: topBand)
         hudBottom = Rect(x: 0, y: h - bottomBand, width: w, height: bottomBand)
         let marginX = max(w * 0.08, 40)
-        let area = Rect(x: marginX, y: topBand + 8, width: max(w - 2 * marginX, 1), height: max(h - topBand - bottomBand - 16, 1))
+        let area = Rect(
+            x: marginX, y: topBand + 8, width: max(w - 2 * marginX, 1), height: max(h - topBand - bottomBand - 16, 1))
         networkArea = area
         let layers = layerSizes.count
         let columnGap = area.width / Double(max(layers - 1, 1))
@@ -47,10 +48,11 @@ public struct SceneLayout: Sendable, Equatable {
             let spacing = area.height / Double(shown)
             // In huge layers drawn neuron k is index ⌊k·size/shown⌋ (`drawnIndices`); the rounding up
             // maps it back to slot k, and undrawn neurons share the slot of the next drawn one.
-            centres.append((0..<size).map { i in
-                let slot = size <= shown ? i : min((i * shown + size - 1) / size, shown - 1)
-                return Point(x, area.y + spacing * (Double(slot) + 0.5))
-            })
+            centres.append(
+                (0..<size).map { i in
+                    let slot = size <= shown ? i : min((i * shown + size - 1) / size, shown - 1)
+                    return Point(x, area.y + spacing * (Double(slot) + 0.5))
+                })
         }
         self.centres = centres
         let drawn = layerSizes.map { size in
@@ -62,8 +64,9 @@ public struct SceneLayout: Sendable, Equatable {
         let drawnCentres = centres.indices.flatMap { l in drawn[l].map { centres[l][$0] } }
         let margin = SynapseEncoding.maximumWidth / 2 + 3
         let xs = drawnCentres.map(\.x), ys = drawnCentres.map(\.y)
-        synapseBounds = Rect(x: xs.min()! - margin, y: ys.min()! - margin,
-                             width: xs.max()! - xs.min()! + 2 * margin, height: ys.max()! - ys.min()! + 2 * margin)
+        synapseBounds = Rect(
+            x: xs.min()! - margin, y: ys.min()! - margin,
+            width: xs.max()! - xs.min()! + 2 * margin, height: ys.max()! - ys.min()! + 2 * margin)
     }
 
     /// A rectangle holding every pixel a synapse line can touch: the drawn neuron centres' box,

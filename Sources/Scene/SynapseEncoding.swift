@@ -14,7 +14,9 @@ public enum SynapseEncoding {
     }
 
     /// The lines of every drawn synapse of `network`.
-    public static func lines(network: Network, layout: SceneLayout, palette: Palette, dashedNegative: Bool) -> [DrawCommand] {
+    public static func lines(network: Network, layout: SceneLayout, palette: Palette, dashedNegative: Bool)
+        -> [DrawCommand]
+    {
         let largest = network.largestWeightMagnitude
         var commands: [DrawCommand] = []
         for l in 0..<network.layout.connectionLayerCount {
@@ -24,10 +26,12 @@ public enum SynapseEncoding {
                 for i in from {
                     let w = network.weight(layer: l, to: j, from: i)
                     let strength = largest > 0 ? abs(w) / largest : 0
-                    commands.append(.line(from: layout.centres[l][i], to: layout.centres[l + 1][j],
-                                          width: width(weight: w, largest: largest, radius: layout.radius),
-                                          color: palette.color(forWeight: w).withAlpha(0.45 + 0.5 * strength),
-                                          dashed: dashedNegative && w < 0))
+                    commands.append(
+                        .line(
+                            from: layout.centres[l][i], to: layout.centres[l + 1][j],
+                            width: width(weight: w, largest: largest, radius: layout.radius),
+                            color: palette.color(forWeight: w).withAlpha(0.45 + 0.5 * strength),
+                            dashed: dashedNegative && w < 0))
                 }
             }
         }

@@ -56,7 +56,8 @@ struct ThinkingPainter {
         for j in layout.drawnIndices(layer: l + 1) {
             for i in senders {
                 let a = trace.activation(layer: l, index: i)
-                let s = backward ? trace.delta(layer: l + 1, index: j) * a : a * network.weight(layer: l, to: j, from: i)
+                let s =
+                    backward ? trace.delta(layer: l + 1, index: j) * a : a * network.weight(layer: l, to: j, from: i)
                 if s.isFinite, s != 0 { signals.append((abs(s), i, j)) }
             }
         }
@@ -74,9 +75,14 @@ struct ThinkingPainter {
         for (s, i, j) in signals {
             let level = s / strongest
             let a = layout.centres[l][i], b = layout.centres[l + 1][j]
-            let width = SynapseEncoding.width(weight: network.weight(layer: l, to: j, from: i), largest: largestWeight, radius: layout.radius)
-            out.append(.line(from: a, to: b, width: width + 1.5, color: tint.withAlpha(0.1 + 0.4 * level), dashed: false))
-            pulses.append(.glow(center: a.lerp(to: b, t), radius: pulseRadius * (0.6 + 0.9 * level), color: tint.withAlpha(0.25 + 0.75 * level)))
+            let width = SynapseEncoding.width(
+                weight: network.weight(layer: l, to: j, from: i), largest: largestWeight, radius: layout.radius)
+            out.append(
+                .line(from: a, to: b, width: width + 1.5, color: tint.withAlpha(0.1 + 0.4 * level), dashed: false))
+            pulses.append(
+                .glow(
+                    center: a.lerp(to: b, t), radius: pulseRadius * (0.6 + 0.9 * level),
+                    color: tint.withAlpha(0.25 + 0.75 * level)))
         }
         out += pulses
     }
@@ -98,25 +104,41 @@ struct ThinkingPainter {
                 let activation = trace.activation(layer: layer, index: index)
                 let level = (layer == 0 ? min(abs(activation), 1) : function.displayLevel(activation)) * litness
                 if level > 0.02 {
-                    halos.append(.glow(center: centre, radius: r * (1.5 + 1.6 * level), color: palette.glow.withAlpha(0.2 + 0.8 * level)))
+                    halos.append(
+                        .glow(
+                            center: centre, radius: r * (1.5 + 1.6 * level),
+                            color: palette.glow.withAlpha(0.2 + 0.8 * level)))
                 }
                 if showBackward, largestDelta > 0 {
                     let error = abs(trace.delta(layer: layer, index: index)) / largestDelta
                     if error > 0.02 {
-                        halos.append(.glow(center: centre, radius: r * (1.5 + 1.5 * error), color: palette.backwardPulse.withAlpha(0.2 + 0.8 * error)))
+                        halos.append(
+                            .glow(
+                                center: centre, radius: r * (1.5 + 1.5 * error),
+                                color: palette.backwardPulse.withAlpha(0.2 + 0.8 * error)))
                     }
                 }
-                discs.append(.disc(center: centre, radius: r, fill: palette.neuronFill.mix(palette.glow, 0.9 * level),
-                                 rim: palette.neuronRim))
+                discs.append(
+                    .disc(
+                        center: centre, radius: r, fill: palette.neuronFill.mix(palette.glow, 0.9 * level),
+                        rim: palette.neuronRim))
                 guard layout.showsNeuronLabels else { continue }
                 let valueText = litness > 0.5 ? formatValue(activation) : "…"
                 if layer == 0 {
-                    labels.append(.text(valueText, at: Point(centre.x - r - 6, centre.y), size: .normal, color: palette.text, align: .rightMiddle))
+                    labels.append(
+                        .text(
+                            valueText, at: Point(centre.x - r - 6, centre.y), size: .normal, color: palette.text,
+                            align: .rightMiddle))
                 } else {
-                    labels.append(.text(valueText, at: Point(centre.x + r + 6, centre.y), size: .normal, color: palette.text, align: .leftMiddle))
+                    labels.append(
+                        .text(
+                            valueText, at: Point(centre.x + r + 6, centre.y), size: .normal, color: palette.text,
+                            align: .leftMiddle))
                     if let b = network.bias(layer: layer - 1, neuron: index) {
-                        labels.append(.text("b " + formatSigned(b), at: Point(centre.x, centre.y + r + 3), size: .small,
-                                         color: palette.color(forWeight: b), align: .center))
+                        labels.append(
+                            .text(
+                                "b " + formatSigned(b), at: Point(centre.x, centre.y + r + 3), size: .small,
+                                color: palette.color(forWeight: b), align: .center))
                     }
                 }
             }

@@ -48,13 +48,20 @@ public struct ModelOptions: Sendable, Equatable {
         }
         if batchSize < 1 { throw InputError("--batch-size \(batchSize): expected a whole number of at least 1") }
         if iterations < 1 || iterations > ModelOptions.maximumIterations {
-            throw InputError("--iterations \(iterations): expected a whole number from 1 to \(ModelOptions.maximumIterations)")
+            throw InputError(
+                "--iterations \(iterations): expected a whole number from 1 to \(ModelOptions.maximumIterations)")
         }
         if let activation, !Activation.hiddenChoices.contains(activation) {
-            throw InputError("--activation softmax: hidden layers take one of \(Activation.hiddenChoices.map(\.rawValue).joined(separator: ", "))")
+            throw InputError(
+                "--activation softmax: hidden layers take one of "
+                    + "\(Activation.hiddenChoices.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         if let output = outputActivation, !Activation.outputChoices.contains(output) {
-            throw InputError("--output-activation \(output.rawValue): expected one of \(Activation.outputChoices.map(\.rawValue).joined(separator: ", "))")
+            throw InputError(
+                "--output-activation \(output.rawValue): expected one of "
+                    + "\(Activation.outputChoices.map(\.rawValue).joined(separator: ", "))"
+            )
         }
     }
 }

@@ -11,8 +11,12 @@ public struct ScheduleOptions: Sendable, Equatable {
     public init() {}
 
     public func validate() throws(InputError) {
-        if keyframes < 2 || keyframes > 100_000 { throw InputError("--keyframes \(keyframes): expected a whole number from 2 to 100000") }
-        if beat < 3 || beat > 6000 { throw InputError("--beat \(beat): expected a whole number of frames from 3 to 6000") }
+        if keyframes < 2 || keyframes > 100_000 {
+            throw InputError("--keyframes \(keyframes): expected a whole number from 2 to 100000")
+        }
+        if beat < 3 || beat > 6000 {
+            throw InputError("--beat \(beat): expected a whole number of frames from 3 to 6000")
+        }
         if fps < 1 || fps > 240 { throw InputError("--fps \(fps): expected a whole number from 1 to 240") }
     }
 }

@@ -4,7 +4,8 @@ extension SessionPlan {
     /// How many keyframes the session will show (before the scheduler has run, for the timeline).
     public var keyframeCount: Int {
         let possible = iterations + 1
-        return schedule.mode == .milo ? min(Scheduler.miloMoments.count + 1, possible) : min(schedule.keyframes, possible)
+        return schedule.mode == .milo
+            ? min(Scheduler.miloMoments.count + 1, possible) : min(schedule.keyframes, possible)
     }
 
     /// Example-parameter steps a first pass over the trajectory may cost before the adaptive
@@ -14,7 +15,8 @@ extension SessionPlan {
     /// Whether an adaptive schedule is decided as the trainer goes (large sessions) rather than
     /// from a first pass over the whole trajectory (small ones: exact, and ready at once).
     public var decidesKeyframesOnline: Bool {
-        Double(iterations) * Double(dataSet.count) * Double(initialNetwork.layout.parameterCount) > SessionPlan.twoPassBudget
+        Double(iterations) * Double(dataSet.count) * Double(initialNetwork.layout.parameterCount)
+            > SessionPlan.twoPassBudget
     }
 
     public var timeline: Timeline {

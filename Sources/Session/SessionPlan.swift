@@ -12,8 +12,10 @@ public struct SessionPlan: Sendable {
     public let schedule: ScheduleOptions
     public let model: ModelOptions
 
-    public init(dataSet: DataSet, initialNetwork: Network, training: TrainingOptions, iterations: Int,
-                schedule: ScheduleOptions, model: ModelOptions = ModelOptions()) {
+    public init(
+        dataSet: DataSet, initialNetwork: Network, training: TrainingOptions, iterations: Int,
+        schedule: ScheduleOptions, model: ModelOptions = ModelOptions()
+    ) {
         self.dataSet = dataSet
         self.initialNetwork = initialNetwork
         self.training = training
@@ -24,7 +26,9 @@ public struct SessionPlan: Sendable {
 
     /// Resolves options into a plan: loads the data set (built-in name or CSV path) and the model
     /// file if any, fills in the data set's defaults, and checks that everything fits together.
-    public static func make(model: ModelOptions, schedule: ScheduleOptions = ScheduleOptions()) throws(InputError) -> SessionPlan {
+    public static func make(model: ModelOptions, schedule: ScheduleOptions = ScheduleOptions()) throws(InputError)
+        -> SessionPlan
+    {
         try model.validate()
         try schedule.validate()
         let dataSet = try loadDataSet(model.dataSet, seed: model.seed)
@@ -35,34 +39,46 @@ public struct SessionPlan: Sendable {
             try checkAgreement(of: model, withModelIn: path, network)
         } else {
             let layers = model.layers ?? [dataSet.inputCount, 4, dataSet.targetCount]
-            network = Network(layerSizes: layers, hidden: model.activation ?? .sigmoid, output: model.outputActivation ?? .sigmoid,
-                              usesBias: model.bias ?? !dataSet.defaultsToNoBias, initialization: model.initialization, seed: model.seed)
+            network = Network(
+                layerSizes: layers, hidden: model.activation ?? .sigmoid, output: model.outputActivation ?? .sigmoid,
+                usesBias: model.bias ?? !dataSet.defaultsToNoBias, initialization: model.initialization,
+                seed: model.seed)
         }
         let shape = network.layout.layerSizes
         let shapeText = shape.map(String.init).joined(separator: ",")
         if shape.first != dataSet.inputCount || shape.last != dataSet.targetCount {
             let origin = model.loadPath.map { "--load \($0) (shape \(shapeText))" } ?? "--layers \(shapeText)"
-            throw InputError("\(origin) does not fit data set '\(dataSet.name)': it has \(dataSet.inputCount) inputs and "
-                + "\(dataSet.targetCount) target(s), so the first layer must be \(dataSet.inputCount) and the last \(dataSet.targetCount)")
+            throw InputError(
+                "\(origin) does not fit data set '\(dataSet.name)': it has \(dataSet.inputCount) inputs and "
+                    + "\(dataSet.targetCount) target(s), so the first layer must be \(dataSet.inputCount) and the "
+                    + "last \(dataSet.targetCount)"
+            )
         }
         let output = network.activations.last!
         if !loss.allowedOutputActivations.contains(output) {
             let needs = loss.allowedOutputActivations.map(\.rawValue).joined(separator: " or ")
-            let origin = model.loadPath.map { "the model in \($0) has \(output.rawValue) outputs" }
+            let origin =
+                model.loadPath.map { "the model in \($0) has \(output.rawValue) outputs" }
                 ?? "--output-activation \(output.rawValue)"
             throw InputError("--loss \(loss.rawValue) with \(origin): \(loss.rawValue) needs \(needs) outputs")
         }
-        let training = TrainingOptions(loss: loss, learningRate: model.learningRate, momentum: model.momentum,
-                                       batchSize: model.batchSize, shuffle: model.shuffle, seed: model.seed)
-        return SessionPlan(dataSet: dataSet, initialNetwork: network, training: training, iterations: model.iterations,
-                           schedule: schedule, model: model)
+        let training = TrainingOptions(
+            loss: loss, learningRate: model.learningRate, momentum: model.momentum,
+            batchSize: model.batchSize, shuffle: model.shuffle, seed: model.seed)
+        return SessionPlan(
+            dataSet: dataSet, initialNetwork: network, training: training, iterations: model.iterations,
+            schedule: schedule, model: model)
     }
 
     /// Refuses shape options given with `--load` that the model file contradicts: the file
     /// brings its own shape, activations and biases. Options that agree with it are accepted.
-    static func checkAgreement(of model: ModelOptions, withModelIn path: String, _ network: Network) throws(InputError) {
+    static func checkAgreement(of model: ModelOptions, withModelIn path: String, _ network: Network) throws(InputError)
+    {
         func conflict(_ option: String, _ given: String, _ file: String, _ what: String) -> InputError {
-            InputError("\(option) \(given) and --load \(path): the model file has \(what) \(file); drop \(option) (the model brings its own)")
+            InputError(
+                "\(option) \(given) and --load \(path): the model file has \(what) \(file); drop \(option) (the "
+                    + "model brings its own)"
+            )
         }
         let layout = network.layout
         if let layers = model.layers, layers != layout.layerSizes {
@@ -77,8 +93,11 @@ public struct SessionPlan: Sendable {
             throw conflict("--output-activation", output.rawValue, own.rawValue, "output activation")
         }
         if let bias = model.bias, bias != layout.usesBias {
-            throw InputError("--\(bias ? "bias" : "no-bias") and --load \(path): the model file has "
-                + "\(layout.usesBias ? "biases" : "no biases"); drop --\(bias ? "bias" : "no-bias") (the model brings its own)")
+            throw InputError(
+                "--\(bias ? "bias" : "no-bias") and --load \(path): the model file has "
+                    + "\(layout.usesBias ? "biases" : "no biases"); drop --\(bias ? "bias" : "no-bias") (the "
+                    + "model brings its own)"
+            )
         }
     }
 
@@ -86,7 +105,10 @@ public struct SessionPlan: Sendable {
     public static func loadDataSet(_ nameOrPath: String, seed: UInt64) throws(InputError) -> DataSet {
         if let builtIn = BuiltInDataSets.named(nameOrPath, seed: seed) { return builtIn }
         guard nameOrPath.lowercased().hasSuffix(".csv") || nameOrPath.contains("/") else {
-            throw InputError("--dataset \(nameOrPath): unknown data set; expected one of \(BuiltInDataSets.names.joined(separator: ", ")) or a path to a .csv file")
+            throw InputError(
+                "--dataset \(nameOrPath): unknown data set; expected one of "
+                    + "\(BuiltInDataSets.names.joined(separator: ", ")) or a path to a .csv file"
+            )
         }
         let text = try readText(nameOrPath, option: "--dataset")
         return try CSVDataSet.parse(text, name: nameOrPath)

@@ -69,9 +69,9 @@ public final class SessionRun: Sendable {
     /// over training when both want a core. The trainer keeps every cycle the window leaves.
     private static func becomeBackgroundTrainer() {
         #if os(Linux)
-        // On Linux the nice value is per thread, and "who = 0" names the calling thread.
-        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
-        try? "neuroglow.train".write(toFile: "/proc/thread-self/comm", atomically: false, encoding: .utf8)
+            // On Linux the nice value is per thread, and "who = 0" names the calling thread.
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+            try? "neuroglow.train".write(toFile: "/proc/thread-self/comm", atomically: false, encoding: .utf8)
         #endif
     }
 
@@ -91,7 +91,7 @@ public final class SessionRun: Sendable {
         }
         guard started, !ended else { return true }
         guard threadEnd.wait(timeout: .now() + timeout) == .success else { return false }
-        threadEnd.signal()   // for whoever waits next
+        threadEnd.signal()  // for whoever waits next
         return true
     }
 
@@ -112,7 +112,8 @@ public final class SessionRun: Sendable {
             guard let adaptive = measureAdaptiveSchedule() else { return }
             schedule = adaptive
         } else {
-            schedule = Scheduler.iterations(mode: plan.schedule.mode, iterations: plan.iterations, keyframes: plan.schedule.keyframes)
+            schedule = Scheduler.iterations(
+                mode: plan.schedule.mode, iterations: plan.iterations, keyframes: plan.schedule.keyframes)
         }
         update { $0.keyframeIterations = schedule }
         captureKeyframes(at: schedule)
@@ -129,7 +130,8 @@ public final class SessionRun: Sendable {
     /// mean over the data set at the current weights: the same measure as the error bar.
     private func sampleLossCurve(_ trainer: Trainer) {
         guard curveIterations.contains(trainer.iteration) else { return }
-        let sample = LossSample(iteration: trainer.iteration, loss: trainer.network.meanLoss(on: plan.dataSet, loss: plan.training.loss))
+        let sample = LossSample(
+            iteration: trainer.iteration, loss: trainer.network.meanLoss(on: plan.dataSet, loss: plan.training.loss))
         update {
             $0.lossCurve.append(sample)
             $0.trainerIteration = sample.iteration
@@ -177,7 +179,9 @@ public final class SessionRun: Sendable {
             let reached = cumulative[lastMeasured] + current.change(from: previous)
             // Between measured iterations the change is spread evenly.
             for j in (lastMeasured + 1)...i {
-                cumulative[j] = cumulative[lastMeasured] + (reached - cumulative[lastMeasured]) * Double(j - lastMeasured) / Double(i - lastMeasured)
+                cumulative[j] =
+                    cumulative[lastMeasured] + (reached - cumulative[lastMeasured]) * Double(j - lastMeasured)
+                    / Double(i - lastMeasured)
             }
             previous = current
             lastMeasured = i
@@ -189,7 +193,7 @@ public final class SessionRun: Sendable {
     private func captureKeyframes(at schedule: [Int]) {
         let trainer = Trainer(network: plan.initialNetwork, dataSet: plan.dataSet, options: plan.training)
         var previous = VisibleState(network: trainer.network, dataSet: plan.dataSet)
-        for target in schedule.dropFirst() {   // keyframe 0 was published by init
+        for target in schedule.dropFirst() {  // keyframe 0 was published by init
             while trainer.iteration < target && !trainer.hasDiverged {
                 if trainer.iteration % 64 == 0, isCancelled { return }
                 trainer.runIteration()

@@ -8,7 +8,9 @@ enum AssetLocator {
 
     static func fontPath() -> String? {
         var candidates: [String] = []
-        if let override = ProcessInfo.processInfo.environment["NEUROGLOW_ASSETS"] { candidates.append(override + "/" + fontName) }
+        if let override = ProcessInfo.processInfo.environment["NEUROGLOW_ASSETS"] {
+            candidates.append(override + "/" + fontName)
+        }
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var folder = executable.deletingLastPathComponent()
         for _ in 0..<5 {

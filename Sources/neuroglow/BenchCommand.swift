@@ -9,7 +9,8 @@ import Session
 /// `neuroglow bench`: every performance figure, measured the same way every time: repeated runs
 /// after a warm-up, reported as median with spread.
 struct BenchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bench", abstract: "Measure training, scene, render, record, startup and memory.")
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Measure training, scene, render, record, startup and memory.")
 
     @Flag(help: "Print one JSON object.")
     var json = false
@@ -27,16 +28,23 @@ struct BenchCommand: ParsableCommand {
     /// The figures asked for, in the order they are measured.
     private func selectedFigures() throws -> [String] {
         guard let only else { return Self.figures }
-        let asked = only.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let asked = only.split(separator: ",", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
         for name in asked where !Self.figures.contains(name) {
-            throw ValidationError("--only \(only): '\(name)' is not a figure; expected a comma-separated list of \(Self.figures.joined(separator: ", "))")
+            throw ValidationError(
+                "--only \(only): '\(name)' is not a figure; expected a comma-separated list of "
+                    + "\(Self.figures.joined(separator: ", "))"
+            )
         }
         return Self.figures.filter(asked.contains)
     }
 
     mutating func run() throws {
         let figures = try selectedFigures()
-        var results: [(String, JSONValue)] = [("date", JSONValue(ISO8601DateFormatter().string(from: Date()))), ("machine", machine())]
+        var results: [(String, JSONValue)] = [
+            ("date", JSONValue(ISO8601DateFormatter().string(from: Date()))), ("machine", machine()),
+        ]
         var lines: [String] = []
         func add(_ key: String, _ value: JSONValue, _ text: String) {
             results.append((key, value))
@@ -44,48 +52,62 @@ struct BenchCommand: ParsableCommand {
             if !json { print(text) }
         }
         for figure in figures {
-            let (value, text) = switch figure {
-            case "train": benchTrain()
-            case "scene": benchScene()
-            case "render": try benchRender()
-            case "record": try benchRecord()
-            case "startup": try benchStartup()
-            default: try benchMemory()
-            }
+            let (value, text) =
+                switch figure {
+                case "train": benchTrain()
+                case "scene": benchScene()
+                case "render": try benchRender()
+                case "record": try benchRecord()
+                case "startup": try benchStartup()
+                default: try benchMemory()
+                }
             add(figure, value, text)
         }
         if json { print(JSONValue.object(results).text) }
     }
 
     private func machine() -> JSONValue {
-        let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
+        let cpu =
+            (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
             .split(separator: "\n").first { $0.hasPrefix("model name") }?
             .split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown"
-        return .object([("cores", JSONValue(ProcessInfo.processInfo.activeProcessorCount)), ("cpu", JSONValue(cpu)),
-                        ("display", JSONValue(ProcessInfo.processInfo.environment["DISPLAY"] ?? ""))])
+        return .object([
+            ("cores", JSONValue(ProcessInfo.processInfo.activeProcessorCount)), ("cpu", JSONValue(cpu)),
+            ("display", JSONValue(ProcessInfo.processInfo.environment["DISPLAY"] ?? "")),
+        ])
     }
 
     private func summaryJSON(_ s: Summary, unit: String) -> JSONValue {
-        .object([("median", JSONValue(s.median)), ("min", JSONValue(s.min)), ("max", JSONValue(s.max)), ("p99", JSONValue(s.p99)),
-                 ("samples", JSONValue(s.count)), ("unit", JSONValue(unit))])
+        .object([
+            ("median", JSONValue(s.median)), ("min", JSONValue(s.min)), ("max", JSONValue(s.max)),
+            ("p99", JSONValue(s.p99)),
+            ("samples", JSONValue(s.count)), ("unit", JSONValue(unit)),
+        ])
     }
 
     static func plan(shape: [Int], iterations: Int, keyframes: Int) -> SessionPlan {
-        let data = shape == [3, 4, 1] ? BuiltInDataSets.named("xor3")! : BenchDataSets.lifted(inputs: shape.first!, outputs: shape.last!)
-        let network = Network(layerSizes: shape, hidden: .sigmoid, output: .sigmoid, usesBias: shape != [3, 4, 1], seed: 1)
+        let data =
+            shape == [3, 4, 1]
+            ? BuiltInDataSets.named("xor3")! : BenchDataSets.lifted(inputs: shape.first!, outputs: shape.last!)
+        let network = Network(
+            layerSizes: shape, hidden: .sigmoid, output: .sigmoid, usesBias: shape != [3, 4, 1], seed: 1)
         var schedule = ScheduleOptions()
         schedule.keyframes = keyframes
         schedule.mode = .geometric
         let learningRate = shape == [3, 4, 1] ? 1.0 : 0.1
-        return SessionPlan(dataSet: data, initialNetwork: network, training: TrainingOptions(learningRate: learningRate),
-                           iterations: iterations, schedule: schedule)
+        return SessionPlan(
+            dataSet: data, initialNetwork: network, training: TrainingOptions(learningRate: learningRate),
+            iterations: iterations, schedule: schedule)
     }
 
     /// Example-steps per second of `Trainer` (forward, backward and update of one example).
     private func benchTrain() -> (JSONValue, String) {
         var fields: [(String, JSONValue)] = []
         var text = "train (M example-steps/s, median [min–max]):"
-        let cases: [([Int], Int)] = [([3, 4, 1], quick ? 20_000 : 60_000), ([8, 8, 8, 8, 2], quick ? 50 : 300), ([64, 32, 32, 10], quick ? 10 : 50)]
+        let cases: [([Int], Int)] = [
+            ([3, 4, 1], quick ? 20_000 : 60_000), ([8, 8, 8, 8, 2], quick ? 50 : 300),
+            ([64, 32, 32, 10], quick ? 10 : 50),
+        ]
         for (shape, iterations) in cases {
             let plan = Self.plan(shape: shape, iterations: iterations, keyframes: 2)
             var rates: [Double] = []
@@ -94,7 +116,7 @@ struct BenchCommand: ParsableCommand {
                 let start = DispatchTime.now().uptimeNanoseconds
                 trainer.train(iterations: iterations)
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-                if run > 0 { rates.append(Double(iterations * plan.dataSet.count) / seconds) }   // run 0 warms up
+                if run > 0 { rates.append(Double(iterations * plan.dataSet.count) / seconds) }  // run 0 warms up
             }
             let s = Summary(rates)
             let name = Self.name(shape)
@@ -124,15 +146,22 @@ struct BenchCommand: ParsableCommand {
         let hasDisplay = !(ProcessInfo.processInfo.environment["DISPLAY"] ?? "").isEmpty
         guard let font = AssetLocator.fontPath() else { throw ValidationError("cannot find \(AssetLocator.fontName)") }
         let system = try SDLSystem.start(headless: !hasDisplay)
-        let canvas: Canvas = hasDisplay
+        let canvas: Canvas =
+            hasDisplay
             ? try WindowCanvas(system: system, title: "neuroglow bench", width: 1280, height: 720, vsync: false)
             : try SurfaceCanvas(system: system, width: 1280, height: 720)
-        var fields: [(String, JSONValue)] = [("target", JSONValue(hasDisplay ? "window" : "offscreen surface")),
-                                             ("video_driver", JSONValue(system.videoDriver)), ("renderer", JSONValue(canvas.rendererName))]
-        var text = "render (\(hasDisplay ? "window" : "offscreen"), \(system.videoDriver)/\(canvas.rendererName), vsync off; ms median / p99):"
+        var fields: [(String, JSONValue)] = [
+            ("target", JSONValue(hasDisplay ? "window" : "offscreen surface")),
+            ("video_driver", JSONValue(system.videoDriver)), ("renderer", JSONValue(canvas.rendererName)),
+        ]
+        var text =
+            "render (\(hasDisplay ? "window" : "offscreen"), \(system.videoDriver)/\(canvas.rendererName), vsync "
+            + "off; ms median / p99):"
         for shape in Self.shapes {
             let renderer = try SceneRenderer(canvas: canvas, fontPath: font)
-            let s = frameTimes(shape: shape, width: canvas.width, height: canvas.height, frames: quick ? 120 : 600, warmUp: 20) { input in
+            let s = frameTimes(
+                shape: shape, width: canvas.width, height: canvas.height, frames: quick ? 120 : 600, warmUp: 20
+            ) { input in
                 let built = SceneBuilder.build(input)
                 renderer.draw(built)
                 renderer.drawLiveOnly(built)
@@ -149,12 +178,15 @@ struct BenchCommand: ParsableCommand {
 
     /// Runs a short session of `shape` and times `frame` on each of its frames in turn (cycling),
     /// after `warmUp` untimed ones; milliseconds.
-    private func frameTimes(shape: [Int], width: Int, height: Int, frames: Int, warmUp: Int, frame body: (SceneInput) -> Void) -> Summary {
+    private func frameTimes(
+        shape: [Int], width: Int, height: Int, frames: Int, warmUp: Int, frame body: (SceneInput) -> Void
+    ) -> Summary {
         let plan = Self.plan(shape: shape, iterations: 20, keyframes: 6)
         let run = SessionRun(plan: plan)
         run.run()
         let progress = run.progress
-        let presenter = FramePresenter(plan: plan, width: width, height: height, palette: Palette(.video), dashed: false)
+        let presenter = FramePresenter(
+            plan: plan, width: width, height: height, palette: Palette(.video), dashed: false)
         var times: [Double] = []
         for frame in 0..<(frames + warmUp) {
             let start = DispatchTime.now().uptimeNanoseconds
@@ -174,15 +206,22 @@ struct BenchCommand: ParsableCommand {
         var rates: [Double] = []
         for _ in 0..<(quick ? 1 : 3) {
             try? FileManager.default.removeItem(atPath: folder)
-            let recording = try HeadlessRecording(plan: plan, width: 1280, height: 720, palette: Palette(.video), dashed: false,
-                                                  directory: folder, events: try EventLog(destination: nil), arguments: ["bench"])
+            let recording = try HeadlessRecording(
+                plan: plan, width: 1280, height: 720, palette: Palette(.video), dashed: false,
+                directory: folder, events: try EventLog(destination: nil), arguments: ["bench"])
             let result = recording.render(frames: frames, showsProgress: false)
             if let failure = result.failure { throw ValidationError("record benchmark failed: \(failure)") }
             rates.append(Double(result.frames) / result.seconds)
         }
         let s = Summary(rates)
-        return (.object([("frames_per_second", summaryJSON(s, unit: "frames/s")), ("frames", JSONValue(frames)), ("dir", JSONValue(base))]),
-                "record (1280x720 BMP to \(base), \(frames) frames): \(format(s.median, 0)) frames/s [\(format(s.min, 0))–\(format(s.max, 0))]")
+        return (
+            .object([
+                ("frames_per_second", summaryJSON(s, unit: "frames/s")), ("frames", JSONValue(frames)),
+                ("dir", JSONValue(base)),
+            ]),
+            "record (1280x720 BMP to \(base), \(frames) frames): \(format(s.median, 0)) frames/s "
+                + "[\(format(s.min, 0))–\(format(s.max, 0))]"
+        )
     }
 
     /// From process start to the first presented frame of a default live window.
@@ -192,13 +231,17 @@ struct BenchCommand: ParsableCommand {
             let before = monotonicSeconds()
             let output = try runSelf(["live", "--seconds", "0.3", "--report-first-frame"])
             guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix("first frame at ") }),
-                  let at = Double(line.dropFirst("first frame at ".count)) else {
+                let at = Double(line.dropFirst("first frame at ".count))
+            else {
                 throw ValidationError("startup benchmark: the window did not report its first frame:\n\(output)")
             }
             times.append((at - before) * 1000)
         }
         let s = Summary(times.count > 1 ? Array(times.dropFirst()) : times)
-        return (summaryJSON(s, unit: "ms"), "startup to first frame: \(format(s.median, 0)) ms [\(format(s.min, 0))–\(format(s.max, 0))]")
+        return (
+            summaryJSON(s, unit: "ms"),
+            "startup to first frame: \(format(s.median, 0)) ms [\(format(s.min, 0))–\(format(s.max, 0))]"
+        )
     }
 
     /// Peak resident memory of a default live session running for a few seconds.

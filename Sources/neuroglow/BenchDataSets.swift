@@ -24,7 +24,8 @@ enum BenchDataSets {
             }
             y += target
         }
-        return DataSet(name: "circle-lifted-\(inputs)", inputNames: (0..<inputs).map { "x\($0)" },
-                       targetNames: (0..<outputs).map { "y\($0)" }, inputs: x, targets: y)
+        return DataSet(
+            name: "circle-lifted-\(inputs)", inputNames: (0..<inputs).map { "x\($0)" },
+            targetNames: (0..<outputs).map { "y\($0)" }, inputs: x, targets: y)
     }
 }

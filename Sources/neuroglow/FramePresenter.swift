@@ -22,10 +22,13 @@ struct FramePresenter {
         layout = SceneLayout(layerSizes: plan.initialNetwork.layout.layerSizes, width: width, height: height)
     }
 
-    func sceneInput(progress: SessionProgress, frame: Int, configure: (inout SceneInput) -> Void = { _ in }) -> SceneInput {
+    func sceneInput(progress: SessionProgress, frame: Int, configure: (inout SceneInput) -> Void = { _ in })
+        -> SceneInput
+    {
         let timeline = plan.timeline
-        var input = SceneInput(layout: layout, palette: palette, plan: plan, progress: progress, timeline: timeline,
-                               state: timeline.state(atFrame: frame))
+        var input = SceneInput(
+            layout: layout, palette: palette, plan: plan, progress: progress, timeline: timeline,
+            state: timeline.state(atFrame: frame))
         input.dashedNegative = dashed
         configure(&input)
         return input

@@ -14,7 +14,9 @@ struct Interaction {
     mutating func toggle(input index: Int, current: [Double], ranges: [ClosedRange<Double>]) {
         var values = userInput ?? current
         let range = ranges[index]
-        values[index] = abs(values[index] - range.upperBound) < abs(values[index] - range.lowerBound) ? range.lowerBound : range.upperBound
+        values[index] =
+            abs(values[index] - range.upperBound) < abs(values[index] - range.lowerBound)
+            ? range.lowerBound : range.upperBound
         userInput = values
     }
 

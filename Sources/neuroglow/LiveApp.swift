@@ -59,7 +59,8 @@ final class LiveApp {
             plan: plan, width: canvas.width, height: canvas.height, palette: view.palette, dashed: view.dashed)
         pacer = FramePacer(fps: Double(plan.schedule.fps))
         run = SessionRun(plan: plan)
-        report("neuroglow: video driver \(system.videoDriver), renderer \(canvas.rendererName)\(vsync ? ", vsync" : "")")
+        report(
+            "neuroglow: video driver \(system.videoDriver), renderer \(canvas.rendererName)\(vsync ? ", vsync" : "")")
     }
 
     /// Runs until the user quits; returns the exit status.
@@ -113,7 +114,8 @@ final class LiveApp {
         }
         if let at = progress.divergedAtIteration, !divergenceAnnounced {
             divergenceAnnounced = true
-            let message = "the network diverged at iteration \(at) (a loss or weight stopped being a finite number); "
+            let message =
+                "the network diverged at iteration \(at) (a loss or weight stopped being a finite number); "
                 + "lower the learning rate"
             events.warning(message)
             report("neuroglow: \(message)")

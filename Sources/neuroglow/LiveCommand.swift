@@ -5,7 +5,8 @@ import Session
 
 /// `neuroglow [live]`: the live window (the default subcommand).
 struct LiveCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "live", abstract: "Open the live window (the default).")
+    static let configuration = CommandConfiguration(
+        commandName: "live", abstract: "Open the live window (the default).")
 
     @OptionGroup var model: ModelArguments
     @OptionGroup var scheduleOptions: ScheduleArguments
@@ -20,10 +21,14 @@ struct LiveCommand: ParsableCommand {
     var reportFirstFrame = false
 
     mutating func run() throws {
-        let plan = try validating { try SessionPlan.make(model: try model.resolved(), schedule: scheduleOptions.resolved()) }
+        let plan = try validating {
+            try SessionPlan.make(model: try model.resolved(), schedule: scheduleOptions.resolved())
+        }
         let size = try validating { try view.resolvedSize() }
         let palette = view.resolvedPalette
-        if let seconds, !(seconds > 0 && seconds.isFinite) { throw ValidationError("--seconds \(seconds): expected a positive number") }
+        if let seconds, !(seconds > 0 && seconds.isFinite) {
+            throw ValidationError("--seconds \(seconds): expected a positive number")
+        }
         let events = try validating { try EventLog(destination: view.events) }
         let app: LiveApp
         do {

@@ -6,7 +6,9 @@ struct Neuroglow: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "neuroglow",
         abstract: "Watch a neural network learn, live.",
-        subcommands: [LiveCommand.self, RecordCommand.self, TrainCommand.self, ScheduleCommand.self, BenchCommand.self],
+        subcommands: [
+            LiveCommand.self, RecordCommand.self, TrainCommand.self, ScheduleCommand.self, BenchCommand.self,
+        ],
         defaultSubcommand: LiveCommand.self
     )
 }

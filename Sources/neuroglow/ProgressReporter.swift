@@ -17,7 +17,9 @@ struct ProgressReporter {
             lastShown = percent
             let filled = percent * 30 / 100
             let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: 30 - filled)
-            report(String(format: "\r[%@] %d/%d frames  %.0f frames/s  %.0f s left", bar, done, total, rate, left), newline: false)
+            report(
+                String(format: "\r[%@] %d/%d frames  %.0f frames/s  %.0f s left", bar, done, total, rate, left),
+                newline: false)
         } else {
             let tenth = done * 10 / total
             guard tenth != lastShown else { return }

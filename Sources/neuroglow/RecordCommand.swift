@@ -8,33 +8,39 @@ import Session
 
 /// `neuroglow record DIR`: renders every frame of the session headless (no X server needed).
 struct RecordCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "record", abstract: "Render the session into a folder of BMP frames.")
+    static let configuration = CommandConfiguration(
+        commandName: "record", abstract: "Render the session into a folder of BMP frames.")
 
     @Argument(help: "The folder for frame_000000.bmp, … and session.json (created if missing).")
     var dir: String
     @OptionGroup var model: ModelArguments
     @OptionGroup var scheduleOptions: ScheduleArguments
     @OptionGroup var view: ViewArguments
-    @Option(parsing: .unconditional, help: "Stop after this many frames (default: the whole session, keyframes × beat).")
+    @Option(
+        parsing: .unconditional, help: "Stop after this many frames (default: the whole session, keyframes × beat).")
     var frames: Int?
     @Flag(help: "Allow a folder that already holds frames (they are replaced).")
     var overwrite = false
 
     mutating func run() throws {
-        let plan = try validating { try SessionPlan.make(model: try model.resolved(), schedule: scheduleOptions.resolved()) }
+        let plan = try validating {
+            try SessionPlan.make(model: try model.resolved(), schedule: scheduleOptions.resolved())
+        }
         let size = try validating { try view.resolvedSize() }
         let palette = view.resolvedPalette
         if let frames, frames < 1 { throw ValidationError("--frames \(frames): expected a whole number of at least 1") }
         if !overwrite, let existing = try? FileManager.default.contentsOfDirectory(atPath: dir),
-           existing.contains(where: { $0.hasPrefix("frame_") && $0.hasSuffix(".bmp") }) {
+            existing.contains(where: { $0.hasPrefix("frame_") && $0.hasSuffix(".bmp") })
+        {
             throw ValidationError("\(dir) already holds frames; choose an empty folder or pass --overwrite")
         }
         let events = try validating { try EventLog(destination: view.events) }
         installStopHandlers()
         let result: HeadlessRecording.Result
         do {
-            let recording = try HeadlessRecording(plan: plan, width: size.width, height: size.height, palette: palette, dashed: view.dashed,
-                                                  directory: dir, events: events, arguments: Array(CommandLine.arguments.dropFirst()))
+            let recording = try HeadlessRecording(
+                plan: plan, width: size.width, height: size.height, palette: palette, dashed: view.dashed,
+                directory: dir, events: events, arguments: Array(CommandLine.arguments.dropFirst()))
             result = recording.render(frames: frames ?? plan.timeline.frameCount)
         } catch {
             events.error("cannot record: \(error)")
@@ -45,8 +51,14 @@ struct RecordCommand: ParsableCommand {
             report("neuroglow: recording stopped after \(result.frames) frames: \(failure)")
             throw ExitCode(1)
         }
-        report("neuroglow: \(result.frames) frames in \(format(result.seconds, 1)) s (\(format(Double(result.frames) / max(result.seconds, 1e-9), 0)) frames/s) → \(dir)")
-        print("ffmpeg -framerate \(plan.schedule.fps) -i \(dir)/frame_%06d.bmp -pix_fmt yuv420p \(dir.hasSuffix("/") ? String(dir.dropLast()) : dir).mp4")
+        report(
+            "neuroglow: \(result.frames) frames in \(format(result.seconds, 1)) s "
+                + "(\(format(Double(result.frames) / max(result.seconds, 1e-9), 0)) frames/s) → \(dir)"
+        )
+        print(
+            "ffmpeg -framerate \(plan.schedule.fps) -i \(dir)/frame_%06d.bmp -pix_fmt yuv420p "
+                + "\(dir.hasSuffix("/") ? String(dir.dropLast()) : dir).mp4"
+        )
     }
 }
 
@@ -54,7 +66,7 @@ struct RecordCommand: ParsableCommand {
 /// each frame is a pure function of its index, so workers render the next frames in parallel and
 /// write them in order. A disk that fills up therefore keeps every frame that fitted, from 0 on,
 /// with no gap. Frames already in the folder (`--overwrite`) are removed first.
-final class HeadlessRecording: @unchecked Sendable {   // each worker is used by one thread only
+final class HeadlessRecording: @unchecked Sendable {  // each worker is used by one thread only
     struct Result {
         let frames: Int
         let seconds: Double
@@ -68,18 +80,24 @@ final class HeadlessRecording: @unchecked Sendable {   // each worker is used by
     private let journal: RecordingJournal
     private let directory: String
 
-    init(plan: SessionPlan, width: Int, height: Int, palette: Palette, dashed: Bool, directory: String, events: EventLog, arguments: [String]) throws {
+    init(
+        plan: SessionPlan, width: Int, height: Int, palette: Palette, dashed: Bool, directory: String, events: EventLog,
+        arguments: [String]
+    ) throws {
         let font = try AssetLocator.requireFontPath()
         self.plan = plan
         self.events = events
         self.directory = directory
         try RecordingFolder.prepare(directory)
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where name.hasPrefix("frame_") {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        where name.hasPrefix("frame_") {
             try? FileManager.default.removeItem(atPath: directory + "/" + name)
         }
         let system = try SDLSystem.start(headless: true)
         let count = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
-        workers = try (0..<count).map { _ in try FrameWorker(system: system, width: width, height: height, fontPath: font) }
+        workers = try (0..<count).map { _ in
+            try FrameWorker(system: system, width: width, height: height, fontPath: font)
+        }
         presenter = FramePresenter(plan: plan, width: width, height: height, palette: palette, dashed: dashed)
         let manifest = RecordingManifest(plan: plan, arguments: arguments, width: width, height: height)
         journal = RecordingJournal(manifest: manifest, directory: directory, events: events)
@@ -92,7 +110,9 @@ final class HeadlessRecording: @unchecked Sendable {   // each worker is used by
         let progress = run.progress
         let timeline = plan.timeline
         if let at = progress.divergedAtIteration {
-            let message = "the network diverged at iteration \(at); the recording shows it up to its last finite state — lower the learning rate"
+            let message =
+                "the network diverged at iteration \(at); the recording shows it up to its last finite state — "
+                + "lower the learning rate"
             events.warning(message)
             report("neuroglow: \(message)")
         }
@@ -129,7 +149,7 @@ final class HeadlessRecording: @unchecked Sendable {   // each worker is used by
             }
         }
         tally.finish()
-        let written = tally.written   // writes happen in order, so these are frames 0…written−1
+        let written = tally.written  // writes happen in order, so these are frames 0…written−1
         let failure = tally.failure ?? (StopSignal.isRequested ? "interrupted" : nil)
         journal.end(frames: written, keyframeIterations: keyframeIterations, reason: failure)
         return Result(frames: written, seconds: Date().timeIntervalSince(start), failure: failure)

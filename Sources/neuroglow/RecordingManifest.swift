@@ -23,11 +23,13 @@ struct RecordingManifest {
     /// Writes a provisional manifest before the first frame, padded with spaces: the final manifest
     /// overwrites it in place, so it can still be written when the frames have filled the disk.
     func reserve(in directory: String, plannedFrames: Int, keyframeIterations: [Int], timeline: Timeline) throws {
-        let text = document(frames: plannedFrames, keyframeIterations: keyframeIterations, timeline: timeline,
-                            stoppedBecause: "recording in progress (this manifest is rewritten when the recording ends)")
+        let text = document(
+            frames: plannedFrames, keyframeIterations: keyframeIterations, timeline: timeline,
+            stoppedBecause: "recording in progress (this manifest is rewritten when the recording ends)")
         let path = directory + "/session.json"
         do {
-            try (text + String(repeating: " ", count: Self.reservePadding) + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+            try (text + String(repeating: " ", count: Self.reservePadding) + "\n").write(
+                toFile: path, atomically: true, encoding: .utf8)
         } catch {
             throw InputError("cannot write \(path): \(systemReason(error))")
         }
@@ -35,52 +37,67 @@ struct RecordingManifest {
 
     /// Writes the final manifest: in place over the reservation when it fits, else through a
     /// temporary file and a rename.
-    func write(to directory: String, frames: Int, keyframeIterations: [Int], timeline: Timeline, stoppedBecause reason: String?) throws {
-        let text = document(frames: frames, keyframeIterations: keyframeIterations, timeline: timeline, stoppedBecause: reason)
+    func write(
+        to directory: String, frames: Int, keyframeIterations: [Int], timeline: Timeline, stoppedBecause reason: String?
+    ) throws {
+        let text = document(
+            frames: frames, keyframeIterations: keyframeIterations, timeline: timeline, stoppedBecause: reason)
         let path = directory + "/session.json"
         let bytes = Array((text + "\n").utf8)
-        if let reserved = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, reserved >= bytes.count,
-           let handle = FileHandle(forUpdatingAtPath: path) {
+        if let reserved = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int,
+            reserved >= bytes.count,
+            let handle = FileHandle(forUpdatingAtPath: path)
+        {
             defer { try? handle.close() }
             // Spaces after the document are JSON whitespace; the line ends at the reservation's end.
-            let padded = bytes + Array(repeating: UInt8(ascii: " "), count: reserved - bytes.count - 1) + [UInt8(ascii: "\n")]
+            let padded =
+                bytes + Array(repeating: UInt8(ascii: " "), count: reserved - bytes.count - 1) + [UInt8(ascii: "\n")]
             try handle.write(contentsOf: padded)
             try handle.synchronize()
             return
         }
         let temporary = path + ".partial"
         try (text + "\n").write(toFile: temporary, atomically: false, encoding: .utf8)
-        guard rename(temporary, path) == 0 else { throw InputError("cannot write \(path): \(String(cString: strerror(errno)))") }
+        guard rename(temporary, path) == 0 else {
+            throw InputError("cannot write \(path): \(String(cString: strerror(errno)))")
+        }
     }
 
-    private func document(frames: Int, keyframeIterations: [Int], timeline: Timeline, stoppedBecause reason: String?) -> String {
+    private func document(frames: Int, keyframeIterations: [Int], timeline: Timeline, stoppedBecause reason: String?)
+        -> String
+    {
         let keyframes: [JSONValue] = keyframeIterations.enumerated().compactMap { k, iteration in
             let frame = timeline.firstFrame(ofKeyframe: k) - firstSessionFrame
             guard frame >= 0 && frame < frames else { return nil }
-            return .object([("index", JSONValue(k)), ("frame", JSONValue(frame)), ("iteration", JSONValue(iteration)),
-                            ("example", JSONValue(k % plan.dataSet.count))])
+            return .object([
+                ("index", JSONValue(k)), ("frame", JSONValue(frame)), ("iteration", JSONValue(iteration)),
+                ("example", JSONValue(k % plan.dataSet.count)),
+            ])
         }
         let model = plan.model
         let document = JSONValue.object([
             ("format", JSONValue("neuroglow-recording")),
             ("version", JSONValue(1)),
             ("arguments", .array(arguments.map(JSONValue.init))),
-            ("options", .object([
-                ("dataset", JSONValue(plan.dataSet.name)),
-                ("layers", .array(plan.initialNetwork.layout.layerSizes.map(JSONValue.init))),
-                ("activations", .array(plan.initialNetwork.activations.map { JSONValue($0.rawValue) })),
-                ("loss", JSONValue(plan.training.loss.rawValue)),
-                ("learning_rate", JSONValue(plan.training.learningRate)),
-                ("momentum", JSONValue(plan.training.momentum)),
-                ("batch_size", JSONValue(plan.training.batchSize)),
-                ("bias", .bool(plan.initialNetwork.layout.usesBias)),
-                ("init", JSONValue(model.initialization.rawValue)),
-                ("iterations", JSONValue(plan.iterations)),
-                ("shuffle", .bool(plan.training.shuffle)),
-                ("schedule", JSONValue(plan.schedule.mode.rawValue)),
-                ("keyframes", JSONValue(plan.schedule.keyframes)),
-                ("beat", JSONValue(plan.schedule.beat)),
-            ])),
+            (
+                "options",
+                .object([
+                    ("dataset", JSONValue(plan.dataSet.name)),
+                    ("layers", .array(plan.initialNetwork.layout.layerSizes.map(JSONValue.init))),
+                    ("activations", .array(plan.initialNetwork.activations.map { JSONValue($0.rawValue) })),
+                    ("loss", JSONValue(plan.training.loss.rawValue)),
+                    ("learning_rate", JSONValue(plan.training.learningRate)),
+                    ("momentum", JSONValue(plan.training.momentum)),
+                    ("batch_size", JSONValue(plan.training.batchSize)),
+                    ("bias", .bool(plan.initialNetwork.layout.usesBias)),
+                    ("init", JSONValue(model.initialization.rawValue)),
+                    ("iterations", JSONValue(plan.iterations)),
+                    ("shuffle", .bool(plan.training.shuffle)),
+                    ("schedule", JSONValue(plan.schedule.mode.rawValue)),
+                    ("keyframes", JSONValue(plan.schedule.keyframes)),
+                    ("beat", JSONValue(plan.schedule.beat)),
+                ])
+            ),
             ("seed", JSONValue(Int(model.seed))),
             ("size", .object([("width", JSONValue(width)), ("height", JSONValue(height))])),
             ("fps", JSONValue(plan.schedule.fps)),

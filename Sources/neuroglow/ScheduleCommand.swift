@@ -5,7 +5,8 @@ import Session
 
 /// `neuroglow schedule`: runs the session's trainer and prints its keyframes.
 struct ScheduleCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "schedule", abstract: "Print the keyframes a session would show.")
+    static let configuration = CommandConfiguration(
+        commandName: "schedule", abstract: "Print the keyframes a session would show.")
 
     @OptionGroup var model: ModelArguments
     @OptionGroup var scheduleOptions: ScheduleArguments
@@ -13,32 +14,56 @@ struct ScheduleCommand: ParsableCommand {
     var json = false
 
     mutating func run() throws {
-        let plan = try validating { try SessionPlan.make(model: try model.resolved(), schedule: scheduleOptions.resolved()) }
+        let plan = try validating {
+            try SessionPlan.make(model: try model.resolved(), schedule: scheduleOptions.resolved())
+        }
         let run = SessionRun(plan: plan)
         run.run()
         let progress = run.progress
-        let timeline = Timeline(keyframeCount: progress.keyframeIterations?.count ?? 1, beat: plan.schedule.beat, exampleCount: plan.dataSet.count)
+        let timeline = Timeline(
+            keyframeCount: progress.keyframeIterations?.count ?? 1, beat: plan.schedule.beat,
+            exampleCount: plan.dataSet.count)
         let rows = (0..<progress.readyKeyframeCount).map { k in
-            (index: k, frame: timeline.firstFrame(ofKeyframe: k), iteration: progress.keyframeIterations![k],
-             loss: progress.keyframeLosses[k], change: progress.keyframeChanges[k])
+            (
+                index: k, frame: timeline.firstFrame(ofKeyframe: k), iteration: progress.keyframeIterations![k],
+                loss: progress.keyframeLosses[k], change: progress.keyframeChanges[k]
+            )
         }
         if json {
-            var fields: [(String, JSONValue)] = [("keyframes", .array(rows.map { r -> JSONValue in
-                .object([("index", JSONValue(r.index)), ("frame", JSONValue(r.frame)), ("iteration", JSONValue(r.iteration)),
-                         ("loss", JSONValue(r.loss)), ("change", JSONValue(r.change))])
-            }))]
+            var fields: [(String, JSONValue)] = [
+                (
+                    "keyframes",
+                    .array(
+                        rows.map { r -> JSONValue in
+                            .object([
+                                ("index", JSONValue(r.index)), ("frame", JSONValue(r.frame)),
+                                ("iteration", JSONValue(r.iteration)),
+                                ("loss", JSONValue(r.loss)), ("change", JSONValue(r.change)),
+                            ])
+                        })
+                )
+            ]
             if let d = progress.divergedAtIteration { fields.append(("diverged_at_iteration", JSONValue(d))) }
             print(JSONValue.object(fields).text)
             return
         }
-        print("\(plan.schedule.mode.rawValue) schedule: \(rows.count) keyframes over \(plan.iterations) iterations, \(plan.schedule.beat) frames each")
+        print(
+            "\(plan.schedule.mode.rawValue) schedule: \(rows.count) keyframes over \(plan.iterations) iterations, "
+                + "\(plan.schedule.beat) frames each"
+        )
         print("index  frame  iteration        loss    change")
         for r in rows {
-            print(pad(r.index, 5) + pad(r.frame, 7) + pad(r.iteration, 11) + "  " + pad(format(r.loss, 6), 10) + "  " + format(r.change, 5))
+            print(
+                pad(r.index, 5) + pad(r.frame, 7) + pad(r.iteration, 11) + "  " + pad(format(r.loss, 6), 10) + "  "
+                    + format(r.change, 5))
         }
-        if let d = progress.divergedAtIteration { print("the network diverged at iteration \(d); lower the learning rate") }
+        if let d = progress.divergedAtIteration {
+            print("the network diverged at iteration \(d); lower the learning rate")
+        }
     }
 
     private func pad(_ value: Int, _ width: Int) -> String { pad(String(value), width) }
-    private func pad(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
+    private func pad(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - text.count)) + text
+    }
 }

@@ -5,7 +5,8 @@ import Session
 
 /// `neuroglow train`: trains without a window and reports the result.
 struct TrainCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "train", abstract: "Train without a window and print the result.")
+    static let configuration = CommandConfiguration(
+        commandName: "train", abstract: "Train without a window and print the result.")
 
     @OptionGroup var model: ModelArguments
     @Option(help: "Also print the trained network's output for this input, e.g. 1,1,0.")
@@ -17,7 +18,9 @@ struct TrainCommand: ParsableCommand {
 
     mutating func run() throws {
         let plan = try validating { try SessionPlan.make(model: try model.resolved()) }
-        let query = try predict.map { text in try validating { try parseVector(text, option: "--predict", count: plan.dataSet.inputCount) } }
+        let query = try predict.map { text in
+            try validating { try parseVector(text, option: "--predict", count: plan.dataSet.inputCount) }
+        }
         let trainer = Trainer(network: plan.initialNetwork, dataSet: plan.dataSet, options: plan.training)
         let start = DispatchTime.now().uptimeNanoseconds
         trainer.train(iterations: plan.iterations)
@@ -37,20 +40,38 @@ struct TrainCommand: ParsableCommand {
                 ("iterations", JSONValue(trainer.iteration)),
                 ("loss", JSONValue(loss)),
                 ("diverged", .bool(trainer.hasDiverged)),
-                ("examples", .array((0..<shown).map { e -> JSONValue in
-                    .object([("input", JSONValue(data.input(e))), ("target", JSONValue(data.target(e))),
-                             ("output", JSONValue(network.predict(data.input(e))))])
-                })),
+                (
+                    "examples",
+                    .array(
+                        (0..<shown).map { e -> JSONValue in
+                            .object([
+                                ("input", JSONValue(data.input(e))), ("target", JSONValue(data.target(e))),
+                                ("output", JSONValue(network.predict(data.input(e)))),
+                            ])
+                        })
+                ),
             ]
-            if let query { fields.append(("prediction", .object([("input", JSONValue(query)), ("output", JSONValue(network.predict(query)))]))) }
+            if let query {
+                fields.append(
+                    (
+                        "prediction",
+                        .object([("input", JSONValue(query)), ("output", JSONValue(network.predict(query)))])
+                    ))
+            }
             fields += [("seconds", JSONValue(seconds)), ("steps_per_second", JSONValue(steps / max(seconds, 1e-9)))]
             print(JSONValue.object(fields).text)
             return
         }
         let shape = network.layout.layerSizes.map(String.init).joined(separator: "-")
-        print("trained \(shape) on \(data.name): \(trainer.iteration) iterations, final loss \(format(loss, 6))\(trainer.hasDiverged ? " — DIVERGED (lower the learning rate)" : "")")
+        print(
+            "trained \(shape) on \(data.name): \(trainer.iteration) iterations, final loss "
+                + "\(format(loss, 6))\(trainer.hasDiverged ? " — DIVERGED (lower the learning rate)" : "")"
+        )
         for e in 0..<shown {
-            print("  \(vector(data.input(e))) → target \(vector(data.target(e)))  output \(vector(network.predict(data.input(e))))")
+            print(
+                "  \(vector(data.input(e))) → target \(vector(data.target(e)))  output "
+                    + "\(vector(network.predict(data.input(e))))"
+            )
         }
         if data.count > shown { print("  … \(data.count - shown) more examples") }
         if let query { print("prediction for \(vector(query)): \(vector(network.predict(query)))") }
@@ -61,7 +82,9 @@ struct TrainCommand: ParsableCommand {
 
 /// Parses "1,1,0" into exactly `count` finite numbers.
 func parseVector(_ text: String, option: String, count: Int) throws(InputError) -> [Double] {
-    let values = text.split(separator: ",", omittingEmptySubsequences: false).map { Double($0.trimmingCharacters(in: .whitespaces)) }
+    let values = text.split(separator: ",", omittingEmptySubsequences: false).map {
+        Double($0.trimmingCharacters(in: .whitespaces))
+    }
     guard values.count == count, values.allSatisfy({ $0?.isFinite == true }) else {
         throw InputError("\(option) \(text): expected \(count) comma-separated finite numbers (the data set's inputs)")
     }

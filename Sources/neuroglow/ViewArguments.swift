@@ -18,9 +18,15 @@ struct ViewArguments: ParsableArguments {
 
     func resolvedSize() throws(InputError) -> (width: Int, height: Int) {
         let parts = size.lowercased().split(separator: "x", omittingEmptySubsequences: false)
-        let allowed = "expected WxH from \(Self.minimumSize.width)x\(Self.minimumSize.height) to \(Self.maximumSize.width)x\(Self.maximumSize.height), e.g. 1280x720"
-        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]) else { throw InputError("--size \(size): \(allowed)") }
-        guard (Self.minimumSize.width...Self.maximumSize.width).contains(w), (Self.minimumSize.height...Self.maximumSize.height).contains(h) else {
+        let allowed =
+            "expected WxH from \(Self.minimumSize.width)x\(Self.minimumSize.height) to "
+            + "\(Self.maximumSize.width)x\(Self.maximumSize.height), e.g. 1280x720"
+        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]) else {
+            throw InputError("--size \(size): \(allowed)")
+        }
+        guard (Self.minimumSize.width...Self.maximumSize.width).contains(w),
+            (Self.minimumSize.height...Self.maximumSize.height).contains(h)
+        else {
             throw InputError("--size \(size): \(allowed)")
         }
         return (w, h)

@@ -6,7 +6,8 @@ import Testing
 struct BenchTests {
     @Test func quickBenchReportsEveryFigure() throws {
         let x = try VirtualDisplay()
-        let result = try Tool.neuroglow(["bench", "--quick", "--json"], environment: ["DISPLAY": x.display], timeout: 600)
+        let result = try Tool.neuroglow(
+            ["bench", "--quick", "--json"], environment: ["DISPLAY": x.display], timeout: 600)
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(Tool.json(result.stdout) as? [String: Any], "not JSON: \(result.stdout)")
         func positive(_ value: Any?, _ what: String) {
@@ -41,7 +42,9 @@ struct BenchTests {
         let json = try #require(Tool.json(result.stdout) as? [String: Any], "not JSON: \(result.stdout)")
         #expect(json["scene"] != nil && json["train"] == nil && json["render"] == nil && json["record"] == nil)
         let wrong = try Tool.neuroglow(["bench", "--only", "scene,speed"])
-        #expect(wrong.status != 0 && wrong.stderr.contains("--only") && wrong.stderr.contains("'speed'") && wrong.stderr.contains("train, scene, render"),
-                "\(wrong.stderr)")
+        #expect(
+            wrong.status != 0 && wrong.stderr.contains("--only") && wrong.stderr.contains("'speed'")
+                && wrong.stderr.contains("train, scene, render"),
+            "\(wrong.stderr)")
     }
 }

@@ -27,7 +27,8 @@ struct CommandLineTests {
         #expect(trained.status == 0, "\(trained.stderr)")
         // The file holds the trained weights: computed from it here, every example's output is
         // what the trainer reported for its final network.
-        let file = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: model))) as? [String: Any])
+        let file = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: model))) as? [String: Any])
         let weights = try #require(file["weights"] as? [[[Double]]])
         let report = try #require(try JSONSerialization.jsonObject(with: Data(trained.stdout.utf8)) as? [String: Any])
         let examples = try #require(report["examples"] as? [[String: Any]])
@@ -40,7 +41,9 @@ struct CommandLineTests {
         let resumed = try Tool.neuroglow(["train", "--load", model, "--iterations", "1", "--json"])
         #expect(resumed.status == 0, "\(resumed.stderr)")
         let wrongShape = try Tool.neuroglow(["train", "--load", model, "--dataset", "xor"])
-        #expect(wrongShape.status != 0 && wrongShape.stderr.contains("--load \(model)") && wrongShape.stderr.contains("does not fit"))
+        #expect(
+            wrongShape.status != 0 && wrongShape.stderr.contains("--load \(model)")
+                && wrongShape.stderr.contains("does not fit"))
     }
 
     static let badOptions: [([String], String)] = [
@@ -50,24 +53,38 @@ struct CommandLineTests {
         (["train", "--learning-rate", "nan"], "--learning-rate nan"),
         (["train", "--dataset", "nope"], "unknown data set"),
         (["train", "--layers", "2,4,1"], "does not fit data set 'xor3'"),
-        (["train", "--activation", "softmax"], "'softmax' is invalid for '--activation <activation>'. Please provide one of 'sigmoid', 'tanh', 'relu' or 'linear'"),
+        (
+            ["train", "--activation", "softmax"],
+            "'softmax' is invalid for '--activation <activation>'. Please provide one of 'sigmoid', 'tanh', "
+                + "'relu' or 'linear'"
+        ),
         (["train", "--learning-rate", "-1"], "--learning-rate -1"),
         (["train", "--iterations", "-5"], "--iterations -5"),
         (["train", "--seed", "-2"], "--seed -2"),
         (["train", "--output-activation", "tanh"], "'tanh' is invalid for '--output-activation <output-activation>'"),
-        (["train", "--init", "zeros"], "'zeros' is invalid for '--init <init>'. Please provide one of 'uniform', 'xavier' or 'he'"),
+        (
+            ["train", "--init", "zeros"],
+            "'zeros' is invalid for '--init <init>'. Please provide one of 'uniform', 'xavier' or 'he'"
+        ),
         (["train", "--loss", "ce"], "--loss ce"),
         (["train", "--batch-size", "0"], "--batch-size 0"),
         (["train", "--momentum", "1"], "--momentum 1"),
         (["train", "--load", "/nonexistent/model.json"], "--load /nonexistent/model.json"),
         (["train", "--dataset", "/nonexistent/data.csv"], "--dataset /nonexistent/data.csv"),
-        (["schedule", "--schedule", "cubic"], "'cubic' is invalid for '--schedule <schedule>'. Please provide one of 'adaptive', 'geometric', 'milo' or 'linear'"),
+        (
+            ["schedule", "--schedule", "cubic"],
+            "'cubic' is invalid for '--schedule <schedule>'. Please provide one of 'adaptive', 'geometric', "
+                + "'milo' or 'linear'"
+        ),
         (["schedule", "--keyframes", "1"], "--keyframes 1"),
         (["schedule", "--keyframes", "-3"], "--keyframes -3"),
         (["schedule", "--beat", "-30"], "--beat -30"),
         (["live", "--size", "0x0"], "--size 0x0"),
         (["live", "--size", "99999x99999"], "--size 99999x99999"),
-        (["live", "--palette", "neon"], "'neon' is invalid for '--palette <palette>'. Please provide one of 'video', 'playground' or 'colorblind'"),
+        (
+            ["live", "--palette", "neon"],
+            "'neon' is invalid for '--palette <palette>'. Please provide one of 'video', 'playground' or 'colorblind'"
+        ),
         (["live", "--seconds", "-1"], "--seconds -1"),
         (["record", "/tmp/x", "--size", "big"], "--size big"),
         (["record", "/tmp/x", "--frames", "0"], "--frames 0"),
@@ -124,7 +141,9 @@ struct CommandLineTests {
         // Each subcommand on a line of its own under SUBCOMMANDS, live marked as the default.
         let listed = result.stdout.split(separator: "\n").drop { !$0.hasPrefix("SUBCOMMANDS:") }.dropFirst()
             .compactMap { $0.split(separator: " ").first.map(String.init) }
-        for name in ["live", "record", "train", "schedule", "bench"] { #expect(listed.contains(name), "\(result.stdout)") }
+        for name in ["live", "record", "train", "schedule", "bench"] {
+            #expect(listed.contains(name), "\(result.stdout)")
+        }
         #expect(result.stdout.contains("live (default)"))
     }
 
@@ -132,46 +151,66 @@ struct CommandLineTests {
         // As over SSH or on a server: no X11 or Wayland display at all, then one that does not answer.
         let none = try Tool.neuroglow(["--seconds", "2"], unsetting: ["DISPLAY", "WAYLAND_DISPLAY"], timeout: 60)
         #expect(none.status == 1, "exit \(none.status): \(none.stderr)")
-        #expect(none.stderr.contains("no display") && none.stderr.contains("DISPLAY is not set")
-            && none.stderr.contains("WAYLAND_DISPLAY is not set") && none.stderr.contains("neuroglow record"), "\(none.stderr)")
-        let gone = try Tool.neuroglow(["--seconds", "2"], environment: ["DISPLAY": ":97"], unsetting: ["WAYLAND_DISPLAY"], timeout: 60)
-        #expect(gone.status == 1 && gone.stderr.contains("DISPLAY=:97 did not answer"), "exit \(gone.status): \(gone.stderr)")
+        #expect(
+            none.stderr.contains("no display") && none.stderr.contains("DISPLAY is not set")
+                && none.stderr.contains("WAYLAND_DISPLAY is not set") && none.stderr.contains("neuroglow record"),
+            "\(none.stderr)")
+        let gone = try Tool.neuroglow(
+            ["--seconds", "2"], environment: ["DISPLAY": ":97"], unsetting: ["WAYLAND_DISPLAY"], timeout: 60)
+        #expect(
+            gone.status == 1 && gone.stderr.contains("DISPLAY=:97 did not answer"),
+            "exit \(gone.status): \(gone.stderr)")
     }
 
     @Test func aLoadedModelDecidesWhatItBringsAndConflictsAreNamed() throws {
         let directory = Tool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let data = directory + "/three.csv", model = directory + "/softmax.json"
-        try "a,b,y0,y1,y2\n0,0,1,0,0\n1,0,0,1,0\n0,1,0,0,1\n1,1,1,0,0\n".write(toFile: data, atomically: true, encoding: .utf8)
-        let trained = try Tool.neuroglow(["train", "--dataset", data, "--output-activation", "softmax", "--loss", "ce",
-                                          "--iterations", "50", "--save", model])
+        try "a,b,y0,y1,y2\n0,0,1,0,0\n1,0,0,1,0\n0,1,0,0,1\n1,1,1,0,0\n".write(
+            toFile: data, atomically: true, encoding: .utf8)
+        let trained = try Tool.neuroglow([
+            "train", "--dataset", data, "--output-activation", "softmax", "--loss", "ce",
+            "--iterations", "50", "--save", model,
+        ])
         #expect(trained.status == 0, "\(trained.stderr)")
         // ce is checked against the loaded model's softmax outputs, not the command line's default.
-        let resumed = try Tool.neuroglow(["train", "--dataset", data, "--load", model, "--loss", "ce", "--iterations", "10"])
+        let resumed = try Tool.neuroglow([
+            "train", "--dataset", data, "--load", model, "--loss", "ce", "--iterations", "10",
+        ])
         #expect(resumed.status == 0, "\(resumed.stderr)")
         // Options that agree with the file are fine; options that contradict it name both sides.
-        let agreeing = try Tool.neuroglow(["train", "--dataset", data, "--load", model, "--loss", "ce", "--iterations", "10",
-                                           "--layers", "2,4,3", "--activation", "sigmoid", "--output-activation", "softmax", "--bias"])
+        let agreeing = try Tool.neuroglow([
+            "train", "--dataset", data, "--load", model, "--loss", "ce", "--iterations", "10",
+            "--layers", "2,4,3", "--activation", "sigmoid", "--output-activation", "softmax", "--bias",
+        ])
         #expect(agreeing.status == 0, "\(agreeing.stderr)")
         let conflicts: [([String], String)] = [
             (["--layers", "2,8,3"], "--layers 2,8,3 and --load \(model): the model file has the shape 2,4,3"),
-            (["--activation", "tanh"], "--activation tanh and --load \(model): the model file has hidden activation sigmoid"),
-            (["--output-activation", "sigmoid"], "--output-activation sigmoid and --load \(model): the model file has output activation softmax"),
+            (
+                ["--activation", "tanh"],
+                "--activation tanh and --load \(model): the model file has hidden activation sigmoid"
+            ),
+            (
+                ["--output-activation", "sigmoid"],
+                "--output-activation sigmoid and --load \(model): the model file has output activation softmax"
+            ),
             (["--no-bias"], "--no-bias and --load \(model): the model file has biases"),
         ]
         for (options, expected) in conflicts {
-            let result = try Tool.neuroglow(["train", "--dataset", data, "--load", model, "--loss", "ce", "--iterations", "1"] + options)
+            let result = try Tool.neuroglow(
+                ["train", "--dataset", data, "--load", model, "--loss", "ce", "--iterations", "1"] + options)
             #expect(result.status != 0 && result.stderr.contains(expected), "\(options): \(result.stderr)")
         }
         // And the other way round: ce on a model with sigmoid outputs names the model as the cause.
         let sigmoidModel = directory + "/sigmoid.json"
         #expect(try Tool.neuroglow(["train", "--iterations", "10", "--save", sigmoidModel]).status == 0)
         let wrongLoss = try Tool.neuroglow(["train", "--load", sigmoidModel, "--loss", "ce"])
-        #expect(wrongLoss.status != 0 && wrongLoss.stderr.contains("--loss ce with the model in \(sigmoidModel) has sigmoid outputs"),
-                "\(wrongLoss.stderr)")
+        #expect(
+            wrongLoss.status != 0
+                && wrongLoss.stderr.contains("--loss ce with the model in \(sigmoidModel) has sigmoid outputs"),
+            "\(wrongLoss.stderr)")
     }
 }
-
 
 /// The outputs of a bias-free sigmoid network with `weights[l][j][i]` (the model file's layout),
 /// computed independently of neuroglow's own code.

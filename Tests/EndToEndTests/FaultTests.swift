@@ -9,8 +9,9 @@ struct FaultTests {
         let x = try VirtualDisplay()
         let directory = Tool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let app = try Tool.start(Tool.binary, ["--record", directory + "/rec", "--size", "640x360", "--seconds", "60"],
-                                 environment: ["DISPLAY": x.display])
+        let app = try Tool.start(
+            Tool.binary, ["--record", directory + "/rec", "--size", "640x360", "--seconds", "60"],
+            environment: ["DISPLAY": x.display])
         waitForFrames(directory + "/rec", atLeast: 30)
         kill(app.process.processIdentifier, signal)
         let result = app.finish()
@@ -56,7 +57,9 @@ struct FaultTests {
         let folder = try ReadOnlyFolder()
         let live = try LiveWindow(["--record", folder.path, "--size", "640x360", "--seconds", "60"])
         let error = try #require(live.events.wait(for: "error").first?["message"] as? String)
-        #expect(error.contains(folder.path) && error.contains(getuid() == 0 ? "Read-only file system" : "Permission denied"), "\(error)")
+        #expect(
+            error.contains(folder.path)
+                && error.contains(getuid() == 0 ? "Read-only file system" : "Permission denied"), "\(error)")
         _ = live.events.wait(for: "keyframe", count: 2)
         #expect(live.app.process.isRunning, "the app must keep running")
         try live.key("Escape")
@@ -78,18 +81,23 @@ struct FaultTests {
     }
 
     @Test func divergenceIsReportedNotACrash() throws {
-        let options = ["--dataset", "reg-plane", "--layers", "2,8,8,1", "--activation", "relu", "--output-activation", "linear",
-                       "--init", "he", "--learning-rate", "50", "--iterations", "500"]
+        let options = [
+            "--dataset", "reg-plane", "--layers", "2,8,8,1", "--activation", "relu", "--output-activation", "linear",
+            "--init", "he", "--learning-rate", "50", "--iterations", "500",
+        ]
         let trained = try Tool.neuroglow(["train", "--json"] + options)
         #expect(trained.status == 0)
         #expect((Tool.json(trained.stdout) as? [String: Any])?["diverged"] as? Bool == true)
         let x = try VirtualDisplay()
         let directory = Tool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let result = try Tool.neuroglow(options + ["--keyframes", "10", "--beat", "6", "--events", directory + "/events.jsonl", "--seconds", "2"],
-                                        environment: ["DISPLAY": x.display], timeout: 30)
+        let result = try Tool.neuroglow(
+            options + ["--keyframes", "10", "--beat", "6", "--events", directory + "/events.jsonl", "--seconds", "2"],
+            environment: ["DISPLAY": x.display], timeout: 30)
         #expect(result.status == 0, "\(result.stderr)")
-        let warnings = EventReader(path: directory + "/events.jsonl").events.filter { $0["event"] as? String == "warning" }
+        let warnings = EventReader(path: directory + "/events.jsonl").events.filter {
+            $0["event"] as? String == "warning"
+        }
         #expect(warnings.contains { ($0["message"] as? String)?.contains("diverged") == true }, "\(warnings)")
     }
 }

@@ -14,8 +14,9 @@ final class LiveWindow {
         x = try VirtualDisplay(withWindowManager: withWindowManager)
         directory = Tool.temporaryDirectory()
         events = EventReader(path: directory + "/events.jsonl")
-        app = try Tool.start(Tool.binary, arguments + ["--events", events.path],
-                             environment: environment.merging(["DISPLAY": x.display]) { $1 }, directory: directory)
+        app = try Tool.start(
+            Tool.binary, arguments + ["--events", events.path],
+            environment: environment.merging(["DISPLAY": x.display]) { $1 }, directory: directory)
     }
 
     deinit {
@@ -26,7 +27,8 @@ final class LiveWindow {
     /// The X window's id, once it exists.
     func windowID() throws -> String {
         if let cachedWindowID { return cachedWindowID }
-        let found = try x.xdotool(["search", "--sync", "--name", "neuroglow"]).stdout.split(separator: "\n").first.map(String.init)
+        let found = try x.xdotool(["search", "--sync", "--name", "neuroglow"]).stdout.split(separator: "\n").first.map(
+            String.init)
         cachedWindowID = try #require(found, "the window did not appear")
         return cachedWindowID!
     }

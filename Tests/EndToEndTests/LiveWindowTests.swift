@@ -11,8 +11,9 @@ struct LiveWindowTests {
         let directory = Tool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         // A small session, so a slow (debug, sanitised) build has trained it within the two seconds too.
-        let result = try Tool.neuroglow(["--seconds", "2", "--iterations", "300", "--events", directory + "/events.jsonl"],
-                                        environment: ["DISPLAY": x.display], timeout: 60)
+        let result = try Tool.neuroglow(
+            ["--seconds", "2", "--iterations", "300", "--events", directory + "/events.jsonl"],
+            environment: ["DISPLAY": x.display], timeout: 60)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("renderer"))
         let events = EventReader(path: directory + "/events.jsonl").events
@@ -22,7 +23,8 @@ struct LiveWindowTests {
     }
 
     @Test func clickingInputNeuronsMakesTheNetworkThinkAboutThem() throws {
-        let live = try LiveWindow(Self.shortSession + ["--seconds", "60"], environment: ["SDL_RENDER_DRIVER": "software"])
+        let live = try LiveWindow(
+            Self.shortSession + ["--seconds", "60"], environment: ["SDL_RENDER_DRIVER": "software"])
         let reader = live.events
         let layout = try live.layout()
         let inputs = try (0..<3).map { try live.centre(layer: 0, index: $0, in: layout) }
@@ -54,7 +56,8 @@ struct LiveWindowTests {
         let answer = try #require(reader.events.last { $0["event"] as? String == "input" }?["outputs"] as? [Double])
         #expect(answer[0] < 0.05, "asked about [1, 1, 0] the trained network answers \(answer[0])")
         // It is the trained network's own answer, as `neuroglow train` computes it.
-        let trained = try #require(Tool.json(try Tool.neuroglow(["train", "--json", "--predict", "1,1,0"]).stdout) as? [String: Any])
+        let trained = try #require(
+            Tool.json(try Tool.neuroglow(["train", "--json", "--predict", "1,1,0"]).stdout) as? [String: Any])
         let expected = ((trained["prediction"] as! [String: Any])["output"] as! [Double])[0]
         #expect(abs(answer[0] - expected) < 1e-9)
 
@@ -65,7 +68,9 @@ struct LiveWindowTests {
         #expect((reader.wait(for: "input", count: toggles + 1).last?["inputs"] as? [Double]) == [0, 1, 0])
         try live.key("s")
         Thread.sleep(forTimeInterval: 0.2)
-        let shots = ((try? FileManager.default.contentsOfDirectory(atPath: live.directory)) ?? []).filter { $0.hasSuffix(".bmp") }.sorted()
+        let shots = ((try? FileManager.default.contentsOfDirectory(atPath: live.directory)) ?? []).filter {
+            $0.hasSuffix(".bmp")
+        }.sorted()
         #expect(shots.count == 2, "\(shots)")
 
         try live.key("Escape")
@@ -83,8 +88,9 @@ struct LiveWindowTests {
         let live = Tool.temporaryDirectory(), headless = Tool.temporaryDirectory()
         defer { for d in [live, headless] { try? FileManager.default.removeItem(atPath: d) } }
         let options = Self.shortSession + ["--iterations", "200"]
-        let result = try Tool.neuroglow(options + ["--record", live + "/rec", "--seconds", "2"],
-                                        environment: ["DISPLAY": x.display, "SDL_RENDER_DRIVER": "software"], timeout: 30)
+        let result = try Tool.neuroglow(
+            options + ["--record", live + "/rec", "--seconds", "2"],
+            environment: ["DISPLAY": x.display, "SDL_RENDER_DRIVER": "software"], timeout: 30)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try Tool.neuroglow(["record", headless + "/rec", "--frames", "24"] + options).status == 0)
         for frame in [0, 7, 23] {
@@ -93,7 +99,8 @@ struct LiveWindowTests {
             let b = try #require(FileManager.default.contents(atPath: headless + name))
             #expect(meanDifference(a, b) < 1.0, "frame \(frame) differs by \(meanDifference(a, b))")
         }
-        let manifest = try #require(Tool.json(String(contentsOfFile: live + "/rec/session.json", encoding: .utf8)) as? [String: Any])
+        let manifest = try #require(
+            Tool.json(String(contentsOfFile: live + "/rec/session.json", encoding: .utf8)) as? [String: Any])
         #expect((manifest["frames"] as? Int ?? 0) >= 24)
     }
 }
@@ -108,7 +115,9 @@ struct LiveRecordingPauseTests {
         // The full 1280x720 screen: Xvfb's pointer rests at its centre, on no neuron, so no hover
         // card (which a recording keeps) appears.
         let options = LiveWindowTests.shortSession + ["--iterations", "200"]
-        let live = try LiveWindow(options + ["--record", recordings + "/live", "--seconds", "60"], environment: ["SDL_RENDER_DRIVER": "software"])
+        let live = try LiveWindow(
+            options + ["--record", recordings + "/live", "--seconds", "60"],
+            environment: ["SDL_RENDER_DRIVER": "software"])
         func count() -> Int { frames(in: recordings + "/live").count }
         waitForFrames(recordings + "/live", atLeast: 10)
         try live.key("space")
@@ -120,12 +129,15 @@ struct LiveRecordingPauseTests {
         try live.key("Escape")
         #expect(live.finish().status == 0)
         let written = count()
-        #expect(try Tool.neuroglow(["record", recordings + "/headless", "--frames", String(written)] + options).status == 0)
+        #expect(
+            try Tool.neuroglow(["record", recordings + "/headless", "--frames", String(written)] + options).status == 0)
         for frame in [paused - 1, paused, paused + 1, written - 1] {
             let name = String(format: "/frame_%06d.bmp", frame)
             let a = try #require(FileManager.default.contents(atPath: recordings + "/live" + name))
             let b = try #require(FileManager.default.contents(atPath: recordings + "/headless" + name))
-            #expect(meanDifference(a, b) < 1.0, "frame \(frame) differs from the headless recording by \(meanDifference(a, b))")
+            #expect(
+                meanDifference(a, b) < 1.0,
+                "frame \(frame) differs from the headless recording by \(meanDifference(a, b))")
         }
     }
 }
@@ -140,14 +152,19 @@ func meanDifference(_ a: Data, _ b: Data) -> Double {
 
 /// Whether two 24-bit bottom-up BMPs differ within `radius` pixels of a point.
 func regionDiffers(_ a: Data, _ b: Data, around p: (x: Double, y: Double), radius: Int) -> Bool {
-    func int32(_ d: Data, _ at: Int) -> Int { Int(d[at...(at + 3)].withUnsafeBytes { $0.loadUnaligned(as: Int32.self) }) }
+    func int32(_ d: Data, _ at: Int) -> Int {
+        Int(d[at...(at + 3)].withUnsafeBytes { $0.loadUnaligned(as: Int32.self) })
+    }
     let offset = int32(a, 10), width = int32(a, 18), height = abs(int32(a, 22))
     let pitch = (width * 3 + 3) / 4 * 4
     var changed = 0
     for y in max(Int(p.y) - radius, 0)..<min(Int(p.y) + radius, height) {
         for x in max(Int(p.x) - radius, 0)..<min(Int(p.x) + radius, width) {
             let k = offset + (height - 1 - y) * pitch + x * 3
-            if abs(Int(a[k]) - Int(b[k])) + abs(Int(a[k + 1]) - Int(b[k + 1])) + abs(Int(a[k + 2]) - Int(b[k + 2])) > 30 { changed += 1 }
+            if abs(Int(a[k]) - Int(b[k])) + abs(Int(a[k + 1]) - Int(b[k + 1])) + abs(Int(a[k + 2]) - Int(b[k + 2])) > 30
+            {
+                changed += 1
+            }
         }
     }
     return changed > 20

@@ -25,7 +25,8 @@ struct RecordingTests {
         #expect(keyframes.map { $0["frame"] as! Int } == [0, 6, 12] && keyframes.last?["iteration"] as? Int == 2000)
         #expect(try Tool.neuroglow(["record", b] + Self.small).status == 0)
         for name in frames(in: a) {
-            let x = FileManager.default.contents(atPath: a + "/" + name), y = FileManager.default.contents(atPath: b + "/" + name)
+            let x = FileManager.default.contents(atPath: a + "/" + name),
+                y = FileManager.default.contents(atPath: b + "/" + name)
             #expect(x != nil && x == y, "\(name) differs between two runs")
         }
         // 24-bit BMP, 320x240: the header says so.
@@ -36,7 +37,9 @@ struct RecordingTests {
         let bits = bytes[28...29].withUnsafeBytes { $0.loadUnaligned(as: UInt16.self) }
         #expect(width == 320 && abs(height) == 240 && bits == 24)
         // The picture changes over the session.
-        #expect(FileManager.default.contents(atPath: a + "/frame_000000.bmp") != FileManager.default.contents(atPath: a + "/frame_000017.bmp"))
+        #expect(
+            FileManager.default.contents(atPath: a + "/frame_000000.bmp")
+                != FileManager.default.contents(atPath: a + "/frame_000017.bmp"))
     }
 
     @Test func aFolderWithFramesIsRefusedUnlessOverwrite() throws {
@@ -44,7 +47,8 @@ struct RecordingTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         #expect(try Tool.neuroglow(["record", directory, "--frames", "2"] + Self.small).status == 0)
         let again = try Tool.neuroglow(["record", directory, "--frames", "2"] + Self.small)
-        #expect(again.status != 0 && again.stderr.contains("already holds frames") && again.stderr.contains("--overwrite"))
+        #expect(
+            again.status != 0 && again.stderr.contains("already holds frames") && again.stderr.contains("--overwrite"))
         #expect(try Tool.neuroglow(["record", directory, "--frames", "3", "--overwrite"] + Self.small).status == 0)
         #expect(frames(in: directory).count == 3)
         // A shorter recording over a longer one leaves none of the old frames behind.
@@ -64,8 +68,10 @@ struct RecordingTests {
         for target in [folder.path, folder.path + "/new"] {
             let result = try Tool.neuroglow(["record", target, "--frames", "2"] + Self.small)
             #expect(result.status != 0, "\(target)")
-            #expect(result.stderr.contains("cannot record to \(target)") && result.stderr.contains(getuid() == 0 ? "Read-only file system" : "Permission denied"),
-                    "\(result.stderr)")
+            #expect(
+                result.stderr.contains("cannot record to \(target)")
+                    && result.stderr.contains(getuid() == 0 ? "Read-only file system" : "Permission denied"),
+                "\(result.stderr)")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
@@ -85,7 +91,8 @@ struct RecordingTests {
         #expect(!written.isEmpty && written.count < 18)
         #expect(written.allSatisfy { $0.hasSuffix(".bmp") }, "a partial file was left: \(written)")
         for name in written {
-            let size = (try FileManager.default.attributesOfItem(atPath: mountPoint + "/out/" + name)[.size] as? Int) ?? 0
+            let size =
+                (try FileManager.default.attributesOfItem(atPath: mountPoint + "/out/" + name)[.size] as? Int) ?? 0
             #expect(size == 54 + 320 * 240 * 3, "\(name) is not whole: \(size) bytes")
         }
         let json = try manifest(mountPoint + "/out")

@@ -2,7 +2,8 @@ import Foundation
 
 /// Runs the built executable and other tools for end-to-end tests.
 enum Tool {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
 
     /// The release binary `make test` builds (or `$NEUROGLOW_BINARY`).
     static var binary: String {
@@ -17,8 +18,10 @@ enum Tool {
 
     /// Runs `path` with `arguments` and waits (at most `timeout` seconds, then kills it).
     @discardableResult
-    static func run(_ path: String, _ arguments: [String], environment: [String: String] = [:], unsetting: [String] = [],
-                    directory: String? = nil, timeout: Double = 120) throws -> Result {
+    static func run(
+        _ path: String, _ arguments: [String], environment: [String: String] = [:], unsetting: [String] = [],
+        directory: String? = nil, timeout: Double = 120
+    ) throws -> Result {
         let process = try start(path, arguments, environment: environment, unsetting: unsetting, directory: directory)
         let deadline = Date().addingTimeInterval(timeout)
         while process.process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
@@ -30,9 +33,12 @@ enum Tool {
 
     /// `neuroglow ARGS`.
     @discardableResult
-    static func neuroglow(_ arguments: [String], environment: [String: String] = [:], unsetting: [String] = [],
-                          directory: String? = nil, timeout: Double = 120) throws -> Result {
-        try run(binary, arguments, environment: environment, unsetting: unsetting, directory: directory, timeout: timeout)
+    static func neuroglow(
+        _ arguments: [String], environment: [String: String] = [:], unsetting: [String] = [],
+        directory: String? = nil, timeout: Double = 120
+    ) throws -> Result {
+        try run(
+            binary, arguments, environment: environment, unsetting: unsetting, directory: directory, timeout: timeout)
     }
 
     final class Running {
@@ -56,8 +62,10 @@ enum Tool {
 
     /// Starts a process without waiting; its output goes to temporary files.
     /// `environment` is added to this process's; the variables in `unsetting` are removed.
-    static func start(_ path: String, _ arguments: [String], environment: [String: String] = [:], unsetting: [String] = [],
-                      directory: String? = nil) throws -> Running {
+    static func start(
+        _ path: String, _ arguments: [String], environment: [String: String] = [:], unsetting: [String] = [],
+        directory: String? = nil
+    ) throws -> Running {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -108,7 +116,10 @@ final class ReadOnlyFolder {
         mounted = getuid() == 0
         if mounted {
             let mount = try Tool.run("/bin/mount", ["-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", path])
-            guard mount.status == 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSLocalizedDescriptionKey: "mount: \(mount.stderr)"]) }
+            guard mount.status == 0 else {
+                throw CocoaError(
+                    .fileWriteNoPermission, userInfo: [NSLocalizedDescriptionKey: "mount: \(mount.stderr)"])
+            }
         } else {
             chmod(path, 0o555)
         }
@@ -136,5 +147,7 @@ func waitForFrames(_ directory: String, atLeast count: Int, timeout: Double = 20
 
 /// A recording's session.json, if it is there and is JSON.
 func recordingManifest(_ directory: String) -> [String: Any]? {
-    (try? String(contentsOfFile: directory + "/session.json", encoding: .utf8)).flatMap { Tool.json($0) as? [String: Any] }
+    (try? String(contentsOfFile: directory + "/session.json", encoding: .utf8)).flatMap {
+        Tool.json($0) as? [String: Any]
+    }
 }

@@ -10,7 +10,8 @@ final class VirtualDisplay {
 
     init(width: Int = 1280, height: Int = 720, withWindowManager: Bool = false) throws {
         server = Process()
-        server.executableURL = URL(fileURLWithPath: try #require(Tool.which("Xvfb"), "Xvfb is missing: `make test` installs it"))
+        server.executableURL = URL(
+            fileURLWithPath: try #require(Tool.which("Xvfb"), "Xvfb is missing: `make test` installs it"))
         // Xvfb picks a free display number itself and writes it once it accepts connections:
         // tests running in parallel cannot race for a number (and end up sharing a server).
         server.arguments = ["-displayfd", "1", "-screen", "0", "\(width)x\(height)x24", "-nolisten", "tcp"]
@@ -26,7 +27,8 @@ final class VirtualDisplay {
     /// Starts openbox and waits until it manages the screen (wmctrl answers).
     private func startWindowManager() throws {
         let manager = Process()
-        manager.executableURL = URL(fileURLWithPath: try #require(Tool.which("openbox"), "openbox is missing: `make test` installs it"))
+        manager.executableURL = URL(
+            fileURLWithPath: try #require(Tool.which("openbox"), "openbox is missing: `make test` installs it"))
         manager.arguments = ["--sm-disable"]
         manager.environment = ProcessInfo.processInfo.environment.merging(["DISPLAY": display]) { $1 }
         manager.standardOutput = FileHandle.nullDevice
@@ -50,15 +52,17 @@ final class VirtualDisplay {
 
     @discardableResult
     func xdotool(_ arguments: [String]) throws -> Tool.Result {
-        try Tool.run(try #require(Tool.which("xdotool"), "xdotool is missing: `make test` installs it"), arguments,
-                     environment: ["DISPLAY": display], timeout: 20)
+        try Tool.run(
+            try #require(Tool.which("xdotool"), "xdotool is missing: `make test` installs it"), arguments,
+            environment: ["DISPLAY": display], timeout: 20)
     }
 
     /// wmctrl talks to the window manager (EWMH): activate (-a), close (-c) and so on.
     @discardableResult
     func wmctrl(_ arguments: [String]) throws -> Tool.Result {
-        try Tool.run(try #require(Tool.which("wmctrl"), "wmctrl is missing: `make test` installs it"), arguments,
-                     environment: ["DISPLAY": display], timeout: 20)
+        try Tool.run(
+            try #require(Tool.which("wmctrl"), "wmctrl is missing: `make test` installs it"), arguments,
+            environment: ["DISPLAY": display], timeout: 20)
     }
 }
 

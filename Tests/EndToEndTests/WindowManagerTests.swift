@@ -9,7 +9,9 @@ struct WindowManagerTests {
     func waitForWindow(_ live: LiveWindow, _ state: String, after: Int = 0, timeout: Double = 20) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            if live.events.events.filter({ $0["event"] as? String == "window" }).dropFirst(after).contains(where: { $0["state"] as? String == state }) {
+            if live.events.events.filter({ $0["event"] as? String == "window" }).dropFirst(after).contains(where: {
+                $0["state"] as? String == state
+            }) {
                 return true
             }
             Thread.sleep(forTimeInterval: 0.05)
@@ -38,8 +40,9 @@ struct WindowManagerTests {
         let recordings = Tool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: recordings) }
         let options = ["--size", "640x360"]
-        let live = try LiveWindow(options + ["--record", recordings + "/live", "--seconds", "60"],
-                                  environment: ["SDL_RENDER_DRIVER": "software"], withWindowManager: true)
+        let live = try LiveWindow(
+            options + ["--record", recordings + "/live", "--seconds", "60"],
+            environment: ["SDL_RENDER_DRIVER": "software"], withWindowManager: true)
         let window = try live.windowID()
         #expect(waitForWindow(live, "focus_gained"))
         waitForFrames(recordings + "/live", atLeast: 30)
@@ -63,12 +66,16 @@ struct WindowManagerTests {
         let written = frames(in: recordings + "/live")
         #expect(written.count >= whenMinimised + 30)
         #expect(written == (0..<written.count).map { String(format: "frame_%06d.bmp", $0) })
-        #expect(try Tool.neuroglow(["record", recordings + "/headless", "--frames", String(written.count)] + options).status == 0)
+        #expect(
+            try Tool.neuroglow(["record", recordings + "/headless", "--frames", String(written.count)] + options).status
+                == 0)
         for frame in [whenMinimised - 1, whenMinimised, whenMinimised + 1, written.count - 1] {
             let name = String(format: "/frame_%06d.bmp", frame)
             let a = try #require(FileManager.default.contents(atPath: recordings + "/live" + name))
             let b = try #require(FileManager.default.contents(atPath: recordings + "/headless" + name))
-            #expect(meanDifference(a, b) < 1.0, "frame \(frame) differs from the headless recording by \(meanDifference(a, b))")
+            #expect(
+                meanDifference(a, b) < 1.0,
+                "frame \(frame) differs from the headless recording by \(meanDifference(a, b))")
         }
     }
 
@@ -82,10 +89,13 @@ struct WindowManagerTests {
         #expect(waitForWindow(live, "focus_gained"))
         let before = live.count("window")
         // The other window: a second, smaller neuroglow (titled by its shape, 3-2-1).
-        let other = try Tool.start(Tool.binary, ["--layers", "3,2,1", "--size", "320x240", "--seconds", "60"],
-                                   environment: ["DISPLAY": live.x.display])
+        let other = try Tool.start(
+            Tool.binary, ["--layers", "3,2,1", "--size", "320x240", "--seconds", "60"],
+            environment: ["DISPLAY": live.x.display])
         defer { kill(other.process.processIdentifier, SIGKILL); _ = other.finish() }
-        let otherWindow = try #require(try live.x.xdotool(["search", "--sync", "--name", "3-2-1"]).stdout.split(separator: "\n").first.map(String.init))
+        let otherWindow = try #require(
+            try live.x.xdotool(["search", "--sync", "--name", "3-2-1"]).stdout.split(separator: "\n").first.map(
+                String.init))
         // As a pager or task bar asks (xdotool's activation): openbox honours it at once, where an
         // application's own request may only be marked as wanting attention.
         try live.x.xdotool(["windowactivate", otherWindow])
@@ -108,7 +118,8 @@ struct WindowManagerTests {
     @Test func theCloseButtonMidRecordingFlushesEveryFrame() throws {
         let recordings = Tool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: recordings) }
-        let live = try LiveWindow(["--record", recordings + "/rec", "--size", "640x360", "--seconds", "60"], withWindowManager: true)
+        let live = try LiveWindow(
+            ["--record", recordings + "/rec", "--size", "640x360", "--seconds", "60"], withWindowManager: true)
         let window = try live.windowID()
         // Managed by openbox (it gives new windows the focus) before its close button is pressed.
         #expect(waitForWindow(live, "focus_gained"))
@@ -123,11 +134,16 @@ struct WindowManagerTests {
             let close = try live.x.wmctrl(["-i", "-c", window])
             #expect(close.status == 0, "wmctrl: \(close.stderr)")
         } while !waitForWindow(live, "close_requested", after: before, timeout: 5) && presses < 3
-        if presses > 1 { print("theCloseButtonMidRecordingFlushesEveryFrame: the close button took \(presses) presses") }
+        if presses > 1 {
+            print("theCloseButtonMidRecordingFlushesEveryFrame: the close button took \(presses) presses")
+        }
         let result = live.finish()
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(live.events.events.contains { $0["event"] as? String == "window" && $0["state"] as? String == "close_requested" },
-                "window events: \(live.events.events.filter { $0["event"] as? String == "window" })")
+        #expect(
+            live.events.events.contains {
+                $0["event"] as? String == "window" && $0["state"] as? String == "close_requested"
+            },
+            "window events: \(live.events.events.filter { $0["event"] as? String == "window" })")
         let written = frames(in: recordings + "/rec")
         #expect(written.count >= 30)
         #expect(written == (0..<written.count).map { String(format: "frame_%06d.bmp", $0) })

@@ -29,7 +29,8 @@ struct CSVDataSetTests {
         #expect(error("a,b\n1,\n") == "d.csv: line 2, column 2 (b): an empty cell is not a number")
         #expect(error("a\n1\n").contains("at least two columns"))
         #expect(error("a,\u{0}b\n").contains("binary"))
-        #expect(error("a,b\n" + String(repeating: "1", count: CSVDataSet.maximumLineLength + 1)).contains("longer than"))
+        #expect(
+            error("a,b\n" + String(repeating: "1", count: CSVDataSet.maximumLineLength + 1)).contains("longer than"))
     }
 }
 
@@ -53,21 +54,41 @@ struct ModelFileTests {
         let json = try JSONParser.parse(ModelFile.encode(network))
         #expect(json["format"] == .string("neuroglow-model") && json["version"] == .number(1))
         #expect(json["layers"] == .array([.number(2), .number(1)]) && json["bias"] == .bool(false))
-        #expect(json["weights"] == .array([.array([.array([.number(network.weight(layer: 0, to: 0, from: 0)),
-                                                             .number(network.weight(layer: 0, to: 0, from: 1))])])]))
+        #expect(
+            json["weights"]
+                == .array([
+                    .array([
+                        .array([
+                            .number(network.weight(layer: 0, to: 0, from: 0)),
+                            .number(network.weight(layer: 0, to: 0, from: 1)),
+                        ])
+                    ])
+                ]))
     }
 
     @Test func errorsNameTheJSONPath() {
-        let good = ModelFile.encode(Network(layerSizes: [2, 2, 1], hidden: .sigmoid, output: .sigmoid, usesBias: true, seed: 1))
+        let good = ModelFile.encode(
+            Network(layerSizes: [2, 2, 1], hidden: .sigmoid, output: .sigmoid, usesBias: true, seed: 1))
         #expect(error("").contains("line 1, column 1"))
         #expect(error(String(good.prefix(40))).contains("truncated"))
         #expect(error("[1,2]") == "m.json: $: expected an object with \"format\": \"neuroglow-model\"")
-        #expect(error(good.replacingOccurrences(of: "\"layers\":[2,2,1]", with: "\"layers\":[2,0,1]")) == "m.json: $.layers[1]: expected a whole number from 1 to 4096")
-        #expect(error(good.replacingOccurrences(of: "\"layers\":[2,2,1]", with: "\"layers\":[2,3,1]")) == "m.json: $.weights[0]: expected 3 rows (one per neuron of layer 1)")
-        #expect(error(good.replacingOccurrences(of: "\"sigmoid\",\"sigmoid\"", with: "\"sigmoid\",\"softplus\"")).hasPrefix("m.json: $.activations[1]: expected one of"))
-        #expect(error(good.replacingOccurrences(of: "\"bias\":true", with: "\"bias\":\"yes\"")) == "m.json: $.bias: expected true or false")
-        #expect(error(good.replacingOccurrences(of: "\"biases\":[[0,0]", with: "\"biases\":[[0,\"x\"]")) == "m.json: $.biases[0][1]: expected a finite number")
-        #expect(error(good.replacingOccurrences(of: "\"version\":1", with: "\"version\":2")).hasPrefix("m.json: $.version"))
+        #expect(
+            error(good.replacingOccurrences(of: "\"layers\":[2,2,1]", with: "\"layers\":[2,0,1]"))
+                == "m.json: $.layers[1]: expected a whole number from 1 to 4096")
+        #expect(
+            error(good.replacingOccurrences(of: "\"layers\":[2,2,1]", with: "\"layers\":[2,3,1]"))
+                == "m.json: $.weights[0]: expected 3 rows (one per neuron of layer 1)")
+        #expect(
+            error(good.replacingOccurrences(of: "\"sigmoid\",\"sigmoid\"", with: "\"sigmoid\",\"softplus\"")).hasPrefix(
+                "m.json: $.activations[1]: expected one of"))
+        #expect(
+            error(good.replacingOccurrences(of: "\"bias\":true", with: "\"bias\":\"yes\""))
+                == "m.json: $.bias: expected true or false")
+        #expect(
+            error(good.replacingOccurrences(of: "\"biases\":[[0,0]", with: "\"biases\":[[0,\"x\"]"))
+                == "m.json: $.biases[0][1]: expected a finite number")
+        #expect(
+            error(good.replacingOccurrences(of: "\"version\":1", with: "\"version\":2")).hasPrefix("m.json: $.version"))
         #expect(error("{\"a\": 1e999}").contains("not a valid finite number"))
     }
 }
@@ -101,12 +122,18 @@ struct LoaderFuzzTests {
         for round in 0..<4_000 {
             let text: String
             if round % 5 == 0 {
-                text = String(decoding: (0..<Int(rng.next() % 200)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }, as: UTF8.self)
+                text = String(
+                    decoding: (0..<Int(rng.next() % 200)).map { _ in UInt8(truncatingIfNeeded: rng.next()) },
+                    as: UTF8.self)
             } else {
                 text = mutate(Self.seeds[round % 2], &rng)
             }
-            do { _ = try CSVDataSet.parse(text, name: "fuzz.csv"); accepted += 1 } catch { rejected += 1; #expect(!error.message.isEmpty) }
-            do { let n = try ModelFile.decode(text, source: "fuzz.json"); #expect(n.isFinite); accepted += 1 } catch { rejected += 1; #expect(!error.message.isEmpty) }
+            do { _ = try CSVDataSet.parse(text, name: "fuzz.csv"); accepted += 1 } catch {
+                rejected += 1; #expect(!error.message.isEmpty)
+            }
+            do { let n = try ModelFile.decode(text, source: "fuzz.json"); #expect(n.isFinite); accepted += 1 } catch {
+                rejected += 1; #expect(!error.message.isEmpty)
+            }
         }
         #expect(accepted > 0 && rejected > 0)
         // Deep nesting is refused, not a stack overflow.

@@ -17,8 +17,9 @@ struct GradientCheckTests {
     @Test(arguments: [[3, 4, 1], [2, 5, 3], [4, 3, 3, 2]], [false, true])
     func backpropMatchesFiniteDifferences(shape: [Int], bias: Bool) {
         for (index, combo) in Self.combinations.enumerated() {
-            var network = Network(layerSizes: shape, hidden: combo.hidden, output: combo.output, usesBias: bias,
-                                  initialization: .xavier, seed: UInt64(index + 7))
+            var network = Network(
+                layerSizes: shape, hidden: combo.hidden, output: combo.output, usesBias: bias,
+                initialization: .xavier, seed: UInt64(index + 7))
             var rng = SeededGenerator(seed: 99)
             // Nudge every parameter off zero so ReLU kinks and zero biases are not sat on exactly.
             for k in network.parameters.indices { network.parameters[k] += rng.nextUniform(-0.3, 0.3) }
@@ -31,12 +32,15 @@ struct GradientCheckTests {
                 var plus = network, minus = network
                 plus.parameters[k] += h
                 minus.parameters[k] -= h
-                let numeric = (plus.trace(input: input, target: target, loss: combo.loss).loss
-                    - minus.trace(input: input, target: target, loss: combo.loss).loss) / (2 * h)
+                let numeric =
+                    (plus.trace(input: input, target: target, loss: combo.loss).loss
+                        - minus.trace(input: input, target: target, loss: combo.loss).loss) / (2 * h)
                 // Relative error, with the denominator floored so near-zero gradients compare absolutely.
                 let scale = max(abs(numeric), abs(analytic[k]), 1e-3)
                 let relative = abs(numeric - analytic[k]) / scale
-                #expect(relative < 1e-6, "\(shape) bias=\(bias) \(combo) parameter \(k): analytic \(analytic[k]) numeric \(numeric)")
+                #expect(
+                    relative < 1e-6,
+                    "\(shape) bias=\(bias) \(combo) parameter \(k): analytic \(analytic[k]) numeric \(numeric)")
             }
         }
     }

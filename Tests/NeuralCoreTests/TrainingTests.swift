@@ -33,9 +33,13 @@ struct TrainingTests {
     @Test func shuffledMiniBatchesWithMomentumAreDeterministic() {
         func run() -> [Double] {
             let data = BuiltInDataSets.named("circle")!
-            let network = Network(layerSizes: [2, 6, 1], hidden: .tanh, output: .sigmoid, usesBias: true, initialization: .xavier, seed: 2)
-            let trainer = Trainer(network: network, dataSet: data,
-                                  options: TrainingOptions(loss: .bce, learningRate: 0.3, momentum: 0.9, batchSize: 10, shuffle: true, seed: 4))
+            let network = Network(
+                layerSizes: [2, 6, 1], hidden: .tanh, output: .sigmoid, usesBias: true, initialization: .xavier, seed: 2
+            )
+            let trainer = Trainer(
+                network: network, dataSet: data,
+                options: TrainingOptions(
+                    loss: .bce, learningRate: 0.3, momentum: 0.9, batchSize: 10, shuffle: true, seed: 4))
             trainer.train(iterations: 50)
             return trainer.network.parameters
         }
@@ -54,12 +58,16 @@ struct TrainingTests {
 
     @Test func learnsCircle() {
         let data = BuiltInDataSets.named("circle")!
-        let network = Network(layerSizes: [2, 8, 1], hidden: .tanh, output: .sigmoid, usesBias: true, initialization: .xavier, seed: 1)
-        let trainer = Trainer(network: network, dataSet: data,
-                              options: TrainingOptions(loss: .bce, learningRate: 0.1, batchSize: 1))
+        let network = Network(
+            layerSizes: [2, 8, 1], hidden: .tanh, output: .sigmoid, usesBias: true, initialization: .xavier, seed: 1)
+        let trainer = Trainer(
+            network: network, dataSet: data,
+            options: TrainingOptions(loss: .bce, learningRate: 0.1, batchSize: 1))
         trainer.train(iterations: 300)
         var correct = 0
-        for e in 0..<data.count where (trainer.network.predict(data.input(e))[0] > 0.5) == (data.target(e)[0] == 1) { correct += 1 }
+        for e in 0..<data.count where (trainer.network.predict(data.input(e))[0] > 0.5) == (data.target(e)[0] == 1) {
+            correct += 1
+        }
         #expect(Double(correct) / Double(data.count) > 0.95)
     }
 
@@ -74,14 +82,16 @@ struct TrainingTests {
             for k in mean.indices { mean[k] += g[k] / Double(data.count) }
         }
         for k in expected.indices { expected[k] -= 0.5 * mean[k] }
-        let trainer = Trainer(network: network, dataSet: data, options: TrainingOptions(learningRate: 0.5, batchSize: 4))
+        let trainer = Trainer(
+            network: network, dataSet: data, options: TrainingOptions(learningRate: 0.5, batchSize: 4))
         trainer.runIteration()
         for k in expected.indices { #expect(abs(trainer.network.parameters[k] - expected[k]) < 1e-12) }
     }
 
     @Test func divergenceIsDetectedAndStopsTraining() {
         let data = BuiltInDataSets.named("reg-plane")!
-        let network = Network(layerSizes: [2, 8, 8, 1], hidden: .relu, output: .linear, usesBias: true, initialization: .he, seed: 1)
+        let network = Network(
+            layerSizes: [2, 8, 8, 1], hidden: .relu, output: .linear, usesBias: true, initialization: .he, seed: 1)
         let trainer = Trainer(network: network, dataSet: data, options: TrainingOptions(learningRate: 50))
         trainer.train(iterations: 200)
         #expect(trainer.hasDiverged)
@@ -94,7 +104,8 @@ struct TrainingTests {
         // Pinned: the reference xoshiro256** seeded through SplitMix64(1) (computed outside Swift).
         // Changing the generator would silently change every session and recording.
         var rng = SeededGenerator(seed: 1)
-        #expect((0..<3).map { _ in rng.next() } == [0xb3f2_af6d_0fc7_10c5, 0x853b_5596_4736_4cea, 0x92f8_9756_082a_4514])
+        #expect(
+            (0..<3).map { _ in rng.next() } == [0xb3f2_af6d_0fc7_10c5, 0x853b_5596_4736_4cea, 0x92f8_9756_082a_4514])
         var unit = SeededGenerator(seed: 42)
         for _ in 0..<1000 {
             let u = unit.nextUnit()

@@ -14,8 +14,9 @@ struct OnlineAdaptiveSchedulerTests {
             let list = Self.run({ (1 + Double($0)).squareRoot() - 1 }, total: total, keyframes: keyframes)
             SchedulerTests.checkInvariants(list, total: total, expectedCount: min(keyframes, total + 1))
             // No change at all still ends with exactly K keyframes.
-            SchedulerTests.checkInvariants(Self.run({ _ in 0 }, total: total, keyframes: keyframes), total: total,
-                                           expectedCount: min(keyframes, total + 1))
+            SchedulerTests.checkInvariants(
+                Self.run({ _ in 0 }, total: total, keyframes: keyframes), total: total,
+                expectedCount: min(keyframes, total + 1))
         }
     }
 
@@ -38,7 +39,10 @@ struct OnlineAdaptiveSchedulerTests {
         // two-pass schedule would (about 29 of 60 here); it still meets the breakout with many.
         #expect(list.filter { (5_000...5_300).contains($0) }.count >= 10, "\(list)")
         // A fixed curve puts hardly any there.
-        #expect(Scheduler.iterations(mode: .geometric, iterations: 20_000, keyframes: 60).filter { (5_000...5_300).contains($0) }.count <= 3)
+        #expect(
+            Scheduler.iterations(mode: .geometric, iterations: 20_000, keyframes: 60).filter {
+                (5_000...5_300).contains($0)
+            }.count <= 3)
     }
 
     @Test func decisionsArePrefixStable() {
@@ -53,5 +57,5 @@ struct OnlineAdaptiveSchedulerTests {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif

@@ -2,7 +2,9 @@ import Testing
 @testable import Playback
 
 struct SchedulerTests {
-    static let pairs: [(total: Int, keyframes: Int)] = [(60_000, 120), (1_000, 120), (500, 13), (119, 120), (50, 120), (1, 2), (10, 3), (7, 8)]
+    static let pairs: [(total: Int, keyframes: Int)] = [
+        (60_000, 120), (1_000, 120), (500, 13), (119, 120), (50, 120), (1, 2), (10, 3), (7, 8),
+    ]
 
     static func checkInvariants(_ list: [Int], total: Int, expectedCount: Int) {
         #expect(list.first == 0)
@@ -30,12 +32,15 @@ struct SchedulerTests {
     }
 
     @Test func miloReproducesTheVideosList() {
-        #expect(Scheduler.iterations(mode: .milo, iterations: 60_000, keyframes: 120)
-            == [0, 2, 10, 20, 50, 100, 200, 300, 400, 500, 1000, 2500, 12500, 60000])
+        #expect(
+            Scheduler.iterations(mode: .milo, iterations: 60_000, keyframes: 120)
+                == [0, 2, 10, 20, 50, 100, 200, 300, 400, 500, 1000, 2500, 12500, 60000])
         let scaled = Scheduler.iterations(mode: .milo, iterations: 6_000, keyframes: 120)
         #expect(scaled == [0, 1, 2, 3, 5, 10, 20, 30, 40, 50, 100, 250, 1250, 6000])
         for (total, _) in Self.pairs {
-            Self.checkInvariants(Scheduler.iterations(mode: .milo, iterations: total, keyframes: 2), total: total, expectedCount: min(14, total + 1))
+            Self.checkInvariants(
+                Scheduler.iterations(mode: .milo, iterations: total, keyframes: 2), total: total,
+                expectedCount: min(14, total + 1))
         }
     }
 
@@ -44,8 +49,9 @@ struct SchedulerTests {
             // A diminishing-returns curve: C(i) = √(1 + i) − 1.
             var curve = (0...total).map { Double($0) }
             for i in curve.indices { curve[i] = (1 + curve[i]).squareRoot() - 1 }
-            Self.checkInvariants(Scheduler.adaptive(cumulativeChange: curve, keyframes: keyframes), total: total,
-                                 expectedCount: min(keyframes, total + 1))
+            Self.checkInvariants(
+                Scheduler.adaptive(cumulativeChange: curve, keyframes: keyframes), total: total,
+                expectedCount: min(keyframes, total + 1))
         }
     }
 
@@ -67,6 +73,8 @@ struct SchedulerTests {
 
     @Test func adaptiveWithoutChangeFallsBackToGeometric() {
         let flat = [Double](repeating: 0, count: 1001)
-        #expect(Scheduler.adaptive(cumulativeChange: flat, keyframes: 20) == Scheduler.geometric(total: 1000, keyframes: 20))
+        #expect(
+            Scheduler.adaptive(cumulativeChange: flat, keyframes: 20) == Scheduler.geometric(total: 1000, keyframes: 20)
+        )
     }
 }

@@ -19,7 +19,7 @@ struct SessionRunTests {
     /// The background trainer runs at a lower priority than the window (nice 10, per thread).
     @Test func theTrainerThreadYieldsToTheWindow() throws {
         var model = ModelOptions()
-        model.iterations = 5_000_000   // long enough to find the thread still training
+        model.iterations = 5_000_000  // long enough to find the thread still training
         let run = SessionRun(plan: try SessionPlan.make(model: model, schedule: ScheduleOptions()))
         run.start()
         defer { run.stop() }
@@ -42,15 +42,21 @@ struct SessionRunTests {
     }
 
     @Test func sameOptionsSameSchedule() throws {
-        let a = try finishedSession { m, s in m.iterations = 3_000; s.keyframes = 40 }
-        let b = try finishedSession { m, s in m.iterations = 3_000; s.keyframes = 40 }
+        let a = try finishedSession { m, s in
+            m.iterations = 3_000; s.keyframes = 40
+        }
+        let b = try finishedSession { m, s in
+            m.iterations = 3_000; s.keyframes = 40
+        }
         #expect(a.1.keyframeIterations == b.1.keyframeIterations)
         #expect(a.1.keyframes == b.1.keyframes)
     }
 
     @Test(arguments: ScheduleMode.allCases)
     func keyframeNetworksAreTheTrainersNetworksAtThoseIterations(mode: ScheduleMode) throws {
-        let (plan, progress) = try finishedSession { m, s in m.iterations = 400; s.keyframes = 10; s.mode = mode }
+        let (plan, progress) = try finishedSession { m, s in
+            m.iterations = 400; s.keyframes = 10; s.mode = mode
+        }
         let list = try #require(progress.keyframeIterations)
         let trainer = Trainer(network: plan.initialNetwork, dataSet: plan.dataSet, options: plan.training)
         for (k, iteration) in list.enumerated() {
@@ -96,17 +102,20 @@ struct OnlineSessionTests {
         // ease (which needs keyframe 2): the limit is that beat's last forward/backward frame.
         let timeline = Timeline(keyframeCount: 4, beat: beat, exampleCount: 7)
         var progress = SessionProgress()
-        progress.keyframes = [Network(layerSizes: [1, 1], hidden: .sigmoid, output: .sigmoid, usesBias: false, seed: 1)]
+        progress.keyframes = [
+            Network(layerSizes: [1, 1], hidden: .sigmoid, output: .sigmoid, usesBias: false, seed: 1)
+        ]
         progress.keyframes.append(progress.keyframes[0])
         let limit = progress.frameLimit(timeline: timeline)
         #expect(limit / beat == 1)
         #expect(timeline.state(atFrame: limit).phase != .ease, "beat \(beat): frame \(limit) is already easing")
-        #expect(timeline.state(atFrame: limit + 1).phase == .ease, "beat \(beat): frame \(limit + 1) is not the ease yet")
+        #expect(
+            timeline.state(atFrame: limit + 1).phase == .ease, "beat \(beat): frame \(limit + 1) is not the ease yet")
     }
 
     @Test func stopEndsTheTrainerThreadAndMayBeCalledAgain() throws {
         var model = ModelOptions()
-        model.iterations = 5_000_000   // far longer than the test: only cancelling can end it
+        model.iterations = 5_000_000  // far longer than the test: only cancelling can end it
         let plan = try SessionPlan.make(model: model)
         #expect(SessionRun(plan: plan).stop(timeout: 0.1), "a run never started has nothing to wait for")
         let run = SessionRun(plan: plan)

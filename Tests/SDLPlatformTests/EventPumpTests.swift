@@ -8,7 +8,7 @@ import Testing
 struct EventPumpTests {
     @Test func clicksAndPointerAreScaledToDrawablePixels() throws {
         _ = sharedSDL
-        _ = EventPump.poll()   // nothing left over from elsewhere
+        _ = EventPump.poll()  // nothing left over from elsewhere
         var click = SDL_Event()
         click.button.type = SDL_MOUSEBUTTONDOWN.rawValue
         click.button.button = UInt8(SDL_BUTTON_LEFT)

@@ -23,10 +23,14 @@ func render(_ frame: SceneFrame, width: Int, height: Int) throws -> Surface {
 }
 
 /// Draws frames 0..<count of a session into a new software canvas; returns the renderer.
-func renderFrames(_ plan: SessionPlan, _ progress: SessionProgress, count: Int, width: Int, height: Int) throws -> SceneRenderer {
+func renderFrames(_ plan: SessionPlan, _ progress: SessionProgress, count: Int, width: Int, height: Int) throws
+    -> SceneRenderer
+{
     let canvas = try SurfaceCanvas(system: sharedSDL, width: width, height: height)
     let renderer = try SceneRenderer(canvas: canvas, fontPath: fontPath)
-    for frame in 0..<count { renderer.draw(SceneBuilder.build(sceneInput(plan, progress, frame: frame, width: 640, height: 400))) }
+    for frame in 0..<count {
+        renderer.draw(SceneBuilder.build(sceneInput(plan, progress, frame: frame, width: 640, height: 400)))
+    }
     return renderer
 }
 
@@ -48,14 +52,16 @@ struct RenderTests {
         let halo = Point(centre.x, centre.y - lit.layout.radius * 1.6)
         let litPixels = try render(SceneBuilder.build(lit), width: 640, height: 400)
         let darkPixels = try render(SceneBuilder.build(dark), width: 640, height: 400)
-        #expect(brightness(litPixels, halo) > brightness(darkPixels, halo) + 60,
-                "halo \(brightness(litPixels, halo)) vs \(brightness(darkPixels, halo))")
+        #expect(
+            brightness(litPixels, halo) > brightness(darkPixels, halo) + 60,
+            "halo \(brightness(litPixels, halo)) vs \(brightness(darkPixels, halo))")
         #expect(brightness(litPixels, centre) > brightness(darkPixels, centre) + 150)
     }
 
     @Test func synapsePixelsHaveTheirSignsHue() throws {
         let (plan, progress) = try finishedSession(keyframes: 8)
-        let input = sceneInput(plan, progress, frame: 7 * plan.schedule.beat + plan.schedule.beat - 1, width: 640, height: 400)
+        let input = sceneInput(
+            plan, progress, frame: 7 * plan.schedule.beat + plan.schedule.beat - 1, width: 640, height: 400)
         let network = input.displayedNetwork
         let pixels = try render(SceneBuilder.build(input), width: 640, height: 400)
         // The hidden → output synapses do not cross each other; sample each near its middle.
@@ -65,7 +71,9 @@ struct RenderTests {
             guard abs(w) > network.largestWeightMagnitude * 0.3 else { continue }
             let p = input.layout.centres[1][j].lerp(to: input.layout.centres[2][0], 0.35)
             let c = pixels.pixel(x: Int(p.x.rounded()), y: Int(p.y.rounded()))
-            if w > 0 { #expect(Int(c.g) > Int(c.r) + 40, "positive synapse \(j) at \(p): \(c)") } else {
+            if w > 0 {
+                #expect(Int(c.g) > Int(c.r) + 40, "positive synapse \(j) at \(p): \(c)")
+            } else {
                 #expect(Int(c.r) > Int(c.g) + 40, "negative synapse \(j) at \(p): \(c)")
             }
             checked += 1
@@ -74,9 +82,15 @@ struct RenderTests {
     }
 
     @Test func textIsDrawnFromTheGlyphAtlas() throws {
-        let frame = SceneFrame(background: Color(0, 0, 0), synapses: .direct([]),
-                               overlay: [.text("iteration 42", at: Point(10, 10), size: .large, color: Color(255, 255, 255), align: .left)],
-                               liveOnly: [], hud: HUDValues(iteration: 0, keyframe: 0, example: nil, inputs: [], desired: nil, outputs: [], averageError: nil, status: ""))
+        let frame = SceneFrame(
+            background: Color(0, 0, 0), synapses: .direct([]),
+            overlay: [
+                .text("iteration 42", at: Point(10, 10), size: .large, color: Color(255, 255, 255), align: .left)
+            ],
+            liveOnly: [],
+            hud: HUDValues(
+                iteration: 0, keyframe: 0, example: nil, inputs: [], desired: nil, outputs: [], averageError: nil,
+                status: ""))
         let pixels = try render(frame, width: 200, height: 50)
         var lit = 0
         for y in 10..<34 { for x in 10..<140 where brightness(pixels, Point(Double(x), Double(y))) > 300 { lit += 1 } }
@@ -108,7 +122,8 @@ struct RenderTests {
 
     @Test func anEaseThatStartsBeforeItsLayerIsDrawnAheadFinishesIt() throws {
         let (plan, progress) = try finishedSession { model, schedule in
-            model.dataSet = "circle"; model.layers = [2, 64, 64, 1]; model.iterations = 3; schedule.keyframes = 4; schedule.beat = 4
+            model.dataSet = "circle"; model.layers = [2, 64, 64, 1]; model.iterations = 3; schedule.keyframes = 4;
+            schedule.beat = 4
         }
         // 4,288 lines and only three frames before each ease, two of them slack: drawn at once.
         let renderer = try renderFrames(plan, progress, count: 4 * plan.schedule.beat, width: 320, height: 240)
@@ -121,8 +136,11 @@ struct RenderTests {
         let (plan, progress) = try finishedSession { model, schedule in
             model.dataSet = "circle"; model.layers = [2, 64, 32, 1]; model.iterations = 3; schedule.keyframes = 4
         }
-        let cached = SceneBuilder.build(sceneInput(plan, progress, frame: plan.schedule.beat + 1, width: 640, height: 400))
-        guard case let .cached(layer, nil, _, _) = cached.synapses else { Issue.record("expected a cached layer alone"); return }
+        let cached = SceneBuilder.build(
+            sceneInput(plan, progress, frame: plan.schedule.beat + 1, width: 640, height: 400))
+        guard case let .cached(layer, nil, _, _) = cached.synapses else {
+            Issue.record("expected a cached layer alone"); return
+        }
         var direct = cached
         direct.synapses = .direct(layer.commands)
         let a = try render(cached, width: 640, height: 400), b = try render(direct, width: 640, height: 400)

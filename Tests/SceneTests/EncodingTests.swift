@@ -34,7 +34,8 @@ struct EncodingTests {
         #expect(Palette(.video).next.name == .playground && Palette(.colorblind).next.name == .video)
         let network = Network(layerSizes: [2, 1], hidden: .sigmoid, output: .sigmoid, usesBias: false, seed: 3)
         let layout = SceneLayout(layerSizes: [2, 1], width: 640, height: 480)
-        let lines = SynapseEncoding.lines(network: network, layout: layout, palette: Palette(.video), dashedNegative: true)
+        let lines = SynapseEncoding.lines(
+            network: network, layout: layout, palette: Palette(.video), dashedNegative: true)
         #expect(lines.count == 2, "one line per synapse of a 2-1 network: \(lines)")
         for (i, line) in lines.enumerated() {
             guard case let .line(_, _, _, _, dashed) = line else {
@@ -48,7 +49,9 @@ struct EncodingTests {
     /// The glow of a neuron: the alpha of its halo, 0 when there is none.
     func glow(_ frame: SceneFrame, at centre: Point) -> Double {
         for command in frame.overlay {
-            if case let .glow(c, _, color) = command, c == centre, color == Palette(.video).glow.withAlpha(Double(color.a) / 255) {
+            if case let .glow(c, _, color) = command, c == centre,
+                color == Palette(.video).glow.withAlpha(Double(color.a) / 255)
+            {
                 return Double(color.a)
             }
         }
@@ -57,10 +60,11 @@ struct EncodingTests {
 
     @Test func activeNeuronsGlowBrighterThanInactiveOnes() throws {
         let (plan, progress) = try finishedSession(iterations: 60_000, keyframes: 8)
-        // At the hold of the trained network, example 3 ([1,0,1] → 1) lights the output; example 0 ([0,0,1] → 0) does not.
+        // At the hold of the trained network, example 3 ([1,0,1] → 1) lights the output; example 0 ([0,0,1] → 0)
+        // does not.
         let beat = plan.schedule.beat
-        let lit = sceneInput(plan, progress, frame: (7 + 2 * 7 + 2) * beat + beat / 2)   // beat 23 → example 2
-        let dark = sceneInput(plan, progress, frame: (7 + 2 * 7) * beat + beat / 2)       // beat 21 → example 0
+        let lit = sceneInput(plan, progress, frame: (7 + 2 * 7 + 2) * beat + beat / 2)  // beat 23 → example 2
+        let dark = sceneInput(plan, progress, frame: (7 + 2 * 7) * beat + beat / 2)  // beat 21 → example 0
         #expect(lit.state.example == 2 && dark.state.example == 0)
         let output = lit.layout.centres[2][0]
         #expect(glow(SceneBuilder.build(lit), at: output) > glow(SceneBuilder.build(dark), at: output) + 100)
@@ -68,11 +72,13 @@ struct EncodingTests {
 
     @Test func forwardPulseLightsLayersInOrder() throws {
         let (plan, progress) = try finishedSession(iterations: 2_000, keyframes: 12)
-        let early = ThinkingPainter(input: sceneInput(plan, progress, frame: 1), network: plan.initialNetwork,
-                                    trace: Trace(layout: plan.initialNetwork.layout), hasTarget: true)
+        let early = ThinkingPainter(
+            input: sceneInput(plan, progress, frame: 1), network: plan.initialNetwork,
+            trace: Trace(layout: plan.initialNetwork.layout), hasTarget: true)
         #expect(early.lit(layer: 0) == 1 && early.lit(layer: 2) == 0)
-        let late = ThinkingPainter(input: sceneInput(plan, progress, frame: 20), network: plan.initialNetwork,
-                                   trace: Trace(layout: plan.initialNetwork.layout), hasTarget: true)
+        let late = ThinkingPainter(
+            input: sceneInput(plan, progress, frame: 20), network: plan.initialNetwork,
+            trace: Trace(layout: plan.initialNetwork.layout), hasTarget: true)
         #expect(late.lit(layer: 2) == 1)
     }
 
@@ -80,7 +86,8 @@ struct EncodingTests {
         let (plan, progress) = try finishedSession(iterations: 2_000, keyframes: 12)
         let beat = plan.schedule.beat
         var previous = sceneInput(plan, progress, frame: 3 * beat).displayedNetwork.parameters
-        let step = progress.keyframes[4].parameters.enumerated().map { abs($1 - progress.keyframes[3].parameters[$0]) }.max()!
+        let step = progress.keyframes[4].parameters.enumerated().map { abs($1 - progress.keyframes[3].parameters[$0]) }
+            .max()!
         for f in (3 * beat + 1)...(4 * beat) {
             let now = sceneInput(plan, progress, frame: f).displayedNetwork.parameters
             let jump = now.enumerated().map { abs($1 - previous[$0]) }.max()!
@@ -115,15 +122,24 @@ struct EncodingTests {
     /// Every synapse line, widened by half its width and its soft edge, lies inside the layer's
     /// bounds, and the bounds inside the window (the platform copies only the bounds).
     @Test func synapseBoundsHoldEveryLine() throws {
-        for (shape, width, height) in [([2, 64, 32, 1], 640, 400), ([784, 64, 10], 1280, 720), ([3, 4, 1], 320, 240)] {
+        for (shape, width, height) in [
+            ([2, 64, 32, 1], 640, 400), ([784, 64, 10], 1280, 720), ([3, 4, 1], 320, 240),
+        ] {
             let layout = SceneLayout(layerSizes: shape, width: width, height: height)
             let network = Network(layerSizes: shape, hidden: .sigmoid, output: .sigmoid, usesBias: true, seed: 3)
             let bounds = layout.synapseBounds
-            #expect(Rect(x: 0, y: 0, width: Double(width), height: Double(height)).contains(bounds), "\(shape): \(bounds)")
-            for case let .line(a, b, w, _, _) in SynapseEncoding.lines(network: network, layout: layout, palette: Palette(.video), dashedNegative: false) {
+            #expect(
+                Rect(x: 0, y: 0, width: Double(width), height: Double(height)).contains(bounds), "\(shape): \(bounds)")
+            for case let .line(a, b, w, _, _) in SynapseEncoding.lines(
+                network: network, layout: layout, palette: Palette(.video), dashedNegative: false)
+            {
                 let reach = max(w, 1) / 2 + 1
                 for p in [a, b] {
-                    #expect(Rect(x: bounds.x + reach, y: bounds.y + reach, width: bounds.width - 2 * reach, height: bounds.height - 2 * reach).contains(p))
+                    #expect(
+                        Rect(
+                            x: bounds.x + reach, y: bounds.y + reach, width: bounds.width - 2 * reach,
+                            height: bounds.height - 2 * reach
+                        ).contains(p))
                 }
             }
         }
@@ -135,13 +151,17 @@ struct EncodingTests {
         }
         let beat = plan.schedule.beat
         let holding = SceneBuilder.build(sceneInput(plan, progress, frame: beat + 1))
-        guard case let .cached(layer, next, _, upcoming) = holding.synapses else { Issue.record("expected cached synapses"); return }
+        guard case let .cached(layer, next, _, upcoming) = holding.synapses else {
+            Issue.record("expected cached synapses"); return
+        }
         #expect(next == nil && layer.commands.count == 2 * 64 + 64 * 32 + 32)
         #expect(upcoming != nil && upcoming!.layer.key != layer.key)
         // Frame beat + 1 of a 30-frame beat: the ease begins at frame beat + 22.
         #expect(upcoming?.framesLeft == 21)
         let easing = SceneBuilder.build(sceneInput(plan, progress, frame: beat + beat - 2))
-        guard case let .cached(from, to, amount, _) = easing.synapses else { Issue.record("expected cached synapses"); return }
+        guard case let .cached(from, to, amount, _) = easing.synapses else {
+            Issue.record("expected cached synapses"); return
+        }
         #expect(from.key == layer.key && to != nil && to!.key != layer.key && amount > 0.5)
     }
 }
@@ -183,27 +203,48 @@ struct OverlayTests {
         var input = sceneInput(plan, progress, frame: 7 * plan.schedule.beat + 20)
         input.hovered = .neuron(NeuronID(layer: 2, index: 0))
         let network = input.displayedNetwork
-        let trace = network.trace(input: plan.dataSet.input(input.state.example), target: plan.dataSet.target(input.state.example), loss: .mse)
-        let lines = OverlayPainter(input: input, network: network, trace: trace).cardLines(for: .neuron(NeuronID(layer: 2, index: 0)))
-        #expect(lines.count == 1 + 4 + 2)   // title, four weighted inputs, Σ, σ(Σ)
-        #expect(lines[1] == "  \(formatSigned(network.weight(layer: 1, to: 0, from: 0))) × \(formatValue(trace.activation(layer: 1, index: 0)))")
-        #expect(lines.last == "sigmoid(\(formatValue(trace.sum(layer: 2, index: 0)))) = \(formatValue(trace.activation(layer: 2, index: 0)))")
+        let trace = network.trace(
+            input: plan.dataSet.input(input.state.example), target: plan.dataSet.target(input.state.example), loss: .mse
+        )
+        let lines = OverlayPainter(input: input, network: network, trace: trace).cardLines(
+            for: .neuron(NeuronID(layer: 2, index: 0)))
+        #expect(lines.count == 1 + 4 + 2)  // title, four weighted inputs, Σ, σ(Σ)
+        #expect(
+            lines[1]
+                == "  \(formatSigned(network.weight(layer: 1, to: 0, from: 0))) × "
+                + "\(formatValue(trace.activation(layer: 1, index: 0)))"
+        )
+        #expect(
+            lines.last
+                == "sigmoid(\(formatValue(trace.sum(layer: 2, index: 0)))) = "
+                + "\(formatValue(trace.activation(layer: 2, index: 0)))"
+        )
         let frame = SceneBuilder.build(input)
-        #expect(frame.overlay.contains { if case let .text(s, _, _, _, _) = $0 { return s == lines.last } else { return false } })
-        let synapse = OverlayPainter(input: input, network: network, trace: trace).cardLines(for: .synapse(SynapseID(layer: 0, from: 2, to: 1)))
-        #expect(synapse[1] == "weight \(formatSigned(network.weight(layer: 0, to: 1, from: 2)))" && synapse.last!.hasPrefix("last change"))
+        #expect(
+            frame.overlay.contains {
+                if case let .text(s, _, _, _, _) = $0 { return s == lines.last } else { return false }
+            })
+        let synapse = OverlayPainter(input: input, network: network, trace: trace).cardLines(
+            for: .synapse(SynapseID(layer: 0, from: 2, to: 1)))
+        #expect(
+            synapse[1] == "weight \(formatSigned(network.weight(layer: 0, to: 1, from: 2)))"
+                && synapse.last!.hasPrefix("last change"))
     }
 
     @Test func helpListsTheKeys() throws {
         let (plan, progress) = try finishedSession(iterations: 2_000, keyframes: 12)
         var input = sceneInput(plan, progress, frame: 3)
         input.showHelp = true
-        let texts = SceneBuilder.build(input).overlay.compactMap { if case let .text(s, _, _, _, _) = $0 { return s } else { return nil } }
+        let texts = SceneBuilder.build(input).overlay.compactMap {
+            if case let .text(s, _, _, _, _) = $0 { return s } else { return nil }
+        }
         for key in ["Space", "Home", "R ", "Esc"] { #expect(texts.contains { $0.contains(key) }, "\(key)") }
     }
 
     @Test func valueLabelsUseTwoDecimals() {
-        #expect(formatValue(0.5) == "0.50" && formatValue(-0.004) == "0.00" && formatValue(1) == "1.00" && formatValue(0.987) == "0.99")
+        #expect(
+            formatValue(0.5) == "0.50" && formatValue(-0.004) == "0.00" && formatValue(1) == "1.00"
+                && formatValue(0.987) == "0.99")
         #expect(formatSigned(0.25) == "+0.25" && grouped(60_000) == "60,000")
     }
 }

@@ -2,7 +2,9 @@ import Testing
 @testable import Scene
 
 struct LayoutTests {
-    static let shapes: [[Int]] = [[3, 4, 1], [2, 1], [8, 8, 8, 8, 2], [64, 32, 32, 10], [784, 64, 10], [1, 30, 1]]
+    static let shapes: [[Int]] = [
+        [3, 4, 1], [2, 1], [8, 8, 8, 8, 2], [64, 32, 32, 10], [784, 64, 10], [1, 30, 1],
+    ]
     static let sizes: [(Int, Int)] = [(1280, 720), (320, 240), (1920, 1080), (800, 1000)]
 
     @Test func neuronsFitInsideTheWindowWithoutOverlapping() {
@@ -15,14 +17,18 @@ struct LayoutTests {
                     for i in layout.drawnIndices(layer: l) {
                         let c = layout.centres[l][i]
                         let r = layout.radius
-                        #expect(window.contains(Rect(x: c.x - r, y: c.y - r, width: 2 * r, height: 2 * r)), "\(shape) \(w)x\(h)")
+                        #expect(
+                            window.contains(Rect(x: c.x - r, y: c.y - r, width: 2 * r, height: 2 * r)),
+                            "\(shape) \(w)x\(h)")
                         #expect(!layout.hudTop.contains(c) && !layout.hudBottom.contains(c))
                         discs.append(c)
                     }
                 }
                 for a in discs.indices {
                     for b in discs.indices where b > a {
-                        #expect(discs[a].distance(to: discs[b]) >= 2 * layout.radius, "\(shape) \(w)x\(h): discs \(a) and \(b) overlap")
+                        #expect(
+                            discs[a].distance(to: discs[b]) >= 2 * layout.radius,
+                            "\(shape) \(w)x\(h): discs \(a) and \(b) overlap")
                     }
                 }
             }
