@@ -6,10 +6,10 @@ import SDLPlatform
 /// shown model (Ctrl+S).
 extension LiveApp {
     func startRecording() {
-        let directory = recordDirectory ?? "recordings/" + Self.timestamp()
+        let directory = options.recordDirectory ?? "recordings/" + Self.timestamp()
         do {
             recording = try LiveRecording(
-                directory: directory, canvas: canvas, plan: plan, arguments: arguments, events: events,
+                directory: directory, canvas: canvas, plan: plan, arguments: options.arguments, events: events,
                 firstSessionFrame: clock.frame, keyframeIterations: run.progress.keyframeIterations ?? [])
             notice = nil
             report("neuroglow: recording to \(directory)")

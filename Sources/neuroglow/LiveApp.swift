@@ -22,58 +22,53 @@ final class LiveApp {
     /// Playback changes asked for by this frame's input, carried out by Update.
     var playbackRequests: [PlaybackRequest] = []
     var recording: LiveRecording?
-    let recordDirectory: String?
-    let arguments: [String]
+    let options: LiveOptions
     /// What the trainer had produced at this frame's update: one copy per frame, read by the rest.
     var progress = SessionProgress()
     var notice: String?
     private var pacer: FramePacer
-    private let maximumSeconds: Double?
     private var lastKeyframeAnnounced = -1
     private var lastFrame: SceneFrame?
     private var minimized = false
     private var divergenceAnnounced = false
-    /// For `bench`: print the monotonic time of the first presented frame on stderr.
-    private var reportFirstFrame: Bool
+    /// Whether the first frame's time is still to be reported (see `LiveOptions.reportFirstFrame`).
+    private var firstFramePending: Bool
 
     /// Opens the window; throws if there is no display to open it on, or SDL fails.
-    init(
-        plan: SessionPlan, size: (width: Int, height: Int), view: ViewChoices, events: EventLog,
-        recordDirectory: String?, maximumSeconds: Double?, vsync: Bool, reportFirstFrame: Bool, arguments: [String]
-    ) throws {
+    init(plan: SessionPlan, size: (width: Int, height: Int), view: ViewChoices, events: EventLog, options: LiveOptions)
+        throws
+    {
         self.plan = plan
         self.events = events
-        self.recordDirectory = recordDirectory
-        self.maximumSeconds = maximumSeconds
-        self.arguments = arguments
-        self.reportFirstFrame = reportFirstFrame
+        self.options = options
+        firstFramePending = options.reportFirstFrame
         let font = try AssetLocator.requireFontPath()
         let system = try SDLSystem.start(headless: false)
         guard system.hasDisplay else { throw NoDisplayError(videoDriver: system.videoDriver) }
         let shape = plan.initialNetwork.layout.layerSizes.map(String.init).joined(separator: "-")
         canvas = try WindowCanvas(
             system: system, title: "neuroglow — \(plan.dataSet.name) \(shape)", width: size.width,
-            height: size.height, vsync: vsync)
+            height: size.height, vsync: options.vsync)
         renderer = try SceneRenderer(canvas: canvas, fontPath: font)
         presenter = FramePresenter(
             plan: plan, width: canvas.width, height: canvas.height, palette: view.palette, dashed: view.dashed)
         pacer = FramePacer(fps: Double(plan.schedule.fps))
         run = SessionRun(plan: plan)
-        report(
-            "neuroglow: video driver \(system.videoDriver), renderer \(canvas.rendererName)\(vsync ? ", vsync" : "")")
+        let vsync = options.vsync ? ", vsync" : ""
+        report("neuroglow: video driver \(system.videoDriver), renderer \(canvas.rendererName)\(vsync)")
     }
 
     /// Runs until the user quits; returns the exit status.
-    func runLoop(recordFromStart: Bool) -> Int32 {
+    func runLoop() -> Int32 {
         installStopHandlers()
         run.start()
         events.layout(presenter.layout)
-        if recordFromStart { startRecording() }
+        if options.recordsFromStart { startRecording() }
         let start = Clock.seconds
         var previous = start
         while !StopSignal.isRequested {
             let now = Clock.seconds
-            if let limit = maximumSeconds, now - start >= limit { break }
+            if let limit = options.maximumSeconds, now - start >= limit { break }
             guard handleInput() else { break }
             update(seconds: now - previous)
             previous = now
@@ -182,9 +177,9 @@ final class LiveApp {
     private func present() {
         if let lastFrame { renderer.drawLiveOnly(lastFrame) }
         canvas.present()
-        if reportFirstFrame {
+        if firstFramePending {
             report("first frame at \(monotonicSeconds())")
-            reportFirstFrame = false
+            firstFramePending = false
         }
     }
 
@@ -212,6 +207,21 @@ enum PlaybackRequest: Equatable {
     case faster, slower
     /// Back to the first frame.
     case restart
+}
+
+/// How the live window runs, from the command line.
+struct LiveOptions {
+    /// Where R (or `--record`) records; nil: `recordings/<date-time>/`.
+    var recordDirectory: String?
+    /// Whether recording starts with the first frame (`--record`).
+    var recordsFromStart = false
+    /// Quit after this long (`--seconds`).
+    var maximumSeconds: Double?
+    var vsync = true
+    /// For `bench`: print the monotonic time of the first presented frame on stderr.
+    var reportFirstFrame = false
+    /// The command line, for recording manifests.
+    var arguments: [String] = []
 }
 
 /// The palette and line style chosen on the command line.

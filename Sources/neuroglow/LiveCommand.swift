@@ -32,16 +32,18 @@ struct LiveCommand: ParsableCommand {
         let events = try validating { try EventLog(destination: view.events) }
         let app: LiveApp
         do {
+            let options = LiveOptions(
+                recordDirectory: record, recordsFromStart: record != nil, maximumSeconds: seconds, vsync: !noVsync,
+                reportFirstFrame: reportFirstFrame, arguments: Array(CommandLine.arguments.dropFirst()))
             app = try LiveApp(
                 plan: plan, size: size, view: ViewChoices(palette: palette, dashed: view.dashed), events: events,
-                recordDirectory: record, maximumSeconds: seconds, vsync: !noVsync, reportFirstFrame: reportFirstFrame,
-                arguments: Array(CommandLine.arguments.dropFirst()))
+                options: options)
         } catch {
             events.error("cannot open the window: \(error)")
             report("neuroglow: cannot open the window: \(error)")
             throw ExitCode(1)
         }
-        let status = app.runLoop(recordFromStart: record != nil)
+        let status = app.runLoop()
         if status != 0 { throw ExitCode(status) }
     }
 }
