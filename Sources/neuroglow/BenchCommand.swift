@@ -206,9 +206,9 @@ struct BenchCommand: ParsableCommand {
         var rates: [Double] = []
         for _ in 0..<(quick ? 1 : 3) {
             try? FileManager.default.removeItem(atPath: folder)
+            let manifest = RecordingManifest(plan: plan, arguments: ["bench"], width: 1280, height: 720)
             let recording = try HeadlessRecording(
-                plan: plan, width: 1280, height: 720, palette: Palette(.video), dashed: false,
-                directory: folder, events: try EventLog(destination: nil), arguments: ["bench"])
+                plan: plan, manifest: manifest, directory: folder, events: try EventLog(destination: nil))
             let result = recording.render(frames: frames, showsProgress: false)
             if let failure = result.failure { throw ValidationError("record benchmark failed: \(failure)") }
             rates.append(Double(result.frames) / result.seconds)

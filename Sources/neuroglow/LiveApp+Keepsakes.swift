@@ -9,7 +9,9 @@ extension LiveApp {
         let directory = options.recordDirectory ?? "recordings/" + Self.timestamp()
         do {
             recording = try LiveRecording(
-                directory: directory, canvas: canvas, plan: plan, arguments: options.arguments, events: events,
+                directory: directory, canvas: canvas, plan: plan,
+                view: ViewChoices(palette: presenter.palette, dashed: presenter.dashed), arguments: options.arguments,
+                events: events,
                 firstSessionFrame: clock.frame, keyframeIterations: run.progress.keyframeIterations ?? [])
             notice = nil
             report("neuroglow: recording to \(directory)")

@@ -16,15 +16,15 @@ final class LiveRecording {
     /// Creates the folder, reserves the manifest and announces the recording; throws (with the
     /// system's reason) if the folder cannot be written in.
     init(
-        directory: String, canvas: Canvas, plan: SessionPlan, arguments: [String], events: EventLog,
-        firstSessionFrame: Int, keyframeIterations: [Int]
+        directory: String, canvas: Canvas, plan: SessionPlan, view: ViewChoices, arguments: [String],
+        events: EventLog, firstSessionFrame: Int, keyframeIterations: [Int]
     ) throws {
         self.directory = directory
         self.firstSessionFrame = firstSessionFrame
         recorder = try FrameRecorder(directory: directory, canvas: canvas)
         let manifest = RecordingManifest(
-            plan: plan, arguments: arguments, width: canvas.width, height: canvas.height,
-            firstSessionFrame: firstSessionFrame)
+            plan: plan, arguments: arguments, width: canvas.width, height: canvas.height, palette: view.palette.name,
+            dashed: view.dashed, firstSessionFrame: firstSessionFrame)
         journal = RecordingJournal(manifest: manifest, directory: directory, events: events)
         try journal.begin(plannedFrames: plan.timeline.frameCount, keyframeIterations: keyframeIterations)
     }

@@ -21,26 +21,26 @@ struct RecordCommand: ParsableCommand {
     var frames: Int?
     @Flag(help: "Allow a folder that already holds frames (they are replaced).")
     var overwrite = false
+    @Flag(help: "Finish an interrupted recording in DIR: checks its options, renders only the missing frames.")
+    var resume = false
 
     mutating func run() throws {
         let plan = try validating {
             try SessionPlan.make(model: try model.resolved(), schedule: scheduleOptions.resolved())
         }
         let size = try validating { try view.resolvedSize() }
-        let palette = view.resolvedPalette
         if let frames, frames < 1 { throw ValidationError("--frames \(frames): expected a whole number of at least 1") }
-        if !overwrite, let existing = try? FileManager.default.contentsOfDirectory(atPath: dir),
-            existing.contains(where: { $0.hasPrefix("frame_") && $0.hasSuffix(".bmp") })
-        {
-            throw ValidationError("\(dir) already holds frames; choose an empty folder or pass --overwrite")
-        }
+        if resume && overwrite { throw ValidationError("--resume and --overwrite: choose one") }
+        let manifest = RecordingManifest(
+            plan: plan, arguments: Array(CommandLine.arguments.dropFirst()), width: size.width, height: size.height,
+            palette: view.palette, dashed: view.dashed)
+        let keptFrames = try validating { try framesToKeep(manifest) }
         let events = try validating { try EventLog(destination: view.events) }
         installStopHandlers()
         let result: HeadlessRecording.Result
         do {
             let recording = try HeadlessRecording(
-                plan: plan, width: size.width, height: size.height, palette: palette, dashed: view.dashed,
-                directory: dir, events: events, arguments: Array(CommandLine.arguments.dropFirst()))
+                plan: plan, manifest: manifest, directory: dir, events: events, keepingFrames: keptFrames)
             result = recording.render(frames: frames ?? plan.timeline.frameCount)
         } catch {
             events.error("cannot record: \(error)")
@@ -51,24 +51,51 @@ struct RecordCommand: ParsableCommand {
             report("neuroglow: recording stopped after \(result.frames) frames: \(failure)")
             throw ExitCode(1)
         }
+        if keptFrames > 0 { report("neuroglow: resumed after frame \(keptFrames - 1)") }
         report(
-            "neuroglow: \(result.frames) frames in \(format(result.seconds, 1)) s "
-                + "(\(format(Double(result.frames) / max(result.seconds, 1e-9), 0)) frames/s) → \(dir)"
+            "neuroglow: \(result.rendered) frames in \(format(result.seconds, 1)) s "
+                + "(\(format(Double(result.rendered) / max(result.seconds, 1e-9), 0)) frames/s) → \(dir)"
         )
         print(
             "ffmpeg -framerate \(plan.schedule.fps) -i \(dir)/frame_%06d.bmp -pix_fmt yuv420p "
                 + "\(dir.hasSuffix("/") ? String(dir.dropLast()) : dir).mp4"
         )
     }
+
+    /// How many frames already in DIR stay: those of the interrupted recording being resumed, or
+    /// none. Refuses a folder that holds frames unless told what to do with them.
+    private func framesToKeep(_ manifest: RecordingManifest) throws(InputError) -> Int {
+        let interrupted = InterruptedRecording.find(in: dir)
+        if resume {
+            guard let interrupted else {
+                throw InputError(
+                    "--resume: \(dir) holds no interrupted recording (no session.json that says it stopped early)")
+            }
+            try interrupted.check(against: manifest)
+            interrupted.removeLeftovers()
+            return interrupted.wholeFrames
+        }
+        if overwrite { return 0 }
+        if let interrupted { throw InputError(interrupted.advice) }
+        let existing = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        if existing.contains(where: { $0.hasPrefix("frame_") && $0.hasSuffix(".bmp") }) {
+            throw InputError("\(dir) already holds frames; choose an empty folder or pass --overwrite")
+        }
+        return 0
+    }
 }
 
 /// Renders a session's frames into a folder with SDL's software renderer, one worker per core:
 /// each frame is a pure function of its index, so workers render the next frames in parallel and
 /// write them in order. A disk that fills up therefore keeps every frame that fitted, from 0 on,
-/// with no gap. Frames already in the folder (`--overwrite`) are removed first.
+/// with no gap. Frames already in the folder are removed first, except the `keepingFrames` whole
+/// frames of a recording being resumed: rendering starts after them.
 final class HeadlessRecording: @unchecked Sendable {  // each worker is used by one thread only
     struct Result {
+        /// Whole frames in the folder, 0…frames−1 (kept ones included).
         let frames: Int
+        /// Frames this run rendered.
+        let rendered: Int
         let seconds: Double
         let failure: String?
     }
@@ -79,18 +106,21 @@ final class HeadlessRecording: @unchecked Sendable {  // each worker is used by 
     private let events: EventLog
     private let journal: RecordingJournal
     private let directory: String
+    private let firstFrame: Int
 
     init(
-        plan: SessionPlan, width: Int, height: Int, palette: Palette, dashed: Bool, directory: String, events: EventLog,
-        arguments: [String]
+        plan: SessionPlan, manifest: RecordingManifest, directory: String, events: EventLog, keepingFrames: Int = 0
     ) throws {
         let font = try AssetLocator.requireFontPath()
+        let width = manifest.width, height = manifest.height
         self.plan = plan
         self.events = events
         self.directory = directory
+        firstFrame = keepingFrames
         try RecordingFolder.prepare(directory)
+        let kept = Set((0..<keepingFrames).map(FrameRecorder.fileName))
         for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        where name.hasPrefix("frame_") {
+        where name.hasPrefix("frame_") && !kept.contains(name) {
             try? FileManager.default.removeItem(atPath: directory + "/" + name)
         }
         let system = try SDLSystem.start(headless: true)
@@ -98,8 +128,8 @@ final class HeadlessRecording: @unchecked Sendable {  // each worker is used by 
         workers = try (0..<count).map { _ in
             try FrameWorker(system: system, width: width, height: height, fontPath: font)
         }
-        presenter = FramePresenter(plan: plan, width: width, height: height, palette: palette, dashed: dashed)
-        let manifest = RecordingManifest(plan: plan, arguments: arguments, width: width, height: height)
+        presenter = FramePresenter(
+            plan: plan, width: width, height: height, palette: Palette(manifest.palette), dashed: manifest.dashed)
         journal = RecordingJournal(manifest: manifest, directory: directory, events: events)
     }
 
@@ -120,14 +150,15 @@ final class HeadlessRecording: @unchecked Sendable {  // each worker is used by 
         do {
             try journal.begin(plannedFrames: total, keyframeIterations: keyframeIterations)
         } catch {
-            return Result(frames: 0, seconds: 0, failure: "\(error)")
+            return Result(frames: firstFrame, rendered: 0, seconds: 0, failure: "\(error)")
         }
-        for (k, iteration) in keyframeIterations.enumerated() where timeline.firstFrame(ofKeyframe: k) < total {
+        for (k, iteration) in keyframeIterations.enumerated()
+        where (firstFrame..<total).contains(timeline.firstFrame(ofKeyframe: k)) {
             events.keyframe(
                 index: k, frame: timeline.firstFrame(ofKeyframe: k), iteration: iteration,
                 example: k % plan.dataSet.count, loss: progress.keyframeLosses[k])
         }
-        let tally = Tally(total: total, start: start, showsProgress: showsProgress)
+        let tally = Tally(first: min(firstFrame, total), total: total, start: start, showsProgress: showsProgress)
         let count = workers.count
         DispatchQueue.concurrentPerform(iterations: count) { w in
             let worker = workers[w]
@@ -152,7 +183,8 @@ final class HeadlessRecording: @unchecked Sendable {  // each worker is used by 
         let written = tally.written  // writes happen in order, so these are frames 0…written−1
         let failure = tally.failure ?? (StopSignal.isRequested ? "interrupted" : nil)
         journal.end(frames: written, keyframeIterations: keyframeIterations, reason: failure)
-        return Result(frames: written, seconds: Date().timeIntervalSince(start), failure: failure)
+        return Result(
+            frames: written, rendered: written - firstFrame, seconds: Date().timeIntervalSince(start), failure: failure)
     }
 }
 
@@ -162,14 +194,19 @@ private final class Tally: @unchecked Sendable {
     private let lock = NSCondition()
     private var done = 0
     private var next = 0
+    private let first: Int
     private let total: Int
     private var firstFailure: (frame: Int, message: String)?
     private var bar: ProgressReporter?
     private let start: Date
 
-    init(total: Int, start: Date, showsProgress: Bool) {
+    /// Frames before `first` are already written (a resumed recording).
+    init(first: Int, total: Int, start: Date, showsProgress: Bool) {
+        done = first
+        next = first
+        self.first = first
         self.total = total
-        bar = showsProgress ? ProgressReporter(total: total) : nil
+        bar = showsProgress ? ProgressReporter(total: total - first) : nil
         self.start = start
     }
 
@@ -184,7 +221,7 @@ private final class Tally: @unchecked Sendable {
     func frameDone() {
         lock.lock()
         done += 1
-        bar?.update(done: done, elapsed: Date().timeIntervalSince(start))
+        bar?.update(done: done - first, elapsed: Date().timeIntervalSince(start))
         lock.broadcast()
         lock.unlock()
     }

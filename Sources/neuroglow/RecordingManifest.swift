@@ -1,6 +1,7 @@
 import Foundation
 import NeuralCore
 import Playback
+import Scene
 import Session
 
 /// `DIR/session.json` (docs/DESIGN.md §5): the options, seed, size, fps, frame count, each keyframe's
@@ -15,6 +16,9 @@ struct RecordingManifest {
     let arguments: [String]
     let width: Int
     let height: Int
+    /// The palette and line style the frames are drawn in.
+    var palette: Palette.Name = .video
+    var dashed = false
     var firstSessionFrame = 0
 
     /// Space kept after the reserved manifest, so the final one fits where the reservation was.
@@ -74,15 +78,29 @@ struct RecordingManifest {
                 ("example", JSONValue(k % plan.dataSet.count)),
             ])
         }
+        let document = JSONValue.object(
+            [
+                ("format", JSONValue("neuroglow-recording")),
+                ("version", JSONValue(1)),
+                ("arguments", .array(arguments.map(JSONValue.init))),
+            ] + sessionFields + [
+                ("frames", JSONValue(frames)),
+                ("keyframes", .array(keyframes)),
+                ("stopped_early", reason.map(JSONValue.init) ?? .null),
+            ])
+        return document.text
+    }
+
+    /// The fields that say which frames a recording holds: the same in two manifests exactly when
+    /// frame k of one is frame k of the other (what `record --resume` checks).
+    var sessionFields: [(String, JSONValue)] {
         let model = plan.model
-        let document = JSONValue.object([
-            ("format", JSONValue("neuroglow-recording")),
-            ("version", JSONValue(1)),
-            ("arguments", .array(arguments.map(JSONValue.init))),
+        return [
             (
                 "options",
                 .object([
                     ("dataset", JSONValue(plan.dataSet.name)),
+                    ("load", model.loadPath.map(JSONValue.init) ?? .null),
                     ("layers", .array(plan.initialNetwork.layout.layerSizes.map(JSONValue.init))),
                     ("activations", .array(plan.initialNetwork.activations.map { JSONValue($0.rawValue) })),
                     ("loss", JSONValue(plan.training.loss.rawValue)),
@@ -96,16 +114,14 @@ struct RecordingManifest {
                     ("schedule", JSONValue(plan.schedule.mode.rawValue)),
                     ("keyframes", JSONValue(plan.schedule.keyframes)),
                     ("beat", JSONValue(plan.schedule.beat)),
+                    ("palette", JSONValue(palette.rawValue)),
+                    ("dashed", .bool(dashed)),
                 ])
             ),
             ("seed", JSONValue(Int(model.seed))),
             ("size", .object([("width", JSONValue(width)), ("height", JSONValue(height))])),
             ("fps", JSONValue(plan.schedule.fps)),
             ("first_session_frame", JSONValue(firstSessionFrame)),
-            ("frames", JSONValue(frames)),
-            ("keyframes", .array(keyframes)),
-            ("stopped_early", reason.map(JSONValue.init) ?? .null),
-        ])
-        return document.text
+        ]
     }
 }

@@ -99,4 +99,46 @@ struct RecordingTests {
         #expect(json["frames"] as? Int == written.count)
         #expect((json["stopped_early"] as? String)?.isEmpty == false)
     }
+
+    @Test func aRecordingKilledHardIsResumedToTheSameFrames() throws {
+        let whole = Tool.temporaryDirectory(), cut = Tool.temporaryDirectory()
+        defer { for d in [whole, cut] { try? FileManager.default.removeItem(atPath: d) } }
+        let options = ["--size", "640x360", "--iterations", "3000"]
+        let reference = try Tool.neuroglow(["record", whole] + options, timeout: 300)
+        #expect(reference.status == 0, "\(reference.stderr)")
+
+        // kill -9 part-way: no chance to rewrite the manifest or clean up.
+        let app = try Tool.start(Tool.binary, ["record", cut] + options)
+        waitForFrames(cut, atLeast: 200, timeout: 60)
+        kill(app.process.processIdentifier, SIGKILL)
+        _ = app.finish()
+        let left = frames(in: cut)
+        #expect(left.count < 3600, "the recording finished before it was killed")
+        #expect((recordingManifest(cut)?["stopped_early"] as? String)?.hasPrefix("recording in progress") == true)
+
+        // Without --resume the folder is refused, saying what it holds and what to do.
+        let refused = try Tool.neuroglow(["record", cut] + options)
+        #expect(
+            refused.status != 0 && refused.stderr.contains("holds an interrupted recording")
+                && refused.stderr.contains("--resume") && refused.stderr.contains("--overwrite"), "\(refused.stderr)")
+        // Other options would render other frames: refused, naming the difference.
+        let mismatch = try Tool.neuroglow(["record", cut, "--resume", "--seed", "2"] + options)
+        #expect(
+            mismatch.status != 0 && mismatch.stderr.contains("was recorded with seed 1, these options give 2"),
+            "\(mismatch.stderr)")
+
+        let resumed = try Tool.neuroglow(["record", cut, "--resume"] + options, timeout: 300)
+        #expect(resumed.status == 0 && resumed.stderr.contains("resumed after frame"), "\(resumed.stderr)")
+        let names = frames(in: cut)
+        #expect(names == (0..<3600).map { String(format: "frame_%06d.bmp", $0) }, "\(names.suffix(3))")
+        for name in names {
+            let a = FileManager.default.contents(atPath: whole + "/" + name)
+            let b = FileManager.default.contents(atPath: cut + "/" + name)
+            #expect(a != nil && a == b, "\(name) differs from the uninterrupted recording")
+        }
+        let json = try manifest(cut)
+        #expect(json["frames"] as? Int == 3600 && json["stopped_early"] is NSNull)
+        let again = try Tool.neuroglow(["record", cut, "--resume"] + options)
+        #expect(again.status != 0 && again.stderr.contains("holds no interrupted recording"), "\(again.stderr)")
+    }
 }
