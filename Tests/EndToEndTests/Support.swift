@@ -81,8 +81,21 @@ enum Tool {
         process.standardOutput = FileHandle(forWritingAtPath: out)
         process.standardError = FileHandle(forWritingAtPath: err)
         process.standardInput = FileHandle.nullDevice
-        try process.run()
+        try withSignalsUnblocked { try process.run() }
         return Running(process: process, stdoutPath: out, stderrPath: err)
+    }
+
+    /// Runs `body` (which starts a child process) with this thread's signal mask emptied, then
+    /// restores it. A child inherits the mask of the thread that spawns it, and the test runner's
+    /// worker threads block nearly every signal: Xvfb then never sees SIGALRM, which its scheduler
+    /// uses to share the server between clients, so a window drawing flat out starved openbox and
+    /// wmctrl (a close request took over 5 s now and then); SIGTERM was blocked too.
+    static func withSignalsUnblocked<T>(_ body: () throws -> T) rethrows -> T {
+        var none = sigset_t(), saved = sigset_t()
+        sigemptyset(&none)
+        pthread_sigmask(SIG_SETMASK, &none, &saved)
+        defer { pthread_sigmask(SIG_SETMASK, &saved, nil) }
+        return try body()
     }
 
     static func temporaryDirectory(_ name: String = "neuroglow-e2e") -> String {

@@ -9,7 +9,8 @@ final class VirtualDisplay {
     private var windowManager: Process?
 
     init(width: Int = 1280, height: Int = 720, withWindowManager: Bool = false) throws {
-        server = Process()
+        let server = Process()
+        self.server = server
         server.executableURL = URL(
             fileURLWithPath: try #require(Tool.which("Xvfb"), "Xvfb is missing: `make test` installs it"))
         // Xvfb picks a free display number itself and writes it once it accepts connections:
@@ -18,7 +19,7 @@ final class VirtualDisplay {
         let announced = Pipe()
         server.standardOutput = announced
         server.standardError = FileHandle.nullDevice
-        try server.run()
+        try Tool.withSignalsUnblocked { try server.run() }
         let number = String(decoding: announced.fileHandleForReading.readLine(), as: UTF8.self)
         display = ":" + (try #require(Int(number).map(String.init), "Xvfb did not start (it said '\(number)')"))
         if withWindowManager { try startWindowManager() }
@@ -33,7 +34,7 @@ final class VirtualDisplay {
         manager.environment = ProcessInfo.processInfo.environment.merging(["DISPLAY": display]) { $1 }
         manager.standardOutput = FileHandle.nullDevice
         manager.standardError = FileHandle.nullDevice
-        try manager.run()
+        try Tool.withSignalsUnblocked { try manager.run() }
         windowManager = manager
         let deadline = Date().addingTimeInterval(10)
         while try wmctrl(["-m"]).status != 0 && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
@@ -44,8 +45,7 @@ final class VirtualDisplay {
             kill(windowManager.processIdentifier, SIGKILL)
             windowManager.waitUntilExit()
         }
-        // Xvfb started from a test process may not act on SIGTERM (signals blocked by the test
-        // runner's threads are inherited); it holds no state worth a clean exit.
+        // Xvfb holds no state worth a clean exit.
         kill(server.processIdentifier, SIGKILL)
         server.waitUntilExit()
     }
