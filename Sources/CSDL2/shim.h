@@ -3,6 +3,7 @@
 
 #include <SDL2/SDL.h>
 #include <SDL2/SDL_ttf.h>
+#include <malloc.h>
 
 /* Function-like macros are not imported into Swift (docs/DESIGN.md §8): wrap the ones we use. */
 
@@ -18,5 +19,15 @@ static inline int neuroglow_blit_surface(SDL_Surface *src, const SDL_Rect *srcre
                                           SDL_Surface *dst, SDL_Rect *dstrect) {
     return SDL_BlitSurface(src, srcrect, dst, dstrect);
 }
+
+/* glibc raises its mmap threshold each time a mapped block is freed, so after the first
+   window-sized texture is freed, the next ones come from the heap and, their sizes varying with
+   the window's, fragment it: resident memory then grows with every resize or recording. A fixed
+   threshold keeps blocks of this size or more mapped, returned to the system when freed. */
+static inline void neuroglow_map_large_blocks(size_t bytes) { mallopt(M_MMAP_THRESHOLD, (int)bytes); }
+
+/* Memory freed in the middle of the heap stays with the process until the blocks around it are
+   freed too; malloc_trim hands its whole free pages back to the system. */
+static inline void neuroglow_return_free_memory(void) { malloc_trim(0); }
 
 #endif

@@ -34,7 +34,19 @@ public final class SDLSystem: Sendable {
         }
     }
 
+    /// Heap blocks this large or larger (window-sized textures and read-back buffers) are mapped
+    /// on their own and go back to the system when freed (see the shim), so memory does not grow
+    /// with resizes and recordings; smaller per-frame buffers stay on the fast heap.
+    static let separatelyMappedBlockSize = 512 * 1024
+
+    /// Hands the heap's free pages back to the system. Frames of a large network free tens of
+    /// megabytes of small blocks scattered through the heap (draw commands, the renderer's
+    /// buffers), which otherwise stay resident as a high-water mark. Takes well under a
+    /// millisecond as a rule (0.2–1.6 ms on a 64-32-32-10 session under chaos, once 5.6 ms).
+    public static func returnFreeMemory() { neuroglow_return_free_memory() }
+
     private init(headless: Bool) throws(SDLError) {
+        neuroglow_map_large_blocks(SDLSystem.separatelyMappedBlockSize)
         if headless { SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen") }
         SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "1")
         SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1")
