@@ -26,6 +26,12 @@ public struct PlaybackClock: Sendable {
     }
 
     public mutating func togglePause() { isPaused.toggle() }
+    public mutating func pause() { isPaused = true }
+
+    /// Moves to `frame`, clamped to `0…limit`, paused or not (the timeline, and keys that jump).
+    public mutating func seek(toFrame frame: Int, limit: Int) {
+        position = Double(min(max(frame, 0), max(limit, 0)))
+    }
     public mutating func faster() { speedIndex = min(speedIndex + 1, PlaybackClock.speeds.count - 1) }
     public mutating func slower() { speedIndex = max(speedIndex - 1, 0) }
     public mutating func restart() { position = 0 }

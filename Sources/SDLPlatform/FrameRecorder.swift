@@ -12,6 +12,10 @@ public final class FrameRecorder: @unchecked Sendable {
     public let directory: String
     public static let poolSize = 6
 
+    /// The frame size, fixed for the whole recording.
+    public let width: Int
+    public let height: Int
+
     private let queue = DispatchQueue(label: "neuroglow.recorder")
     /// Used only on `queue`.
     private let writer = BMPWriter()
@@ -26,6 +30,8 @@ public final class FrameRecorder: @unchecked Sendable {
     /// canvas's own pixel format (a plain copy) and converted to 24-bit on the writing thread.
     public init(directory: String, canvas: Canvas) throws {
         self.directory = directory
+        width = canvas.width
+        height = canvas.height
         try RecordingFolder.prepare(directory)
         free = try (0..<FrameRecorder.poolSize).map { _ in
             try Surface(width: canvas.width, height: canvas.height, pixelFormat: canvas.capturePixelFormat)
@@ -46,10 +52,15 @@ public final class FrameRecorder: @unchecked Sendable {
     public var failure: String? { lock.withLock { error } }
 
     /// Reads the canvas's current frame (call before `present`) and queues it for writing.
-    /// Returns false once the recording has failed.
+    /// Returns false once the recording has failed; a canvas no longer of the recording's size
+    /// fails it (one recording, one frame size).
     @discardableResult
     public func capture(from canvas: Canvas) -> Bool {
         if failure != nil { return false }
+        guard canvas.width == width, canvas.height == height else {
+            fail("the picture is now \(canvas.width)×\(canvas.height), the recording's frames are \(width)×\(height)")
+            return false
+        }
         slots.wait()
         let surface = lock.withLock { free.removeLast() }
         do {

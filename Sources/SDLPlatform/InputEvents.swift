@@ -3,13 +3,14 @@ import CSDL2
 /// What happened since the last frame, as plain values (no SDL types escape this module).
 public struct InputEvents: Sendable {
     public enum Key: Sendable, Equatable {
-        case space, left, right, plus, minus, home, backspace, escape, f1
+        case space, left, right, plus, minus, home, end, backspace, escape, f1
         case letter(Character)
     }
 
     public struct KeyPress: Sendable, Equatable {
         public let key: Key
         public let control: Bool
+        public var shift = false
     }
 
     public struct Click: Sendable, Equatable {
@@ -23,6 +24,12 @@ public struct InputEvents: Sendable {
     /// Wheel steps with the pointer position at the time (positive: away from the user).
     public var wheel: [(x: Double, y: Double, steps: Int)] = []
     public var pointer: (x: Double, y: Double)? = nil
+    /// The pointer's last position while moving with the left button down (a drag), if it did.
+    public var leftDrag: (x: Double, y: Double)? = nil
+    /// Whether the left button was let go (a drag ended).
+    public var leftReleased = false
+    /// Whether the left button is down after these events.
+    public var leftButtonHeld = false
     /// Whether the window was resized: the drawable size must be read again.
     public var resized = false
     /// The window was minimised or hidden: drawing can stop until `restored`.
@@ -53,7 +60,10 @@ public enum EventPump {
             case SDL_KEYDOWN:
                 let modifiers = UInt32(event.key.keysym.mod)
                 let control = modifiers & UInt32(KMOD_CTRL.rawValue) != 0
-                if let key = key(Int(event.key.keysym.sym)) { events.keys.append(.init(key: key, control: control)) }
+                let shift = modifiers & UInt32(KMOD_SHIFT.rawValue) != 0
+                if let key = key(Int(event.key.keysym.sym)) {
+                    events.keys.append(.init(key: key, control: control, shift: shift))
+                }
             case SDL_MOUSEBUTTONDOWN:
                 let button = Int32(event.button.button)
                 if button == SDL_BUTTON_LEFT || button == SDL_BUTTON_RIGHT {
@@ -64,6 +74,9 @@ public enum EventPump {
                 }
             case SDL_MOUSEMOTION:
                 events.pointer = (Double(event.motion.x) * scale, Double(event.motion.y) * scale)
+                if event.motion.state & (1 << (UInt32(SDL_BUTTON_LEFT) - 1)) != 0 { events.leftDrag = events.pointer }
+            case SDL_MOUSEBUTTONUP:
+                if Int32(event.button.button) == SDL_BUTTON_LEFT { events.leftReleased = true }
             case SDL_MOUSEWHEEL:
                 var x: Int32 = 0, y: Int32 = 0
                 SDL_GetMouseState(&x, &y)
@@ -84,6 +97,8 @@ public enum EventPump {
                 break
             }
         }
+        let buttons = SDL_GetMouseState(nil, nil)
+        events.leftButtonHeld = buttons & (1 << (UInt32(SDL_BUTTON_LEFT) - 1)) != 0
         return events
     }
 
@@ -108,6 +123,7 @@ public enum EventPump {
         case Int(SDLK_PLUS.rawValue), Int(SDLK_EQUALS.rawValue), Int(SDLK_KP_PLUS.rawValue): return .plus
         case Int(SDLK_MINUS.rawValue), Int(SDLK_KP_MINUS.rawValue): return .minus
         case Int(SDLK_HOME.rawValue): return .home
+        case Int(SDLK_END.rawValue): return .end
         case Int(SDLK_BACKSPACE.rawValue): return .backspace
         case Int(SDLK_ESCAPE.rawValue): return .escape
         case Int(SDLK_F1.rawValue): return .f1

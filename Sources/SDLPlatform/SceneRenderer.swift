@@ -24,6 +24,13 @@ public final class SceneRenderer {
     public private(set) var synapseLayersDrawn = 0
     /// A layer being drawn ahead of its ease, a slice of its commands per frame.
     private var pending: (layer: SynapseLayer, texture: Texture, commands: [DrawCommand], next: Int)?
+    /// The size of every cached layer's texture: the canvas's rounded up to `targetSizeStep`,
+    /// never shrinking. SDL's OpenGL renderer keeps a framebuffer object for each render-target
+    /// size it has seen, and each keeps the last texture of its size alive after
+    /// SDL_DestroyTexture: one texture size that rarely changes keeps that to a few textures,
+    /// where following the window leaked one for every size a resize passed through.
+    private var targetSize = (width: 0, height: 0)
+    static let targetSizeStep = 256
     /// Frames kept free at the end of drawing ahead: the live clock may skip a frame or two, and
     /// the layer must be whole when its ease begins.
     static let framesOfSlack = 2
@@ -165,13 +172,15 @@ public final class SceneRenderer {
         SDL_SetRenderTarget(renderer, nil)
     }
 
-    /// A target texture of the canvas's size: the least recently used unpinned entry's, or a new one.
-    /// Entries of another size (before a resize) can never be used again and are dropped.
+    /// A target texture of `targetSize`, grown to hold the canvas if needed: the least recently
+    /// used unpinned entry's, or a new one. Entries of an outgrown size are dropped.
     private func freshTarget() -> Texture? {
-        synapseCache.removeAll { $0.texture.width != canvas.width || $0.texture.height != canvas.height }
+        func roundedUp(_ n: Int) -> Int { (n + Self.targetSizeStep - 1) / Self.targetSizeStep * Self.targetSizeStep }
+        targetSize = (max(targetSize.width, roundedUp(canvas.width)), max(targetSize.height, roundedUp(canvas.height)))
+        synapseCache.removeAll { $0.texture.width != targetSize.width || $0.texture.height != targetSize.height }
         let unpinned = synapseCache.indices.filter { !synapseCache[$0].pinned }
         if unpinned.count >= SceneRenderer.cacheSize { return synapseCache.remove(at: unpinned[0]).texture }
-        return try? Texture(renderTargetFor: canvas.renderer, width: canvas.width, height: canvas.height)
+        return try? Texture(renderTargetFor: canvas.renderer, width: targetSize.width, height: targetSize.height)
     }
 
     private func remember(_ layer: SynapseLayer, _ texture: Texture) {

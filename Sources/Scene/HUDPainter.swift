@@ -4,8 +4,8 @@ import Session
 
 import Foundation
 
-/// The heads-up display: what the network is thinking about, the error bar, the loss curve with
-/// the keyframes marked, and the status.
+/// The heads-up display: what the network is thinking about, the error bar and the status (the
+/// timeline strip beside the error bar is `TimelinePainter`'s).
 struct HUDPainter {
     let input: SceneInput
     let network: Network
@@ -60,7 +60,6 @@ struct HUDPainter {
                 status + speed, at: Point(top.maxX - 16, top.y + 10), size: .large,
                 color: status == "diverged" ? palette.alert : palette.text, align: .right))
         drawErrorBar(into: &out)
-        drawLossCurve(into: &out)
         out.append(
             .text(
                 "H: help", at: Point(16, Double(layout.height) - 22), size: .small, color: palette.dimText, align: .left
@@ -85,45 +84,6 @@ struct HUDPainter {
             .text(
                 String(format: "%.4g", error), at: Point(bar.maxX + 8, bar.y + bar.height / 2), size: .normal,
                 color: palette.text, align: .leftMiddle))
-    }
-
-    /// Loss per iteration on a log scale (both axes), the reached keyframes as ticks.
-    private func drawLossCurve(into out: inout [DrawCommand]) {
-        let band = layout.hudBottom
-        let box = Rect(x: band.width * 0.55, y: band.y + 10, width: band.width * 0.45 - 16, height: band.height - 30)
-        out.append(.rect(box, palette.panel))
-        out.append(.frame(box, palette.neuronRim.withAlpha(0.6)))
-        out.append(
-            .text(
-                "loss (log) over iterations (log)", at: Point(box.x + 6, box.y + 3), size: .small,
-                color: palette.dimText, align: .left))
-        out.append(
-            .text(
-                "keyframe \(input.shownKeyframe + 1) of \(input.timeline.keyframeCount) · "
-                    + "\(input.plan.schedule.mode.rawValue)",
-                at: Point(box.maxX - 6, box.y + 3), size: .small, color: palette.dimText, align: .right))
-        // Only up to the shown keyframe: the curve grows with the playback, and a frame shows the
-        // same whether the trainer has raced ahead (headless) or not (live).
-        let shown = input.shownIteration
-        let curve = input.progress.lossCurve.filter { $0.loss > 0 && $0.loss.isFinite && $0.iteration <= shown }
-        guard curve.count >= 2 else { return }
-        let logs = curve.map { log10($0.loss) }
-        let low = logs.min()!, high = max(logs.max()!, low + 1e-9)
-        let span = log(Double(input.plan.iterations) + 1)
-        func x(_ iteration: Int) -> Double { box.x + 4 + (box.width - 8) * log(Double(iteration) + 1) / span }
-        func y(_ loss: Double) -> Double { box.maxY - 4 - (box.height - 22) * (log10(loss) - low) / (high - low) }
-        out.append(.polyline(curve.map { Point(x($0.iteration), y($0.loss)) }, width: 1.5, color: palette.glow))
-        if let iterations = input.progress.keyframeIterations {
-            for k in 0...input.shownKeyframe {
-                let tickX = x(iterations[k])
-                let current = k == input.shownKeyframe
-                out.append(
-                    .line(
-                        from: Point(tickX, box.maxY - (current ? 14 : 6)), to: Point(tickX, box.maxY),
-                        width: current ? 2 : 1, color: current ? palette.forwardPulse : palette.dimText.withAlpha(0.7),
-                        dashed: false))
-            }
-        }
     }
 
     func drawLiveOnly(into out: inout [DrawCommand]) {

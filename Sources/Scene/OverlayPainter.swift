@@ -7,20 +7,27 @@ struct OverlayPainter {
     let network: Network
     let trace: Trace
 
-    static let helpLines = [
-        "click an input neuron   toggle it (your input)",
-        "wheel over an input      change its value",
-        "right-click / Backspace  back to the training examples",
-        "Space   pause / resume",
-        "→ / ←   one keyframe forward / back (paused)",
-        "+ / −   playback speed",
-        "Home    restart from the untrained network",
-        "R       start / stop recording",
-        "P       palette      D   dashed negative weights",
-        "F       fps readout  S   save a screenshot (BMP)",
-        "Ctrl+S  save the model",
-        "H / F1  this help    Esc / Q   quit",
-    ]
+    /// The help overlay's lines; the line-width key names the scale in force.
+    var helpLines: [String] {
+        [
+            "click an input neuron   toggle it (your input)",
+            "wheel over an input      change its value",
+            "right-click / Backspace  back to the training examples",
+            "Space   pause / resume",
+            "→ / ←   one keyframe forward / back (paused)",
+            "click / drag the timeline   jump / scrub (dragging pauses)",
+            "Shift+→ / Shift+←   ten keyframes    End   the last one reached",
+            "M       the moment it clicks: where the loss falls fastest",
+            "+ / −   playback speed",
+            "Home    restart from the untrained network",
+            "R       start / stop recording",
+            "P       palette      D   dashed negative weights",
+            "F       fps readout  S   save a screenshot (BMP)",
+            "W       line widths on the other scale; now: \(input.weightScaleMode.title)",
+            "Ctrl+S  save the model",
+            "H / F1  this help    Esc / Q   quit",
+        ]
+    }
 
     private var palette: Palette { input.palette }
     private var layout: SceneLayout { input.layout }
@@ -35,6 +42,13 @@ struct OverlayPainter {
                 ))
         } else if input.showsTraining {
             banners.append(("training… (iteration \(grouped(input.progress.trainerIteration)))", palette.glow))
+        }
+        if input.isScrubbing && layout.drawnSynapseCount > SynapseEncoding.directDrawingLimit {
+            banners.append(
+                (
+                    "scrubbing: the \(SynapseEncoding.scrubbingLineLimit) strongest synapses; all of them when let go",
+                    palette.dimText
+                ))
         }
         if let notice = input.notice { banners.append((notice, palette.alert)) }
         for (k, banner) in banners.enumerated() {
@@ -56,7 +70,7 @@ struct OverlayPainter {
     }
 
     private func drawHelp(into out: inout [DrawCommand]) {
-        let width = 470.0, height = 34.0 + 21 * Double(OverlayPainter.helpLines.count)
+        let width = 520.0, height = 34.0 + 21 * Double(helpLines.count)
         let box = Rect(
             x: (Double(layout.width) - width) / 2, y: (Double(layout.height) - height) / 2, width: width, height: height
         )
@@ -65,7 +79,7 @@ struct OverlayPainter {
         out.append(
             .text(
                 "neuroglow — keys", at: Point(box.x + 16, box.y + 10), size: .large, color: palette.text, align: .left))
-        for (k, line) in OverlayPainter.helpLines.enumerated() {
+        for (k, line) in helpLines.enumerated() {
             out.append(
                 .text(
                     line, at: Point(box.x + 16, box.y + 40 + 21 * Double(k)), size: .normal, color: palette.text,

@@ -23,7 +23,10 @@ public enum SceneBuilder {
         thinking.drawNeurons(into: &overlay)
         let hud = HUDPainter(input: input, network: network, trace: trace, example: example, target: target)
         hud.draw(into: &overlay)
+        let timeline = TimelinePainter(input: input)
+        timeline.draw(into: &overlay)
         var liveOnly: [DrawCommand] = []
+        timeline.drawLiveOnly(into: &liveOnly)
         hud.drawLiveOnly(into: &liveOnly)
         OverlayPainter(input: input, network: network, trace: trace).draw(into: &overlay)
         return SceneFrame(
@@ -33,19 +36,25 @@ public enum SceneBuilder {
 
     static func synapseDrawing(_ input: SceneInput, _ network: Network) -> SynapseDrawing {
         let layout = input.layout, palette = input.palette, dashed = input.dashedNegative
-        if layout.drawnSynapseCount <= SynapseEncoding.directDrawingLimit {
+        if layout.drawnSynapseCount <= SynapseEncoding.directDrawingLimit || input.isScrubbing {
+            // While the timeline is dragged every frame may show another keyframe: too many for
+            // cached layers, so large networks show their strongest synapses, drawn directly.
             return .direct(
-                SynapseEncoding.lines(network: network, layout: layout, palette: palette, dashedNegative: dashed))
+                SynapseEncoding.lines(
+                    network: network, scale: input.weightScale(for: network), layout: layout, palette: palette,
+                    dashedNegative: dashed,
+                    limit: input.isScrubbing ? SynapseEncoding.scrubbingLineLimit : nil))
         }
         func layer(_ k: Int) -> SynapseLayer {
             let keyframeNetwork =
                 input.progress.keyframes.isEmpty ? input.plan.initialNetwork : input.progress.keyframes[k]
+            let scale = input.weightScale(ofKeyframe: k)
             return SynapseLayer(
-                key: "k\(k) \(palette.name.rawValue) \(layout.width)x\(layout.height) \(dashed)",
+                key: "k\(k) \(palette.name.rawValue) \(layout.width)x\(layout.height) \(dashed) w\(scale)",
                 bounds: layout.synapseBounds, isPinned: k == 0
             ) {
                 SynapseEncoding.lines(
-                    network: keyframeNetwork, layout: layout, palette: palette, dashedNegative: dashed)
+                    network: keyframeNetwork, scale: scale, layout: layout, palette: palette, dashedNegative: dashed)
             }
         }
         let k = input.shownKeyframe

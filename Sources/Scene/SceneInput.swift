@@ -7,6 +7,7 @@ public struct SceneInput: Sendable {
     public var layout: SceneLayout
     public var palette: Palette
     public var dashedNegative = false
+    public var weightScaleMode = WeightScaleMode.session
     public var plan: SessionPlan
     public var progress: SessionProgress
     public var timeline: Timeline
@@ -21,6 +22,8 @@ public struct SceneInput: Sendable {
     public var speed = 1.0
     /// Frames recorded so far while recording, else nil.
     public var recordedFrames: Int? = nil
+    /// Whether the timeline is being dragged (large networks then show their strongest synapses).
+    public var isScrubbing = false
     /// Whether playback is held because the trainer has not reached the next keyframe yet.
     public var isWaitingForTrainer = false
     /// A message shown across the window (e.g. a recording that stopped), else nil.

@@ -14,6 +14,8 @@ public struct SceneLayout: Sendable, Equatable {
     public let networkArea: Rect
     public let hudTop: Rect
     public let hudBottom: Rect
+    /// The timeline strip in the bottom band, right of the error bar.
+    public let timelineArea: Rect
     /// Whether neurons are large enough for their value labels.
     public let showsNeuronLabels: Bool
     /// `drawnIndices` for every layer, computed once (the scene asks for them every frame).
@@ -30,6 +32,7 @@ public struct SceneLayout: Sendable, Equatable {
         let topBand = min(78, h * 0.14), bottomBand = min(118, h * 0.2)
         hudTop = Rect(x: 0, y: 0, width: w, height: topBand)
         hudBottom = Rect(x: 0, y: h - bottomBand, width: w, height: bottomBand)
+        timelineArea = Rect(x: w * 0.55, y: hudBottom.y + 10, width: w * 0.45 - 16, height: bottomBand - 30)
         let marginX = max(w * 0.08, 40)
         let area = Rect(
             x: marginX, y: topBand + 8, width: max(w - 2 * marginX, 1), height: max(h - topBand - bottomBand - 16, 1))
@@ -73,6 +76,11 @@ public struct SceneLayout: Sendable, Equatable {
     /// widened by half the widest line and its soft edge. Computed once (cached layers use it
     /// every frame).
     public let synapseBounds: Rect
+
+    /// Every area of the window, for the `layout` event and for hit testing.
+    public var areas: [SceneArea] {
+        [SceneArea(kind: .network, rect: networkArea), SceneArea(kind: .timeline, rect: timelineArea)]
+    }
 
     /// The neurons of `layer` that are drawn: all of them, or an even sample of huge layers.
     public func drawnIndices(layer: Int) -> [Int] { drawn[layer] }

@@ -68,7 +68,7 @@ struct ThinkingPainter {
         }
         let tint = backward ? input.palette.backwardPulse : input.palette.forwardPulse
         let pulseRadius = max(layout.radius * 0.9, 4)
-        let largestWeight = network.largestWeightMagnitude
+        let scale = input.weightScale(for: network)
         // Lines first, then all the pulses: grouped by kind, the platform draws each group in one call.
         var pulses: [DrawCommand] = []
         pulses.reserveCapacity(signals.count)
@@ -76,7 +76,7 @@ struct ThinkingPainter {
             let level = s / strongest
             let a = layout.centres[l][i], b = layout.centres[l + 1][j]
             let width = SynapseEncoding.width(
-                weight: network.weight(layer: l, to: j, from: i), largest: largestWeight, radius: layout.radius)
+                weight: network.weight(layer: l, to: j, from: i), scale: scale, radius: layout.radius)
             out.append(
                 .line(from: a, to: b, width: width + 1.5, color: tint.withAlpha(0.1 + 0.4 * level), dashed: false))
             pulses.append(

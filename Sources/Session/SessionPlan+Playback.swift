@@ -8,12 +8,13 @@ extension SessionPlan {
             ? min(Scheduler.miloMoments.count + 1, possible) : min(schedule.keyframes, possible)
     }
 
-    /// Example-parameter steps a first pass over the trajectory may cost before the adaptive
-    /// schedule is decided online instead (about half a second of training here).
+    /// Example-parameter steps a first pass over the trajectory may cost before the session is
+    /// decided online instead (about half a second of training here).
     public static let twoPassBudget = 50_000_000.0
 
-    /// Whether an adaptive schedule is decided as the trainer goes (large sessions) rather than
-    /// from a first pass over the whole trajectory (small ones: exact, and ready at once).
+    /// Whether the session is decided as the trainer goes, in one pass (large sessions): the
+    /// adaptive keyframes and the weight scale (the strongest weight so far). Small sessions take
+    /// a first pass over the whole trajectory instead: exact, and ready in a moment.
     public var decidesKeyframesOnline: Bool {
         Double(iterations) * Double(dataSet.count) * Double(initialNetwork.layout.parameterCount)
             > SessionPlan.twoPassBudget
@@ -27,9 +28,11 @@ extension SessionPlan {
 extension SessionProgress {
     /// The last frame the picture can show with what has been trained so far: a keyframe's beat
     /// can be shown up to its ease only once the next keyframe exists. Unlimited once finished
-    /// (after a divergence: the last finite keyframe's beat).
+    /// (after a divergence: the last finite keyframe's beat). Frame 0 while the weight scale is
+    /// still provisional.
     public func frameLimit(timeline: Timeline) -> Int {
         let ready = readyKeyframeCount
+        if isWeightScaleProvisional { return 0 }
         if isFinished && divergedAtIteration == nil { return Int.max / 4 }
         if ready == 0 { return 0 }
         if isFinished { return ready * timeline.beat - 1 }

@@ -11,6 +11,14 @@ public struct SessionProgress: Sendable {
     public var keyframeLosses: [Double] = []
     /// Visible change from the previous keyframe (0 for the first).
     public var keyframeChanges: [Double] = []
+    /// The session's weight scale at each reached keyframe: the |w| drawn at full width
+    /// (docs/DESIGN.md §1). Sessions trained in two passes know the strongest weight of the whole
+    /// session, so every entry is that; sessions decided online use the strongest weight reached
+    /// up to the keyframe (non-decreasing), and the picture eases between neighbours.
+    public var keyframeWeightScales: [Double] = []
+    /// Whether the scale is not known yet (a first pass is still running): keyframe 0 is drawn in
+    /// hairlines meanwhile, and nothing is recorded.
+    public var isWeightScaleProvisional = false
     /// (iteration, average loss of that iteration) samples for the loss curve, log-spaced.
     public var lossCurve: [LossSample] = []
     /// The iteration the trainer has reached (in its final pass).
@@ -28,4 +36,9 @@ public struct SessionProgress: Sendable {
 public struct LossSample: Sendable, Equatable {
     public let iteration: Int
     public let loss: Double
+
+    public init(iteration: Int, loss: Double) {
+        self.iteration = iteration
+        self.loss = loss
+    }
 }

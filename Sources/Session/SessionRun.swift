@@ -5,11 +5,12 @@ import Synchronization
 
 /// Trains a session's network and captures its keyframes, on a background thread or in place.
 ///
-/// Adaptive schedules need the trajectory before the keyframes can be placed: a first pass
-/// trains to T measuring the visible change (`VisibleState`) at every iteration early on and at a
-/// fine stride later, places the keyframes, and a second, identical pass (training is
-/// deterministic) captures the networks at those iterations. Fixed modes need only the second
-/// pass. The live window reads `progress` every frame and never waits on the trainer.
+/// The weight scale (the strongest weight of the session) and adaptive keyframes need the
+/// trajectory first: a first pass trains to T following the strongest weight at every iteration
+/// and, for adaptive schedules, the visible change (`VisibleState`) at every iteration early on
+/// and at a fine stride later; then a second, identical pass (training is deterministic) captures
+/// the networks at the keyframes. Sessions too large for two passes are decided online, in one.
+/// The live window reads `progress` every frame and never waits on the trainer.
 public final class SessionRun: Sendable {
     public let plan: SessionPlan
 
@@ -43,6 +44,10 @@ public final class SessionRun: Sendable {
         first.keyframes = [plan.initialNetwork]
         first.keyframeLosses = [loss]
         first.keyframeChanges = [0]
+        first.keyframeWeightScales = [
+            plan.decidesKeyframesOnline ? plan.initialNetwork.largestWeightMagnitude : .infinity
+        ]
+        first.isWeightScaleProvisional = !plan.decidesKeyframesOnline
         first.lossCurve = [LossSample(iteration: 0, loss: loss)]
         shared = Mutex(Shared(progress: first))
     }
@@ -103,20 +108,27 @@ public final class SessionRun: Sendable {
 
     /// Runs the whole session in the calling thread (command line, recording, tests).
     public func run() {
-        if plan.schedule.mode.needsTrajectory && plan.decidesKeyframesOnline {
-            captureOnline()
-            return
+        let mode = plan.schedule.mode
+        let fixedSchedule = {
+            Scheduler.iterations(mode: mode, iterations: self.plan.iterations, keyframes: self.plan.schedule.keyframes)
         }
-        let schedule: [Int]
-        if plan.schedule.mode.needsTrajectory {
-            guard let adaptive = measureAdaptiveSchedule() else { return }
-            schedule = adaptive
-        } else {
-            schedule = Scheduler.iterations(
-                mode: plan.schedule.mode, iterations: plan.iterations, keyframes: plan.schedule.keyframes)
+        if plan.decidesKeyframesOnline {
+            if mode.needsTrajectory { return captureOnline() }
+            let schedule = fixedSchedule()
+            update { $0.keyframeIterations = schedule }
+            return captureKeyframes(at: schedule, scale: nil)
         }
-        update { $0.keyframeIterations = schedule }
-        captureKeyframes(at: schedule)
+        guard let trajectory = measureTrajectory(measuringChange: mode.needsTrajectory) else { return }
+        let schedule =
+            mode.needsTrajectory
+            ? Scheduler.adaptive(cumulativeChange: trajectory.cumulativeChange, keyframes: plan.schedule.keyframes)
+            : fixedSchedule()
+        update {
+            $0.keyframeIterations = schedule
+            $0.keyframeWeightScales = [trajectory.scale]
+            $0.isWeightScaleProvisional = false
+        }
+        captureKeyframes(at: schedule, scale: trajectory.scale)
     }
 
     /// Whether the visible change is measured after iteration `i`: every iteration early on, then
@@ -145,8 +157,9 @@ public final class SessionRun: Sendable {
         }
     }
 
-    /// Publishes the trainer's network as the next keyframe (and the decided iterations, online).
-    private func publishKeyframe(_ trainer: Trainer, change: Double, iterations: [Int]? = nil) {
+    /// Publishes the trainer's network as the next keyframe, with the weight scale in force there
+    /// (and the decided iterations, online).
+    private func publishKeyframe(_ trainer: Trainer, change: Double, scale: Double, iterations: [Int]? = nil) {
         let network = trainer.network
         let loss = network.meanLoss(on: plan.dataSet, loss: plan.training.loss)
         update {
@@ -154,15 +167,28 @@ public final class SessionRun: Sendable {
             $0.keyframes.append(network)
             $0.keyframeLosses.append(loss)
             $0.keyframeChanges.append(change)
+            $0.keyframeWeightScales.append(scale)
             $0.trainerIteration = trainer.iteration
         }
     }
 
-    /// First pass: the trajectory's cumulative visible change, then the adaptive keyframes.
-    private func measureAdaptiveSchedule() -> [Int]? {
+    /// What the first pass learns about the whole trajectory.
+    private struct Trajectory {
+        /// The strongest weight at any iteration up to T (or up to divergence): the session's scale.
+        var scale: Double
+        /// `C[i]`, the cumulative visible change on that scale, for every iteration 0…T (adaptive only).
+        var cumulativeChange: [Double]
+    }
+
+    /// First pass: the session's weight scale and, when `measuringChange`, the trajectory's
+    /// cumulative visible change. The change is gathered in weight units and divided by the scale
+    /// at the end, when the scale is known.
+    private func measureTrajectory(measuringChange: Bool) -> Trajectory? {
         let total = plan.iterations
         let trainer = Trainer(network: plan.initialNetwork, dataSet: plan.dataSet, options: plan.training)
-        var cumulative = [Double](repeating: 0, count: total + 1)
+        var scale = plan.initialNetwork.largestWeightMagnitude
+        var weightChange = [Double](repeating: 0, count: measuringChange ? total + 1 : 0)
+        var outputChange = weightChange
         var previous = VisibleState(network: trainer.network, dataSet: plan.dataSet)
         var lastMeasured = 0
         while trainer.iteration < total {
@@ -171,28 +197,38 @@ public final class SessionRun: Sendable {
             let i = trainer.iteration
             if trainer.hasDiverged {
                 // Nothing past divergence is worth showing: the schedule ends at the last finite state.
-                for j in (lastMeasured + 1)...total { cumulative[j] = cumulative[lastMeasured] }
+                for j in (lastMeasured + 1)...total where measuringChange {
+                    weightChange[j] = weightChange[lastMeasured]
+                    outputChange[j] = outputChange[lastMeasured]
+                }
                 break
             }
-            guard isMeasured(i) else { continue }
+            scale = max(scale, trainer.network.largestWeightMagnitude)
+            guard measuringChange, isMeasured(i) else { continue }
             let current = VisibleState(network: trainer.network, dataSet: plan.dataSet)
-            let reached = cumulative[lastMeasured] + current.change(from: previous)
+            let weightsReached = weightChange[lastMeasured] + current.weightChange(from: previous)
+            let outputsReached = outputChange[lastMeasured] + current.outputChange(from: previous)
             // Between measured iterations the change is spread evenly.
             for j in (lastMeasured + 1)...i {
-                cumulative[j] =
-                    cumulative[lastMeasured] + (reached - cumulative[lastMeasured]) * Double(j - lastMeasured)
-                    / Double(i - lastMeasured)
+                let t = Double(j - lastMeasured) / Double(i - lastMeasured)
+                weightChange[j] = weightChange[lastMeasured] + (weightsReached - weightChange[lastMeasured]) * t
+                outputChange[j] = outputChange[lastMeasured] + (outputsReached - outputChange[lastMeasured]) * t
             }
             previous = current
             lastMeasured = i
         }
-        return Scheduler.adaptive(cumulativeChange: cumulative, keyframes: plan.schedule.keyframes)
+        let cumulative = weightChange.indices.map { i in
+            (scale > 0 ? weightChange[i] / scale : 0) + outputChange[i]
+        }
+        return Trajectory(scale: scale, cumulativeChange: cumulative)
     }
 
-    /// Final pass: trains from the start and keeps the network at every keyframe iteration.
-    private func captureKeyframes(at schedule: [Int]) {
+    /// Final pass: trains from the start and keeps the network at every keyframe iteration. With
+    /// no `scale` (a fixed schedule decided online) each keyframe's is the strongest weight so far.
+    private func captureKeyframes(at schedule: [Int], scale: Double?) {
         let trainer = Trainer(network: plan.initialNetwork, dataSet: plan.dataSet, options: plan.training)
         var previous = VisibleState(network: trainer.network, dataSet: plan.dataSet)
+        var keyframeScale = scale ?? previous.largestWeightMagnitude
         for target in schedule.dropFirst() {  // keyframe 0 was published by init
             while trainer.iteration < target && !trainer.hasDiverged {
                 if trainer.iteration % 64 == 0, isCancelled { return }
@@ -201,20 +237,23 @@ public final class SessionRun: Sendable {
             }
             if trainer.hasDiverged { return publishDivergence(at: trainer.iteration) }
             let current = VisibleState(network: trainer.network, dataSet: plan.dataSet)
-            publishKeyframe(trainer, change: current.change(from: previous))
+            if scale == nil { keyframeScale = max(keyframeScale, current.largestWeightMagnitude) }
+            publishKeyframe(trainer, change: current.change(from: previous, scale: keyframeScale), scale: keyframeScale)
             previous = current
         }
         update { $0.isFinished = true }
     }
 
     /// Single pass for large adaptive sessions: keyframes are decided as the trainer reaches them
-    /// (`OnlineAdaptiveScheduler`), so the window can show the first ones at once.
+    /// (`OnlineAdaptiveScheduler`), so the window can show the first ones at once. Widths are
+    /// measured on the strongest weight seen so far, as they are drawn.
     private func captureOnline() {
         let trainer = Trainer(network: plan.initialNetwork, dataSet: plan.dataSet, options: plan.training)
         var scheduler = OnlineAdaptiveScheduler(total: plan.iterations, keyframes: plan.schedule.keyframes)
         var cumulative = 0.0
         var previous = VisibleState(network: trainer.network, dataSet: plan.dataSet)
         var atKeyframe = previous
+        var scale = previous.largestWeightMagnitude
         update { $0.keyframeIterations = [0] }
         while trainer.iteration < plan.iterations && !scheduler.isComplete {
             if trainer.iteration % 64 == 0, isCancelled { return }
@@ -224,10 +263,13 @@ public final class SessionRun: Sendable {
             sampleLossCurve(trainer)
             guard isMeasured(i) || scheduler.mustObserve(i) else { continue }
             let current = VisibleState(network: trainer.network, dataSet: plan.dataSet)
-            cumulative += current.change(from: previous)
+            scale = max(scale, current.largestWeightMagnitude)
+            cumulative += current.change(from: previous, scale: scale)
             previous = current
             guard scheduler.observe(iteration: i, cumulativeChange: cumulative) else { continue }
-            publishKeyframe(trainer, change: current.change(from: atKeyframe), iterations: scheduler.keyframes)
+            publishKeyframe(
+                trainer, change: current.change(from: atKeyframe, scale: scale), scale: scale,
+                iterations: scheduler.keyframes)
             atKeyframe = current
         }
         update { $0.isFinished = true }

@@ -1,31 +1,32 @@
 import NeuralCore
 
-/// What the eye sees of a network, reduced to numbers: the drawn width of every synapse and the
-/// network's output for (up to 16 of) the training examples. The adaptive scheduler spaces
-/// keyframes by the change of this state.
+/// What the eye sees of a network, reduced to numbers: the size of every weight and the network's
+/// output for (up to 16 of) the training examples. The adaptive scheduler spaces keyframes by the
+/// change of this state.
 ///
-/// Contract: a synapse's drawn width is |w| / max|w| of the same picture (docs/DESIGN.md §1), so a
-/// weight that grows with all the others does not count as change, but one that withers does;
-/// outputs are what the output neuron's glow and label show. The change between two states is
-/// the mean |Δ width| plus the mean |Δ output|, each in 0…1.
+/// Contract: a synapse is drawn |w| / S wide (in units of the widest line), S being the session's
+/// weight scale (docs/DESIGN.md §1), so the change between two states is the mean |Δ|w|| / S plus
+/// the mean |Δ output|, outputs being what the output neurons' glow and labels show. (The
+/// hairline every synapse keeps at least is left out: it only hides changes among the weakest
+/// weights.)
 public struct VisibleState: Sendable {
     public static let sampledExamples = 16
 
-    public let widths: [Double]
+    /// |w| of every weight, layer by layer.
+    public let weightMagnitudes: [Double]
     public let outputs: [Double]
 
     public init(network: Network, dataSet: DataSet) {
         let layout = network.layout
-        let largest = network.largestWeightMagnitude
-        var widths: [Double] = []
-        widths.reserveCapacity(layout.weightCount)
+        var magnitudes: [Double] = []
+        magnitudes.reserveCapacity(layout.weightCount)
         for l in 0..<layout.connectionLayerCount {
             let start = layout.weightOffsets[l]
             for k in start..<(start + layout.layerSizes[l] * layout.layerSizes[l + 1]) {
-                widths.append(largest > 0 ? abs(network.parameters[k]) / largest : 0)
+                magnitudes.append(abs(network.parameters[k]))
             }
         }
-        self.widths = widths
+        weightMagnitudes = magnitudes
         let count = min(dataSet.count, VisibleState.sampledExamples)
         let stride = max(dataSet.count / max(count, 1), 1)
         var outputs: [Double] = []
@@ -40,15 +41,30 @@ public struct VisibleState: Sendable {
         self.outputs = outputs
     }
 
-    /// The visible change from `other` to `self` (see the type's contract); 0 for equal states.
-    public func change(from other: VisibleState) -> Double {
-        func meanDifference(_ a: [Double], _ b: [Double]) -> Double {
-            guard !a.isEmpty, a.count == b.count else { return 0 }
-            var total = 0.0
-            for k in a.indices { total += abs(a[k] - b[k]) }
-            return total / Double(a.count)
-        }
-        let value = meanDifference(widths, other.widths) + meanDifference(outputs, other.outputs)
+    /// The strongest weight of the state (0 for an all-zero network).
+    public var largestWeightMagnitude: Double { weightMagnitudes.max() ?? 0 }
+
+    /// Mean |Δ|w|| from `other`, in weight units (divide by the scale for widths).
+    public func weightChange(from other: VisibleState) -> Double {
+        Self.meanDifference(weightMagnitudes, other.weightMagnitudes)
+    }
+
+    /// Mean |Δ output| from `other`, 0…1.
+    public func outputChange(from other: VisibleState) -> Double { Self.meanDifference(outputs, other.outputs) }
+
+    /// The visible change from `other` to `self` with synapses drawn on `scale` (see the type's
+    /// contract); 0 for equal states.
+    public func change(from other: VisibleState, scale: Double) -> Double {
+        let widths = scale > 0 ? weightChange(from: other) / scale : 0
+        let value = widths + outputChange(from: other)
         return value.isFinite ? value : 0
+    }
+
+    private static func meanDifference(_ a: [Double], _ b: [Double]) -> Double {
+        guard !a.isEmpty, a.count == b.count else { return 0 }
+        var total = 0.0
+        for k in a.indices { total += abs(a[k] - b[k]) }
+        let mean = total / Double(a.count)
+        return mean.isFinite ? mean : 0
     }
 }

@@ -10,6 +10,7 @@ extension Loss: ExpressibleByArgument {}
 extension WeightInitialization: ExpressibleByArgument {}
 extension ScheduleMode: ExpressibleByArgument {}
 extension Palette.Name: ExpressibleByArgument {}
+extension WeightScaleMode: ExpressibleByArgument {}
 
 /// `--activation`: the activations a hidden layer may use (softmax couples a layer's neurons and
 /// is for the output layer only).

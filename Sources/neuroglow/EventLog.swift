@@ -23,7 +23,7 @@ final class EventLog {
         }
     }
 
-    /// Where the neurons are, in window pixels: at start and after each resize.
+    /// Where the neurons and the areas are, in window pixels: at start and after each resize.
     func layout(_ layout: SceneLayout) {
         var neurons: [JSONValue] = []
         for (l, column) in layout.centres.enumerated() {
@@ -36,9 +36,18 @@ final class EventLog {
                     ]))
             }
         }
+        let areas = layout.areas.map { area in
+            JSONValue.object([
+                ("kind", JSONValue(area.kind.rawValue)), ("x", JSONValue(area.rect.x)), ("y", JSONValue(area.rect.y)),
+                ("width", JSONValue(area.rect.width)), ("height", JSONValue(area.rect.height)),
+            ])
+        }
         write(
             "layout",
-            [("width", JSONValue(layout.width)), ("height", JSONValue(layout.height)), ("neurons", .array(neurons))])
+            [
+                ("width", JSONValue(layout.width)), ("height", JSONValue(layout.height)), ("neurons", .array(neurons)),
+                ("areas", .array(areas)),
+            ])
     }
 
     /// A keyframe comes on screen (live) or into the recording (headless).
@@ -65,6 +74,11 @@ final class EventLog {
         if let neuron { fields.append(("neuron", JSONValue(neuron))) }
         fields += [("inputs", JSONValue(inputs)), ("outputs", JSONValue(outputs))]
         write("input", fields)
+    }
+
+    /// The playback position was moved: the timeline dragged or clicked, or a key that jumps.
+    func seek(keyframe: Int, frame: Int) {
+        write("seek", [("keyframe", JSONValue(keyframe)), ("frame", JSONValue(frame))])
     }
 
     /// What the window manager did to the window.

@@ -10,12 +10,14 @@ struct FramePresenter {
     var layout: SceneLayout
     var palette: Palette
     var dashed: Bool
+    var widths: WeightScaleMode
 
-    init(plan: SessionPlan, width: Int, height: Int, palette: Palette, dashed: Bool) {
+    init(plan: SessionPlan, width: Int, height: Int, palette: Palette, dashed: Bool, widths: WeightScaleMode) {
         self.plan = plan
         layout = SceneLayout(layerSizes: plan.initialNetwork.layout.layerSizes, width: width, height: height)
         self.palette = palette
         self.dashed = dashed
+        self.widths = widths
     }
 
     mutating func resize(width: Int, height: Int) {
@@ -30,6 +32,7 @@ struct FramePresenter {
             layout: layout, palette: palette, plan: plan, progress: progress, timeline: timeline,
             state: timeline.state(atFrame: frame))
         input.dashedNegative = dashed
+        input.weightScaleMode = widths
         configure(&input)
         return input
     }

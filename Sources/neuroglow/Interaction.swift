@@ -8,6 +8,8 @@ struct Interaction {
     var hovered: HoverTarget? = nil
     var showHelp = false
     var showFPS = false
+    /// Whether a press on the timeline is being dragged.
+    var isScrubbing = false
 
     /// Toggles input neuron `index` between its data set's minimum and maximum, starting from
     /// `current` (what the network is thinking about now) if the user had no input yet.

@@ -17,6 +17,11 @@ extension LiveApp {
                 resetUserInput()
                 continue
             }
+            if presenter.layout.timelineArea.contains(Point(click.x, click.y)) {
+                interaction.isScrubbing = true
+                playbackRequests.append(.seek(frame: sceneInput().timelineStrip.frame(atX: click.x), pausing: false))
+                continue
+            }
             guard let neuron = inputNeuron(at: click.x, click.y) else { continue }
             interaction.toggle(input: neuron, current: thoughtInputs, ranges: plan.dataSet.inputRanges)
             announceUserInput(neuron: neuron)
@@ -27,8 +32,19 @@ extension LiveApp {
                 input: neuron, steps: wheel.steps, current: thoughtInputs, ranges: plan.dataSet.inputRanges)
             announceUserInput(neuron: neuron)
         }
+        followScrubbing(input)
         if let pointer = input.pointer { hover(at: Point(pointer.x, pointer.y)) }
         return true
+    }
+
+    /// A press on the timeline jumps there; dragging on from it pauses and follows the pointer
+    /// until the button is let go (the position stays where it was let go).
+    private func followScrubbing(_ input: InputEvents) {
+        guard interaction.isScrubbing else { return }
+        if let drag = input.leftDrag {
+            playbackRequests.append(.seek(frame: sceneInput().timelineStrip.frame(atX: drag.x), pausing: true))
+        }
+        if input.leftReleased || !input.leftButtonHeld { interaction.isScrubbing = false }
     }
 
     /// Carries out one key of the help overlay; false for the keys that quit.
@@ -36,8 +52,12 @@ extension LiveApp {
         switch key.key {
         case .escape, .letter("q"): return false
         case .space: playbackRequests.append(.togglePause)
+        case .right where key.shift: playbackRequests.append(.jump(keyframes: 10))
+        case .left where key.shift: playbackRequests.append(.jump(keyframes: -10))
         case .right: playbackRequests.append(.step(1))
         case .left: playbackRequests.append(.step(-1))
+        case .end: playbackRequests.append(.lastReached)
+        case .letter("m"): playbackRequests.append(.steepestDrop)
         case .plus: playbackRequests.append(.faster)
         case .minus: playbackRequests.append(.slower)
         case .home: playbackRequests.append(.restart)
@@ -46,6 +66,7 @@ extension LiveApp {
         case .letter("f"): interaction.showFPS.toggle()
         case .letter("p"): presenter.palette = presenter.palette.next
         case .letter("d"): presenter.dashed.toggle()
+        case .letter("w"): presenter.widths = presenter.widths.next
         case .letter("r"): if recording == nil { startRecording() } else { stopRecording(reason: nil) }
         case .letter("s") where key.control: saveModel()
         case .letter("s"): saveScreenshot()

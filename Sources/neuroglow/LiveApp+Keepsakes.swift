@@ -6,11 +6,12 @@ import SDLPlatform
 /// shown model (Ctrl+S).
 extension LiveApp {
     func startRecording() {
-        let directory = options.recordDirectory ?? "recordings/" + Self.timestamp()
+        let directory = options.recordDirectory ?? Self.freshRecordingFolder()
         do {
             recording = try LiveRecording(
                 directory: directory, canvas: canvas, plan: plan,
-                view: ViewChoices(palette: presenter.palette, dashed: presenter.dashed), arguments: options.arguments,
+                view: ViewChoices(palette: presenter.palette, dashed: presenter.dashed, widths: presenter.widths),
+                arguments: options.arguments,
                 events: events,
                 firstSessionFrame: clock.frame, keyframeIterations: run.progress.keyframeIterations ?? [])
             notice = nil
@@ -62,9 +63,17 @@ extension LiveApp {
         }
     }
 
-    private static func timestamp() -> String {
+    /// `recordings/<date-time>`, or with `-2`, `-3`, … when a recording of the same second exists:
+    /// two recordings never share a folder.
+    private static func freshRecordingFolder() -> String {
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd_HH-mm-ss"
-        return formatter.string(from: Date())
+        let base = "recordings/" + formatter.string(from: Date())
+        var candidate = base, n = 1
+        while FileManager.default.fileExists(atPath: candidate) {
+            n += 1
+            candidate = base + "-\(n)"
+        }
+        return candidate
     }
 }

@@ -51,7 +51,8 @@ final class LiveApp {
             height: size.height, vsync: options.vsync)
         renderer = try SceneRenderer(canvas: canvas, fontPath: font)
         presenter = FramePresenter(
-            plan: plan, width: canvas.width, height: canvas.height, palette: view.palette, dashed: view.dashed)
+            plan: plan, width: canvas.width, height: canvas.height, palette: view.palette, dashed: view.dashed,
+            widths: view.widths)
         pacer = FramePacer(fps: Double(plan.schedule.fps))
         run = SessionRun(plan: plan)
         let vsync = options.vsync ? ", vsync" : ""
@@ -80,6 +81,7 @@ final class LiveApp {
             record()
             present()
             if let frameTimes = pacer.wait() {
+                SDLSystem.returnFreeMemory()
                 events.stats(
                     frames: pacer.framesPresented, fps: pacer.measuredFPS, frameTimes: frameTimes,
                     residentMegabytes: residentMegabytes())
@@ -129,7 +131,28 @@ final class LiveApp {
         case .restart:
             clock.restart()
             lastKeyframeAnnounced = -1
+        case .jump(let keyframes):
+            let k = min(max(clock.frame / beat + keyframes, 0), plan.timeline.keyframeCount - 1)
+            seek(toFrame: plan.timeline.firstFrame(ofKeyframe: k))
+        case .lastReached:
+            seek(toFrame: plan.timeline.firstFrame(ofKeyframe: max(progress.readyKeyframeCount - 1, 0)))
+        case .steepestDrop:
+            guard let k = progress.steepestDrop?.keyframe else { break }
+            seek(toFrame: plan.timeline.firstFrame(ofKeyframe: k))
+        case .seek(let frame, let pausing):
+            if pausing { clock.pause() }
+            seek(toFrame: frame, announcingOnlyChanges: pausing)
         }
+    }
+
+    /// Moves the clock to `frame` (clamped to what the trainer allows) and reports it with a
+    /// `seek` event (for a drag, only when the frame changes).
+    private func seek(toFrame frame: Int, announcingOnlyChanges: Bool = false) {
+        let before = clock.frame
+        clock.seek(toFrame: frame, limit: frameLimit)
+        guard !announcingOnlyChanges || clock.frame != before else { return }
+        let keyframe = min(clock.frame / plan.schedule.beat, plan.timeline.keyframeCount - 1)
+        events.seek(keyframe: keyframe, frame: clock.frame)
     }
 
     private func announceKeyframe() {
@@ -156,6 +179,7 @@ final class LiveApp {
             input.showFPS = interaction.showFPS
             input.framesPerSecond = pacer.measuredFPS
             input.isPaused = clock.isPaused
+            input.isScrubbing = interaction.isScrubbing
             input.speed = clock.speed
             input.recordedFrames = recording?.capturedFrames
             input.notice = notice
@@ -168,9 +192,12 @@ final class LiveApp {
         lastFrame = frame
     }
 
-    /// Captures the drawn frame if its session frame is not in the recording yet.
+    /// Captures the drawn frame if its session frame is not in the recording yet (and its
+    /// picture is final: not while the weight scale is still provisional).
     private func record() {
-        guard let recording, let failure = recording.capture(frame: clock.frame, from: canvas) else { return }
+        guard let recording, !progress.isWeightScaleProvisional,
+            let failure = recording.capture(frame: clock.frame, from: canvas)
+        else { return }
         stopRecording(reason: failure)
     }
 
@@ -186,7 +213,8 @@ final class LiveApp {
     // MARK: Window
 
     /// Follows what the window manager did: minimised or hidden windows draw nothing; a resize
-    /// lays the picture out anew (and says so in the log).
+    /// lays the picture out anew (and says so in the log) and ends a recording, whose frames all
+    /// keep the size it started with.
     func follow(_ input: InputEvents) {
         for change in input.windowChanges { events.window(change.rawValue) }
         if input.minimized { minimized = true }
@@ -195,18 +223,13 @@ final class LiveApp {
             canvas.updateSize()
             presenter.resize(width: canvas.width, height: canvas.height)
             events.layout(presenter.layout)
+            if let recording, !recording.fits(canvas) {
+                stopRecording(
+                    reason: "the window was resized to \(canvas.width)×\(canvas.height) and a recording keeps "
+                        + "one frame size (\(recording.frameSize)); press R to record at the new size")
+            }
         }
     }
-}
-
-/// A change of playback the user asked for; Update carries it out on the clock.
-enum PlaybackRequest: Equatable {
-    case togglePause
-    /// Keyframes to step (negative: back); only while paused.
-    case step(Int)
-    case faster, slower
-    /// Back to the first frame.
-    case restart
 }
 
 /// How the live window runs, from the command line.
@@ -228,6 +251,7 @@ struct LiveOptions {
 struct ViewChoices {
     let palette: Palette
     let dashed: Bool
+    let widths: WeightScaleMode
 }
 
 /// No window can be shown: SDL found no display and fell back to a driver that draws nowhere.

@@ -19,6 +19,9 @@ struct LiveCommand: ParsableCommand {
     var noVsync = false
     @Flag(name: .customLong("report-first-frame"), help: .hidden)
     var reportFirstFrame = false
+    /// For `bench`: print the process's own peak resident memory on stderr when it ends.
+    @Flag(name: .customLong("report-peak-memory"), help: .hidden)
+    var reportPeakMemory = false
 
     mutating func run() throws {
         let plan = try validating {
@@ -36,7 +39,8 @@ struct LiveCommand: ParsableCommand {
                 recordDirectory: record, recordsFromStart: record != nil, maximumSeconds: seconds, vsync: !noVsync,
                 reportFirstFrame: reportFirstFrame, arguments: Array(CommandLine.arguments.dropFirst()))
             app = try LiveApp(
-                plan: plan, size: size, view: ViewChoices(palette: palette, dashed: view.dashed), events: events,
+                plan: plan, size: size, view: ViewChoices(palette: palette, dashed: view.dashed, widths: view.widths),
+                events: events,
                 options: options)
         } catch {
             events.error("cannot open the window: \(error)")
@@ -44,6 +48,7 @@ struct LiveCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let status = app.runLoop()
+        if reportPeakMemory { report("peak resident MB \(peakResidentMegabytes())") }
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -24,10 +24,16 @@ final class LiveRecording {
         recorder = try FrameRecorder(directory: directory, canvas: canvas)
         let manifest = RecordingManifest(
             plan: plan, arguments: arguments, width: canvas.width, height: canvas.height, palette: view.palette.name,
-            dashed: view.dashed, firstSessionFrame: firstSessionFrame)
+            dashed: view.dashed, widths: view.widths, firstSessionFrame: firstSessionFrame)
         journal = RecordingJournal(manifest: manifest, directory: directory, events: events)
         try journal.begin(plannedFrames: plan.timeline.frameCount, keyframeIterations: keyframeIterations)
     }
+
+    /// Whether frames of `canvas` have the recording's size (a resized window's do not).
+    func fits(_ canvas: Canvas) -> Bool { canvas.width == recorder.width && canvas.height == recorder.height }
+
+    /// The recording's frame size, as "W×H".
+    var frameSize: String { "\(recorder.width)×\(recorder.height)" }
 
     /// Frames accepted so far (for the REC mark).
     var capturedFrames: Int { recorder.capturedFrames }

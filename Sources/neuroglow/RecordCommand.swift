@@ -17,12 +17,24 @@ struct RecordCommand: ParsableCommand {
     @OptionGroup var scheduleOptions: ScheduleArguments
     @OptionGroup var view: ViewArguments
     @Option(
-        parsing: .unconditional, help: "Stop after this many frames (default: the whole session, keyframes × beat).")
+        parsing: .unconditional,
+        help: """
+            Stop after this many frames (default: the whole session, keyframes × beat; more frames hold the \
+            last keyframe, as the live window does; never past --to-keyframe).
+            """)
     var frames: Int?
     @Flag(help: "Allow a folder that already holds frames (they are replaced).")
     var overwrite = false
     @Flag(help: "Finish an interrupted recording in DIR: checks its options, renders only the missing frames.")
     var resume = false
+    @Option(
+        name: .customLong("from-keyframe"), parsing: .unconditional,
+        help: "Record a slice: from this keyframe's first frame (0-based; default 0).")
+    var fromKeyframe: Int?
+    @Option(
+        name: .customLong("to-keyframe"), parsing: .unconditional,
+        help: "Record a slice: to this keyframe's last frame, its whole beat (default: the last keyframe).")
+    var toKeyframe: Int?
 
     mutating func run() throws {
         let plan = try validating {
@@ -31,9 +43,10 @@ struct RecordCommand: ParsableCommand {
         let size = try validating { try view.resolvedSize() }
         if let frames, frames < 1 { throw ValidationError("--frames \(frames): expected a whole number of at least 1") }
         if resume && overwrite { throw ValidationError("--resume and --overwrite: choose one") }
+        let slice = try validating { try sessionFrames(plan) }
         let manifest = RecordingManifest(
             plan: plan, arguments: Array(CommandLine.arguments.dropFirst()), width: size.width, height: size.height,
-            palette: view.palette, dashed: view.dashed)
+            palette: view.palette, dashed: view.dashed, widths: view.widths, firstSessionFrame: slice.lowerBound)
         let keptFrames = try validating { try framesToKeep(manifest) }
         let events = try validating { try EventLog(destination: view.events) }
         installStopHandlers()
@@ -41,7 +54,7 @@ struct RecordCommand: ParsableCommand {
         do {
             let recording = try HeadlessRecording(
                 plan: plan, manifest: manifest, directory: dir, events: events, keepingFrames: keptFrames)
-            result = recording.render(frames: frames ?? plan.timeline.frameCount)
+            result = recording.render(frames: framesToRender(slice))
         } catch {
             events.error("cannot record: \(error)")
             report("neuroglow: cannot record to \(dir): \(error)")
@@ -60,6 +73,30 @@ struct RecordCommand: ParsableCommand {
             "ffmpeg -framerate \(plan.schedule.fps) -i \(dir)/frame_%06d.bmp -pix_fmt yuv420p "
                 + "\(dir.hasSuffix("/") ? String(dir.dropLast()) : dir).mp4"
         )
+    }
+
+    /// The session frames to record: the whole session, or the beats of keyframes
+    /// `--from-keyframe` … `--to-keyframe` (both included).
+    private func sessionFrames(_ plan: SessionPlan) throws(InputError) -> Range<Int> {
+        let timeline = plan.timeline
+        let last = timeline.keyframeCount - 1
+        let from = fromKeyframe ?? 0, to = toKeyframe ?? last
+        for (name, value) in [("--from-keyframe", fromKeyframe), ("--to-keyframe", toKeyframe)] {
+            if let value, !(0...last).contains(value) {
+                throw InputError(
+                    "\(name) \(value): expected a keyframe from 0 to \(last) (this session shows \(last + 1))")
+            }
+        }
+        if from > to { throw InputError("--from-keyframe \(from) is after --to-keyframe \(to): expected from ≤ to") }
+        return timeline.firstFrame(ofKeyframe: from)..<timeline.firstFrame(ofKeyframe: to + 1)
+    }
+
+    /// How many frames to write: `--frames`, or the slice. Past the session's end the last keyframe
+    /// is held (so a live recording that ran on after the end can be rendered again headless), but
+    /// never past an explicit `--to-keyframe`.
+    private func framesToRender(_ slice: Range<Int>) -> Int {
+        guard let frames else { return slice.count }
+        return toKeyframe == nil ? frames : min(frames, slice.count)
     }
 
     /// How many frames already in DIR stay: those of the interrupted recording being resumed, or
@@ -89,7 +126,8 @@ struct RecordCommand: ParsableCommand {
 /// each frame is a pure function of its index, so workers render the next frames in parallel and
 /// write them in order. A disk that fills up therefore keeps every frame that fitted, from 0 on,
 /// with no gap. Frames already in the folder are removed first, except the `keepingFrames` whole
-/// frames of a recording being resumed: rendering starts after them.
+/// frames of a recording being resumed: rendering starts after them. File k holds session frame
+/// `manifest.firstSessionFrame + k` (a slice starts part-way).
 final class HeadlessRecording: @unchecked Sendable {  // each worker is used by one thread only
     struct Result {
         /// Whole frames in the folder, 0…frames−1 (kept ones included).
@@ -107,6 +145,8 @@ final class HeadlessRecording: @unchecked Sendable {  // each worker is used by 
     private let journal: RecordingJournal
     private let directory: String
     private let firstFrame: Int
+    /// The session frame of file 0.
+    private let firstSessionFrame: Int
 
     init(
         plan: SessionPlan, manifest: RecordingManifest, directory: String, events: EventLog, keepingFrames: Int = 0
@@ -117,6 +157,7 @@ final class HeadlessRecording: @unchecked Sendable {  // each worker is used by 
         self.events = events
         self.directory = directory
         firstFrame = keepingFrames
+        firstSessionFrame = manifest.firstSessionFrame
         try RecordingFolder.prepare(directory)
         let kept = Set((0..<keepingFrames).map(FrameRecorder.fileName))
         for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
@@ -129,7 +170,8 @@ final class HeadlessRecording: @unchecked Sendable {  // each worker is used by 
             try FrameWorker(system: system, width: width, height: height, fontPath: font)
         }
         presenter = FramePresenter(
-            plan: plan, width: width, height: height, palette: Palette(manifest.palette), dashed: manifest.dashed)
+            plan: plan, width: width, height: height, palette: Palette(manifest.palette), dashed: manifest.dashed,
+            widths: manifest.widths)
         journal = RecordingJournal(manifest: manifest, directory: directory, events: events)
     }
 
@@ -152,8 +194,9 @@ final class HeadlessRecording: @unchecked Sendable {  // each worker is used by 
         } catch {
             return Result(frames: firstFrame, rendered: 0, seconds: 0, failure: "\(error)")
         }
+        let recorded = (firstSessionFrame + firstFrame)..<(firstSessionFrame + total)
         for (k, iteration) in keyframeIterations.enumerated()
-        where (firstFrame..<total).contains(timeline.firstFrame(ofKeyframe: k)) {
+        where recorded.contains(timeline.firstFrame(ofKeyframe: k)) {
             events.keyframe(
                 index: k, frame: timeline.firstFrame(ofKeyframe: k), iteration: iteration,
                 example: k % plan.dataSet.count, loss: progress.keyframeLosses[k])
@@ -168,7 +211,8 @@ final class HeadlessRecording: @unchecked Sendable {  // each worker is used by 
                     tally.fail(frame: frame, message: "interrupted")
                     break
                 }
-                worker.renderer.draw(SceneBuilder.build(presenter.sceneInput(progress: progress, frame: frame)))
+                let sessionFrame = firstSessionFrame + frame
+                worker.renderer.draw(SceneBuilder.build(presenter.sceneInput(progress: progress, frame: sessionFrame)))
                 guard tally.waitForTurn(frame) else { break }
                 do {
                     try worker.writeFrame(frame, in: directory)

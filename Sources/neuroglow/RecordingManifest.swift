@@ -8,17 +8,19 @@ import Session
 /// first frame, iteration and example, and why the recording stopped early if it did.
 /// Written atomically (temporary file, then rename).
 ///
-/// A live recording started part-way (R) begins at session frame `firstSessionFrame`: keyframes
-/// are listed from there, each `frame` counted in files (exact unless playback was paused or
-/// stepped while recording, which repeats or skips session frames).
+/// A live recording started part-way (R), or a slice (`record --from-keyframe`), begins at session
+/// frame `firstSessionFrame`: keyframes are listed from there, each `frame` counted in files
+/// (exact unless playback was stepped or scrubbed while recording live, which skips or repeats
+/// session frames).
 struct RecordingManifest {
     let plan: SessionPlan
     let arguments: [String]
     let width: Int
     let height: Int
-    /// The palette and line style the frames are drawn in.
+    /// The palette, line style and width scale the frames are drawn in.
     var palette: Palette.Name = .video
     var dashed = false
+    var widths = WeightScaleMode.session
     var firstSessionFrame = 0
 
     /// Space kept after the reserved manifest, so the final one fits where the reservation was.
@@ -116,6 +118,7 @@ struct RecordingManifest {
                     ("beat", JSONValue(plan.schedule.beat)),
                     ("palette", JSONValue(palette.rawValue)),
                     ("dashed", .bool(dashed)),
+                    ("widths", JSONValue(widths.rawValue)),
                 ])
             ),
             ("seed", JSONValue(Int(model.seed))),

@@ -10,7 +10,7 @@ struct ScheduleCommand: ParsableCommand {
 
     @OptionGroup var model: ModelArguments
     @OptionGroup var scheduleOptions: ScheduleArguments
-    @Flag(help: "Print {\"keyframes\": [...]} as JSON.")
+    @Flag(help: "Print {\"keyframes\": [...], \"steepest_drop\": {...}} as JSON.")
     var json = false
 
     mutating func run() throws {
@@ -44,6 +44,17 @@ struct ScheduleCommand: ParsableCommand {
                 )
             ]
             if let d = progress.divergedAtIteration { fields.append(("diverged_at_iteration", JSONValue(d))) }
+            if let (drop, keyframe) = progress.steepestDrop {
+                fields.append(
+                    (
+                        "steepest_drop",
+                        .object([
+                            ("iteration", JSONValue(drop.iteration)), ("from", JSONValue(drop.from)),
+                            ("to", JSONValue(drop.to)), ("slope", JSONValue(drop.slope)),
+                            ("keyframe", JSONValue(keyframe)),
+                        ])
+                    ))
+            }
             print(JSONValue.object(fields).text)
             return
         }
@@ -56,6 +67,11 @@ struct ScheduleCommand: ParsableCommand {
             print(
                 pad(r.index, 5) + pad(r.frame, 7) + pad(r.iteration, 11) + "  " + pad(format(r.loss, 6), 10) + "  "
                     + format(r.change, 5))
+        }
+        if let (drop, keyframe) = progress.steepestDrop {
+            print(
+                "the loss falls fastest around iteration \(drop.iteration) (slope \(format(drop.slope, 2)) on log–log "
+                    + "axes, iterations \(drop.from)–\(drop.to)): keyframe \(keyframe), where M jumps")
         }
         if let d = progress.divergedAtIteration {
             print("the network diverged at iteration \(d); lower the learning rate")

@@ -10,6 +10,12 @@ struct ViewArguments: ParsableArguments {
     var palette = Palette.Name.video
     @Flag(help: "Draw negative weights dashed as well as coloured.")
     var dashed = false
+    @Option(
+        help: """
+            Synapse widths against: session (the session's strongest weight: weights visibly grow) or frame \
+            (each picture's own strongest weight). W switches in the window.
+            """)
+    var widths = WeightScaleMode.session
     @Option(help: "Write JSON Lines of what happens to FILE, or - for standard output.")
     var events: String?
 

@@ -80,6 +80,28 @@ struct FaultTests {
         #expect(live.finish().status == 0)
     }
 
+    /// Found by `make chaos`: a resize while recording used to trap reading the frame back. Now the
+    /// recording ends with a reason, whole at the size it started with, and the window goes on.
+    @Test func resizingWhileRecordingEndsTheRecordingWholeAndTheWindowGoesOn() throws {
+        let recordings = Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: recordings) }
+        let live = try LiveWindow(["--record", recordings + "/rec", "--size", "640x360", "--seconds", "60"])
+        waitForFrames(recordings + "/rec", atLeast: 10)
+        try live.x.xdotool(["windowsize", try live.windowID(), "800", "600"])
+        let stopped = try #require(live.events.wait(for: "record", count: 2).last)
+        let reason = stopped["reason"] as? String ?? ""
+        #expect(stopped["state"] as? String == "stopped" && reason.contains("resized to 800×600"), "\(stopped)")
+        let written = frames(in: recordings + "/rec")
+        #expect(written == (0..<written.count).map { String(format: "frame_%06d.bmp", $0) })
+        #expect(recordingManifest(recordings + "/rec")?["frames"] as? Int == written.count)
+        let last = try Data(contentsOf: URL(fileURLWithPath: recordings + "/rec/" + written.last!))
+        #expect(last.count == 54 + 640 * 3 * 360, "every frame keeps the recording's 640×360")
+        try live.click(try live.centre(layer: 0, index: 0, in: try live.layout(count: 2)))
+        #expect(live.events.wait(for: "input").isEmpty == false, "the window still answers")
+        try live.key("q")
+        #expect(live.finish().status == 0)
+    }
+
     @Test func divergenceIsReportedNotACrash() throws {
         let options = [
             "--dataset", "reg-plane", "--layers", "2,8,8,1", "--activation", "relu", "--output-activation", "linear",

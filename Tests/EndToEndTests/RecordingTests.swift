@@ -100,6 +100,49 @@ struct RecordingTests {
         #expect((json["stopped_early"] as? String)?.isEmpty == false)
     }
 
+    @Test func aSliceHoldsTheSameFramesAsTheWholeRecording() throws {
+        let whole = Tool.temporaryDirectory(), slice = Tool.temporaryDirectory()
+        defer { for d in [whole, slice] { try? FileManager.default.removeItem(atPath: d) } }
+        let options = ["--size", "480x270", "--iterations", "2000", "--keyframes", "8", "--beat", "12"]
+        #expect(try Tool.neuroglow(["record", whole] + options).status == 0)
+        let cut = try Tool.neuroglow(["record", slice, "--from-keyframe", "3", "--to-keyframe", "5"] + options)
+        #expect(cut.status == 0, "\(cut.stderr)")
+        let names = frames(in: slice)
+        #expect(names.count == 3 * 12, "keyframes 3, 4 and 5, a beat each: \(names.count)")
+        for (k, name) in names.enumerated() {
+            let a = FileManager.default.contents(atPath: slice + "/" + name)
+            let b = FileManager.default.contents(atPath: whole + "/" + String(format: "frame_%06d.bmp", 36 + k))
+            #expect(a != nil && a == b, "\(name) is not session frame \(36 + k)")
+        }
+        let json = try manifest(slice)
+        #expect(json["first_session_frame"] as? Int == 36 && json["frames"] as? Int == 36)
+        let keyframes = try #require(json["keyframes"] as? [[String: Any]])
+        #expect(keyframes.map { $0["index"] as? Int } == [3, 4, 5] && keyframes.first?["frame"] as? Int == 0)
+
+        for (arguments, complaint) in [
+            (["--from-keyframe", "8"], "--from-keyframe 8: expected a keyframe from 0 to 7"),
+            (["--to-keyframe", "-1"], "--to-keyframe -1: expected a keyframe from 0 to 7"),
+            (["--from-keyframe", "5", "--to-keyframe", "2"], "--from-keyframe 5 is after --to-keyframe 2"),
+        ] {
+            let refused = try Tool.neuroglow(["record", slice + "-no"] + arguments + options)
+            #expect(refused.status != 0 && refused.stderr.contains(complaint), "\(refused.stderr)")
+        }
+    }
+
+    /// A live recording goes on past the session's end, holding the last keyframe; `--frames` can
+    /// render those frames headless too (the live-versus-headless tests rely on it), but a slice's
+    /// `--to-keyframe` is a hard end.
+    @Test func framesPastTheEndHoldTheLastKeyframeUnlessASliceEnds() throws {
+        let held = Tool.temporaryDirectory(), slice = Tool.temporaryDirectory()
+        defer { for d in [held, slice] { try? FileManager.default.removeItem(atPath: d) } }
+        let options = ["--size", "320x240", "--iterations", "200", "--keyframes", "4", "--beat", "6"]
+        #expect(try Tool.neuroglow(["record", held, "--frames", "40"] + options).status == 0)
+        #expect(frames(in: held).count == 40)
+        #expect(try manifest(held)["frames"] as? Int == 40)
+        #expect(try Tool.neuroglow(["record", slice, "--frames", "40", "--to-keyframe", "3"] + options).status == 0)
+        #expect(frames(in: slice).count == 24, "keyframes 0…3, a beat of 6 each")
+    }
+
     @Test func aRecordingKilledHardIsResumedToTheSameFrames() throws {
         let whole = Tool.temporaryDirectory(), cut = Tool.temporaryDirectory()
         defer { for d in [whole, cut] { try? FileManager.default.removeItem(atPath: d) } }

@@ -65,4 +65,16 @@ struct TimelineTests {
         clock.restart()
         #expect(clock.frame == 0)
     }
+
+    @Test func seekingMovesPausedOrNotAndStaysWithinTheLimit() {
+        var clock = PlaybackClock()
+        clock.seek(toFrame: 500, limit: 300)
+        #expect(clock.frame == 300 && !clock.isPaused)
+        clock.seek(toFrame: -4, limit: 300)
+        #expect(clock.frame == 0)
+        clock.pause()
+        clock.seek(toFrame: 123, limit: 300)
+        clock.advance(seconds: 1, fps: 60, limit: 300)
+        #expect(clock.frame == 123 && clock.isPaused, "a paused clock stays where it was moved")
+    }
 }

@@ -35,7 +35,8 @@ struct EncodingTests {
         let network = Network(layerSizes: [2, 1], hidden: .sigmoid, output: .sigmoid, usesBias: false, seed: 3)
         let layout = SceneLayout(layerSizes: [2, 1], width: 640, height: 480)
         let lines = SynapseEncoding.lines(
-            network: network, layout: layout, palette: Palette(.video), dashedNegative: true)
+            network: network, scale: network.largestWeightMagnitude, layout: layout, palette: Palette(.video),
+            dashedNegative: true)
         #expect(lines.count == 2, "one line per synapse of a 2-1 network: \(lines)")
         for (i, line) in lines.enumerated() {
             guard case let .line(_, _, _, _, dashed) = line else {
@@ -131,7 +132,8 @@ struct EncodingTests {
             #expect(
                 Rect(x: 0, y: 0, width: Double(width), height: Double(height)).contains(bounds), "\(shape): \(bounds)")
             for case let .line(a, b, w, _, _) in SynapseEncoding.lines(
-                network: network, layout: layout, palette: Palette(.video), dashedNegative: false)
+                network: network, scale: network.largestWeightMagnitude, layout: layout, palette: Palette(.video),
+                dashedNegative: false)
             {
                 let reach = max(w, 1) / 2 + 1
                 for p in [a, b] {

@@ -1,0 +1,113 @@
+import Foundation
+import Playback
+import Session
+
+/// The timeline strip (docs/DESIGN.md §1): the loss curve on log–log axes, a tick per keyframe,
+/// the playback position, the part the trainer has not reached and the steepest drop.
+///
+/// A recorded frame holds the past only: the curve and the ticks up to the shown keyframe, and
+/// the position. The rest depends on how far the trainer has got, which differs between the live
+/// window and a headless recording, so it is drawn live only: the ticks ahead (dimmed), the
+/// unreached part (shaded) and the steepest-drop mark ("it clicks", M jumps there).
+struct TimelinePainter {
+    let input: SceneInput
+
+    private var palette: Palette { input.palette }
+    private var strip: TimelineStrip { input.timelineStrip }
+
+    func draw(into out: inout [DrawCommand]) {
+        let strip = strip, box = strip.area
+        out.append(.rect(box, palette.panel))
+        out.append(.frame(box, palette.neuronRim.withAlpha(0.6)))
+        out.append(
+            .text(
+                "loss (log) over iterations (log)", at: Point(box.x + 6, box.y + 3), size: .small,
+                color: palette.dimText, align: .left))
+        out.append(
+            .text(
+                "keyframe \(input.shownKeyframe + 1) of \(input.timeline.keyframeCount) · "
+                    + "\(input.plan.schedule.mode.rawValue)",
+                at: Point(box.maxX - 6, box.y + 3), size: .small, color: palette.dimText, align: .right))
+        if let axis = lossAxis() {
+            out.append(.polyline(axis.curve.map(axis.point), width: 1.5, color: palette.glow))
+        }
+        let known = strip.keyframeIterations.count
+        for k in 0...min(input.shownKeyframe, known - 1) {
+            tick(k, current: k == input.shownKeyframe, color: palette.dimText.withAlpha(0.7), into: &out)
+        }
+        let x = strip.x(frame: input.state.frame)
+        out.append(
+            .line(
+                from: Point(x, strip.plot.y), to: Point(x, strip.plot.maxY), width: 1.5,
+                color: palette.forwardPulse.withAlpha(0.8), dashed: false))
+    }
+
+    func drawLiveOnly(into out: inout [DrawCommand]) {
+        let strip = strip
+        if input.shownKeyframe + 1 < strip.keyframeIterations.count {
+            for k in (input.shownKeyframe + 1)..<strip.keyframeIterations.count {
+                tick(k, current: false, color: palette.dimText.withAlpha(0.3), into: &out)
+            }
+        }
+        if !input.progress.isFinished {
+            let from = strip.x(iteration: Double(input.progress.trainerIteration))
+            out.append(
+                .rect(
+                    Rect(x: from, y: strip.plot.y, width: max(strip.plot.maxX - from, 0), height: strip.plot.height),
+                    palette.background.withAlpha(0.55)))
+        }
+        if let drop = SteepestDrop.find(in: input.progress.lossCurve) {
+            let x = strip.x(iteration: Double(drop.iteration))
+            out.append(
+                .line(
+                    from: Point(x, strip.plot.y), to: Point(x, strip.plot.maxY), width: 1, color: palette.alert,
+                    dashed: true))
+            let onTheRight = x > strip.plot.midX
+            out.append(
+                .text(
+                    "it clicks (M)", at: Point(onTheRight ? x - 4 : x + 4, strip.plot.y + 1),
+                    size: .small, color: palette.alert, align: onTheRight ? .right : .left))
+        }
+    }
+
+    private func tick(_ k: Int, current: Bool, color: Color, into out: inout [DrawCommand]) {
+        let x = strip.x(keyframe: k), bottom = strip.plot.maxY
+        out.append(
+            .line(
+                from: Point(x, bottom - (current ? 14 : 6)), to: Point(x, bottom), width: current ? 2 : 1,
+                color: current ? palette.forwardPulse : color, dashed: false))
+    }
+
+    /// The curve up to the shown iteration and its place in the plot, the loss range being that
+    /// part's (so a recorded frame does not depend on the trainer); nil before two samples.
+    private func lossAxis() -> LossAxis? {
+        let shown = input.shownIteration
+        let curve = input.progress.lossCurve.filter { $0.loss > 0 && $0.loss.isFinite }
+        let past = curve.filter { $0.iteration <= shown }
+        let logs = past.map { log10($0.loss) }
+        guard logs.count >= 2 else { return nil }
+        return LossAxis(curve: past, strip: strip, low: logs.min()!, high: max(logs.max()!, logs.min()! + 1e-9))
+    }
+
+    private struct LossAxis {
+        let curve: [LossSample]
+        let strip: TimelineStrip
+        let low: Double, high: Double
+
+        /// Where a sample is drawn.
+        func point(_ sample: LossSample) -> Point {
+            let plot = strip.plot
+            let level = (log10(sample.loss) - low) / (high - low)
+            return Point(strip.x(iteration: Double(sample.iteration)), plot.maxY - 4 - (plot.height - 8) * level)
+        }
+    }
+}
+
+extension SceneInput {
+    /// The timeline strip's geometry at this frame.
+    public var timelineStrip: TimelineStrip {
+        TimelineStrip(
+            area: layout.timelineArea, totalIterations: plan.iterations, timeline: timeline,
+            keyframeIterations: progress.keyframeIterations ?? [0])
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// The timeline strip in a real window: dragging scrubs, a click jumps, keys jump, and every
+/// move is reported with a `seek` event.
+@Suite(.serialized)
+struct ScrubbingTests {
+    /// The `seek` events so far.
+    func seeks(_ live: LiveWindow) -> [[String: Any]] {
+        live.events.events.filter { $0["event"] as? String == "seek" }
+    }
+
+    @Test func draggingScrubsAClickJumpsAndKeysJump() throws {
+        let schedule = try Tool.neuroglow(["schedule", "--json"])
+        let drop = try #require((Tool.json(schedule.stdout) as? [String: Any])?["steepest_drop"] as? [String: Any])
+        let live = try LiveWindow(["--seconds", "90"])
+        let layout = try live.layout()
+        let areas = try #require(layout["areas"] as? [[String: Any]])
+        #expect(Set(areas.compactMap { $0["kind"] as? String }) == ["network", "timeline"])
+        let strip = try #require(areas.first { $0["kind"] as? String == "timeline" })
+        let (x, y, width, height) = (
+            strip["x"] as! Double, strip["y"] as! Double, strip["width"] as! Double, strip["height"] as! Double
+        )
+        let middle = String(Int(y + height * 0.7))
+        func at(_ fraction: Double) -> String { String(Int(x + 4 + (width - 8) * fraction)) }
+        _ = live.events.wait(for: "keyframe", count: 2)
+        let window = try live.windowID()
+
+        // Drag from the left edge to four fifths of the way: playback pauses, the position follows.
+        try live.x.xdotool(["mousemove", "--window", window, at(0.02), middle, "mousedown", "1"])
+        for fraction in stride(from: 0.1, through: 0.8, by: 0.1) {
+            try live.x.xdotool(["mousemove", "--window", window, at(fraction), middle])
+            Thread.sleep(forTimeInterval: 0.08)
+        }
+        try live.x.xdotool(["mouseup", "1"])
+        Thread.sleep(forTimeInterval: 0.5)
+        let dragged = seeks(live)
+        #expect(dragged.count >= 3, "a seek for each move: \(dragged)")
+        let frames = dragged.compactMap { $0["frame"] as? Int }
+        #expect(frames == frames.sorted() && frames.last! > frames.first!, "rightwards: \(frames)")
+        // Paused where it was let go: the HUD's keyframe is the last seek's, and stays.
+        let last = try #require(dragged.last)
+        let keyframes = live.events.wait(for: "keyframe").compactMap { $0["index"] as? Int }
+        #expect(keyframes.last == last["keyframe"] as? Int, "keyframe events \(keyframes.suffix(3)) vs \(last)")
+        Thread.sleep(forTimeInterval: 1)
+        #expect(live.events.wait(for: "keyframe").compactMap { $0["index"] as? Int }.last == keyframes.last)
+
+        // A click jumps back.
+        try live.click((Double(at(0.3))!, Double(middle)!))
+        let clicked = try #require(seeks(live).last)
+        #expect((clicked["frame"] as! Int) < (last["frame"] as! Int))
+
+        // Shift+→ ten keyframes on, End the last one reached, M the steepest drop.
+        let before = clicked["keyframe"] as! Int
+        try live.key("shift+Right")
+        #expect(seeks(live).last?["keyframe"] as? Int == before + 10)
+        try live.key("End")
+        #expect(seeks(live).last?["keyframe"] as? Int == 119)
+        try live.key("m")
+        #expect(seeks(live).last?["keyframe"] as? Int == drop["keyframe"] as? Int)
+        try live.key("q")
+        #expect(live.finish().status == 0)
+    }
+}
