@@ -23,7 +23,7 @@ struct BenchCommand: ParsableCommand {
     var only: String?
 
     static let shapes: [[Int]] = [[3, 4, 1], [8, 8, 8, 8, 2], [64, 32, 32, 10], [784, 64, 10]]
-    static let figures = ["train", "scene", "render", "record", "startup", "memory"]
+    static let figures = ["train", "scene", "render", "scrub", "record", "startup", "memory"]
 
     /// The figures asked for, in the order they are measured.
     private func selectedFigures() throws -> [String] {
@@ -57,6 +57,7 @@ struct BenchCommand: ParsableCommand {
                 case "train": benchTrain()
                 case "scene": benchScene()
                 case "render": try benchRender()
+                case "scrub": try benchScrub()
                 case "record": try benchRecord()
                 case "startup": try benchStartup()
                 default: try benchMemory()
@@ -77,12 +78,13 @@ struct BenchCommand: ParsableCommand {
         ])
     }
 
-    private func summaryJSON(_ s: Summary, unit: String) -> JSONValue {
-        .object([
-            ("median", JSONValue(s.median)), ("min", JSONValue(s.min)), ("max", JSONValue(s.max)),
-            ("p99", JSONValue(s.p99)),
-            ("samples", JSONValue(s.count)), ("unit", JSONValue(unit)),
-        ])
+    private func summaryJSON(_ s: Summary, unit: String, adding extra: [(String, JSONValue)] = []) -> JSONValue {
+        .object(
+            [
+                ("median", JSONValue(s.median)), ("min", JSONValue(s.min)), ("max", JSONValue(s.max)),
+                ("p99", JSONValue(s.p99)),
+                ("samples", JSONValue(s.count)), ("unit", JSONValue(unit)),
+            ] + extra)
     }
 
     static func plan(shape: [Int], iterations: Int, keyframes: Int) -> SessionPlan {
@@ -140,16 +142,22 @@ struct BenchCommand: ParsableCommand {
         return (.object(fields), text)
     }
 
-    /// Frame time (build + draw + present) with vsync off, in a window when DISPLAY is set
-    /// (Xvfb counts), else on an offscreen surface.
-    private func benchRender() throws -> (JSONValue, String) {
+    /// A 1280x720 canvas: a window when DISPLAY is set (Xvfb counts), else an offscreen surface.
+    private func benchCanvas() throws -> (system: SDLSystem, canvas: Canvas, hasDisplay: Bool) {
         let hasDisplay = !(ProcessInfo.processInfo.environment["DISPLAY"] ?? "").isEmpty
-        guard let font = AssetLocator.fontPath() else { throw ValidationError("cannot find \(AssetLocator.fontName)") }
         let system = try SDLSystem.start(headless: !hasDisplay)
         let canvas: Canvas =
             hasDisplay
             ? try WindowCanvas(system: system, title: "neuroglow bench", width: 1280, height: 720, vsync: false)
             : try SurfaceCanvas(system: system, width: 1280, height: 720)
+        return (system, canvas, hasDisplay)
+    }
+
+    /// Frame time (build + draw + present) with vsync off, in a window when DISPLAY is set
+    /// (Xvfb counts), else on an offscreen surface.
+    private func benchRender() throws -> (JSONValue, String) {
+        guard let font = AssetLocator.fontPath() else { throw ValidationError("cannot find \(AssetLocator.fontName)") }
+        let (system, canvas, hasDisplay) = try benchCanvas()
         var fields: [(String, JSONValue)] = [
             ("target", JSONValue(hasDisplay ? "window" : "offscreen surface")),
             ("video_driver", JSONValue(system.videoDriver)), ("renderer", JSONValue(canvas.rendererName)),
@@ -174,6 +182,48 @@ struct BenchCommand: ParsableCommand {
         return (.object(fields), text)
     }
 
+    /// Frame time while the timeline is dragged from one end to the other over a session of 120
+    /// keyframes, paused as when scrubbing: every frame may show another keyframe.
+    private func benchScrub() throws -> (JSONValue, String) {
+        guard let font = AssetLocator.fontPath() else { throw ValidationError("cannot find \(AssetLocator.fontName)") }
+        let (_, canvas, hasDisplay) = try benchCanvas()
+        var fields: [(String, JSONValue)] = []
+        var text =
+            "scrub (drag end to end over 120 keyframes, \(hasDisplay ? "window" : "offscreen"); ms median / p99):"
+        for shape in [[3, 4, 1], [784, 64, 10]] {
+            let renderer = try SceneRenderer(canvas: canvas, fontPath: font)
+            let plan = Self.plan(shape: shape, iterations: shape == [3, 4, 1] ? 60_000 : 120, keyframes: 120)
+            let run = SessionRun(plan: plan)
+            run.run()
+            let progress = run.progress
+            let presenter = FramePresenter(
+                plan: plan, width: canvas.width, height: canvas.height, palette: Palette(.video), dashed: false,
+                widths: .session)
+            let strip = presenter.sceneInput(progress: progress, frame: 0).timelineStrip
+            let steps = quick ? 120 : 360
+            var times: [Double] = []
+            for step in 0..<(steps + 10) {
+                let along = Double(max(step - 10, 0)) / Double(steps - 1)  // 10 warm-up frames at the start
+                let frame = strip.frame(atX: strip.plot.x + strip.plot.width * along)
+                let start = DispatchTime.now().uptimeNanoseconds
+                let built = SceneBuilder.build(
+                    presenter.sceneInput(progress: progress, frame: frame) { input in
+                        input.isPaused = true
+                        input.isScrubbing = true
+                    })
+                renderer.draw(built)
+                renderer.drawLiveOnly(built)
+                canvas.present()
+                _ = EventPump.poll()
+                if step >= 10 { times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6) }
+            }
+            let s = Summary(times)
+            fields.append((Self.name(shape), summaryJSON(s, unit: "ms")))
+            text += "  \(Self.name(shape)) \(format(s.median, 2)) / \(format(s.p99, 2))"
+        }
+        return (.object(fields), text)
+    }
+
     static func name(_ shape: [Int]) -> String { shape.map(String.init).joined(separator: "-") }
 
     /// Runs a short session of `shape` and times `frame` on each of its frames in turn (cycling),
@@ -186,7 +236,7 @@ struct BenchCommand: ParsableCommand {
         run.run()
         let progress = run.progress
         let presenter = FramePresenter(
-            plan: plan, width: width, height: height, palette: Palette(.video), dashed: false)
+            plan: plan, width: width, height: height, palette: Palette(.video), dashed: false, widths: .session)
         var times: [Double] = []
         for frame in 0..<(frames + warmUp) {
             let start = DispatchTime.now().uptimeNanoseconds
@@ -244,17 +294,42 @@ struct BenchCommand: ParsableCommand {
         )
     }
 
-    /// Peak resident memory of a default live session running for a few seconds.
+    /// Peak resident memory of a default live session running for a few seconds (the summary),
+    /// and as `large_session_mb` that of a 784-64-10 session holding all of its 120 keyframes
+    /// (the kept history: 120 networks of 50,890 parameters).
     private func benchMemory() throws -> (JSONValue, String) {
+        // ru_maxrss of children is the largest of any child so far: each figure runs after the
+        // smaller one, and the large session's is read from its own peak, not the running maximum.
         var peaks: [Double] = []
         for _ in 0..<(quick ? 1 : 3) {
-            _ = try runSelf(["live", "--seconds", quick ? "2" : "5"])
-            var usage = rusage()
-            getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-            peaks.append(Double(usage.ru_maxrss) / 1024)
+            peaks.append(try peakResidentMegabytes(of: ["live", "--seconds", quick ? "2" : "5"]))
         }
         let s = Summary(peaks)
-        return (summaryJSON(s, unit: "MB"), "peak resident memory (live, default session): \(format(s.max, 1)) MB")
+        let csv = NSTemporaryDirectory() + "neuroglow-bench-784-\(ProcessInfo.processInfo.processIdentifier).csv"
+        defer { try? FileManager.default.removeItem(atPath: csv) }
+        try BenchDataSets.csvText(BenchDataSets.lifted(inputs: 784, outputs: 10)).write(
+            toFile: csv, atomically: true, encoding: .utf8)
+        let large = try peakResidentMegabytes(of: [
+            "live", "--dataset", csv, "--layers", "784,64,10", "--iterations", "120", "--keyframes", "120",
+            "--seconds", quick ? "4" : "8",
+        ])
+        return (
+            summaryJSON(s, unit: "MB", adding: [("large_session_mb", JSONValue(large))]),
+            "peak resident memory (live): default session \(format(s.max, 1)) MB, 784-64-10 holding 120 "
+                + "keyframes \(format(large, 1)) MB"
+        )
+    }
+
+    /// Runs this executable with `arguments` and returns its peak resident memory in MB (VmHWM).
+    private func peakResidentMegabytes(of arguments: [String]) throws -> Double {
+        let output = try runSelf(arguments + ["--report-peak-memory"])
+        guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix("peak resident MB ") }),
+            let value = Double(line.dropFirst("peak resident MB ".count))
+        else {
+            throw ValidationError(
+                "memory benchmark: no peak reported by \(arguments.joined(separator: " ")):\n\(output)")
+        }
+        return value
     }
 
     /// Runs this executable and returns its standard error.

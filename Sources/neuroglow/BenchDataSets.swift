@@ -28,4 +28,13 @@ enum BenchDataSets {
             name: "circle-lifted-\(inputs)", inputNames: (0..<inputs).map { "x\($0)" },
             targetNames: (0..<outputs).map { "y\($0)" }, inputs: x, targets: y)
     }
+
+    /// `set` as CSV text with a header (inputs, then targets named y…): what `--dataset FILE.csv` reads.
+    static func csvText(_ set: DataSet) -> String {
+        var lines = [(set.inputNames + set.targetNames).joined(separator: ",")]
+        for e in 0..<set.count {
+            lines.append((set.input(e) + set.target(e)).map { String($0) }.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
 }

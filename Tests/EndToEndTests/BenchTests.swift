@@ -32,6 +32,9 @@ struct BenchTests {
         summary((json["record"] as? [String: Any])?["frames_per_second"], "record")
         summary(json["startup"], "startup")
         summary(json["memory"], "memory")
+        positive((json["memory"] as? [String: Any])?["large_session_mb"], "memory.large_session_mb")
+        let scrub = json["scrub"] as? [String: Any]
+        for shape in ["3-4-1", "784-64-10"] { summary(scrub?[shape], "scrub.\(shape)") }
         let machine = json["machine"] as? [String: Any]
         positive(machine?["cores"], "machine.cores")
     }
