@@ -6,7 +6,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/neuroglow
 APT_INSTALL = $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends
 
-.PHONY: run build test deps test-deps bench soak check-asan check-valgrind format lint clean
+.PHONY: run build test deps test-deps bench soak chaos check-asan check-valgrind format lint clean
 
 run: deps build
 	$(BIN) $(ARGS)
@@ -40,6 +40,13 @@ bench: build
 # A 10-minute live session under Xvfb, reporting memory and frame time (not part of `make test`).
 soak: build test-deps
 	scripts/soak.sh
+
+# 30 minutes of the live window driven at random (seeded) by a restless user: clicks, scrolls,
+# every key, resizes, minimise/restore, recordings into a small tmpfs that fills up, several data
+# sets and shapes. Reports crashes, fps and p99 per minute, memory, recordings (not in `make test`).
+chaos: build test-deps
+	@command -v python3 >/dev/null || { $(SUDO) apt-get update && $(APT_INSTALL) python3; }
+	scripts/chaos.py $(CHAOS_ARGS)
 
 # The whole suite under AddressSanitizer (memory errors; the built binary too), then the SDL
 # layer's tests again in process with LeakSanitizer on. (Leak reports from the window tests'
