@@ -46,7 +46,7 @@ struct OverlayPainter {
         if input.isScrubbing && layout.drawnSynapseCount > SynapseEncoding.directDrawingLimit {
             banners.append(
                 (
-                    "scrubbing: the \(SynapseEncoding.scrubbingLineLimit) strongest synapses; all of them when let go",
+                    "scrubbing: the strongest synapses only; all of them when let go",
                     palette.dimText
                 ))
         }

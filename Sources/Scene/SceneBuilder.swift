@@ -43,7 +43,7 @@ public enum SceneBuilder {
                 SynapseEncoding.lines(
                     network: network, scale: input.weightScale(for: network), layout: layout, palette: palette,
                     dashedNegative: dashed,
-                    limit: input.isScrubbing ? SynapseEncoding.scrubbingLineLimit : nil))
+                    budget: input.isScrubbing ? SynapseEncoding.scrubbingBudget : nil))
         }
         func layer(_ k: Int) -> SynapseLayer {
             let keyframeNetwork =

@@ -15,22 +15,22 @@ public enum SynapseEncoding {
         return max(hairline, widest * min(abs(weight) / scale, 1))
     }
 
-    /// The lines of every drawn synapse of `network`, widths on `scale`; with a `limit`, only
-    /// that many of the strongest (|w|), in the same order.
+    /// The lines of every drawn synapse of `network`, widths on `scale`; with a `budget`, only the
+    /// strongest (|w|) that fit in it, in the same order.
     public static func lines(
         network: Network, scale: Double, layout: SceneLayout, palette: Palette, dashedNegative: Bool,
-        limit: Int? = nil
+        budget: LineBudget? = nil
     ) -> [DrawCommand] {
         let largest = scale
-        let threshold = limit.map { strongestThreshold(network: network, layout: layout, keeping: $0) } ?? 0
+        let kept = budget.map { strongest(network: network, scale: scale, layout: layout, within: $0) }
         var commands: [DrawCommand] = []
         for l in 0..<network.layout.connectionLayerCount {
             let from = layout.drawnIndices(layer: l), to = layout.drawnIndices(layer: l + 1)
-            commands.reserveCapacity(commands.count + from.count * to.count)
+            commands.reserveCapacity(commands.count + (kept?.count ?? from.count * to.count))
             for j in to {
                 for i in from {
                     let w = network.weight(layer: l, to: j, from: i)
-                    if abs(w) < threshold || (limit != nil && commands.count == limit) { continue }
+                    if let kept, abs(w) < kept.threshold || commands.count == kept.count { continue }
                     let strength = largest > 0 ? min(abs(w) / largest, 1) : 0
                     commands.append(
                         .line(
@@ -44,25 +44,51 @@ public enum SynapseEncoding {
         return commands
     }
 
+    /// How much of a large network may be drawn directly in one frame: at most `count` lines and
+    /// at most `fill` pixels of them (length × drawn width, feather included), whichever comes
+    /// first. On llvmpipe a frame's line cost follows the pixels filled, not the line count.
+    public struct LineBudget: Sendable, Equatable {
+        public var count: Int
+        public var fill: Double
+        public init(count: Int, fill: Double) {
+            self.count = count
+            self.fill = fill
+        }
+    }
+
     /// Synapses drawn per frame above this count are cached per keyframe instead (docs/DESIGN.md §8).
     public static let directDrawingLimit = 1_500
 
-    /// Synapses drawn while the timeline is dragged, the strongest (a frame's budget on llvmpipe
-    /// with the rest of a large network's picture).
-    public static let scrubbingLineLimit = 600
+    /// Synapses drawn while the timeline is dragged, the strongest: with the rest of a large
+    /// network's picture, what llvmpipe fills in a frame (`neuroglow bench --only scrub`).
+    public static let scrubbingBudget = LineBudget(count: 600, fill: 500_000)
 
-    /// The |w| of the `keeping`-th strongest drawn synapse (0 when there are no more than that).
-    private static func strongestThreshold(network: Network, layout: SceneLayout, keeping: Int) -> Double {
-        var magnitudes: [Double] = []
+    /// The pixels a line of `width` covers, as `SceneRenderer` draws it (one feather each side).
+    static func fill(from a: Point, to b: Point, width: Double) -> Double { a.distance(to: b) * (max(width, 1) + 2) }
+
+    /// The |w| of the weakest synapse within `budget`, strongest first, and how many that is
+    /// (ties at the threshold are cut at that count).
+    static func strongest(network: Network, scale: Double, layout: SceneLayout, within budget: LineBudget) -> (
+        threshold: Double, count: Int
+    ) {
+        var candidates: [(magnitude: Double, fill: Double)] = []
         for l in 0..<network.layout.connectionLayerCount {
             for j in layout.drawnIndices(layer: l + 1) {
                 for i in layout.drawnIndices(layer: l) {
-                    magnitudes.append(abs(network.weight(layer: l, to: j, from: i)))
+                    let w = network.weight(layer: l, to: j, from: i)
+                    let pixels = fill(
+                        from: layout.centres[l][i], to: layout.centres[l + 1][j],
+                        width: width(weight: w, scale: scale, radius: layout.radius))
+                    candidates.append((abs(w), pixels))
                 }
             }
         }
-        guard magnitudes.count > keeping, keeping > 0 else { return 0 }
-        magnitudes.sort(by: >)
-        return magnitudes[keeping - 1]
+        candidates.sort { $0.magnitude > $1.magnitude }
+        var count = 0, filled = 0.0
+        while count < min(candidates.count, budget.count), filled + candidates[count].fill <= budget.fill {
+            filled += candidates[count].fill
+            count += 1
+        }
+        return (count == 0 ? .infinity : candidates[count - 1].magnitude, count)
     }
 }

@@ -47,6 +47,41 @@ struct EncodingTests {
         }
     }
 
+    /// While scrubbing a large network only its strongest synapses are drawn, and only as many
+    /// as fit the budget's count and pixels.
+    @Test func scrubbingDrawsTheStrongestSynapsesWithinTheBudget() {
+        let network = Network(layerSizes: [64, 32, 10], hidden: .sigmoid, output: .sigmoid, usesBias: false, seed: 5)
+        let layout = SceneLayout(layerSizes: [64, 32, 10], width: 1280, height: 720)
+        let scale = network.largestWeightMagnitude
+        func lines(_ budget: SynapseEncoding.LineBudget?) -> [(from: Point, to: Point, width: Double)] {
+            SynapseEncoding.lines(
+                network: network, scale: scale, layout: layout, palette: Palette(.video), dashedNegative: false,
+                budget: budget
+            ).compactMap {
+                if case let .line(from, to, width, _, _) = $0 { return (from, to, width) }
+                return nil
+            }
+        }
+        let all = lines(nil)
+        #expect(all.count == layout.drawnSynapseCount)
+        let byCount = lines(.init(count: 100, fill: .infinity))
+        #expect(byCount.count == 100)
+        // The 100 kept are the 100 widest (width grows with |w|), in drawing order.
+        let widest = all.map(\.width).sorted(by: >)
+        #expect(byCount.map(\.width).min()! >= widest[99])
+        #expect(byCount.map(\.width).sorted(by: >) == Array(widest.prefix(100)))
+        // A pixel budget cuts sooner, and what is kept fits in it.
+        let pixels = byCount.prefix(40).reduce(0.0) {
+            $0 + SynapseEncoding.fill(from: $1.from, to: $1.to, width: $1.width)
+        }
+        let byFill = lines(.init(count: 100, fill: pixels))
+        #expect(byFill.count > 0 && byFill.count < 100)
+        let filled = byFill.reduce(0.0) { $0 + SynapseEncoding.fill(from: $1.from, to: $1.to, width: $1.width) }
+        #expect(filled <= pixels)
+        #expect(byFill.map(\.width).min()! >= widest[byFill.count - 1])
+        #expect(lines(.init(count: 100, fill: 1)).isEmpty)
+    }
+
     /// The glow of a neuron: the alpha of its halo, 0 when there is none.
     func glow(_ frame: SceneFrame, at centre: Point) -> Double {
         for command in frame.overlay {
