@@ -34,6 +34,7 @@ LARGEST = (1499, 849)   # the largest window a resize asks for
 WARM_UP_SECONDS = 12
 CALM_SECONDS = 4
 SETTLE_SECONDS = 60
+QUIT_KEYS = ["q", "Escape"]
 KEYS = ["space", "Right", "Left", "shift+Right", "shift+Left", "End", "m", "plus", "minus", "Home", "BackSpace",
         "h", "F1", "f", "p", "d", "w", "r", "s", "ctrl+s"]
 
@@ -238,7 +239,7 @@ def run_session(x, arguments, seconds, disk, rng, report, start):
     quit_by = None
     if app.poll() is None and window:
         resident["end"] = calm_down()
-        quit_by = rng.choice(["q", "Escape", "close button"])
+        quit_by = rng.choice(QUIT_KEYS + ["close button"])
         if quit_by == "close button":
             x.run(["wmctrl", "-i", "-c", window])
         else:
@@ -249,6 +250,7 @@ def run_session(x, arguments, seconds, disk, rng, report, start):
         app.kill()
         status = "did not quit within 30 s of " + str(quit_by)
     stderr = app.stderr.read()
+    release_keys(x)
     pump()
     sweep(disk)
     stats = [e for e in events.items if e["event"] == "stats"]
@@ -277,6 +279,14 @@ def visit_extremes(x, window):
     for key, pause in [("d", 1), ("r", 3), ("r", 0.5), ("s", 0.5), ("d", 1)]:
         x.run(["xdotool", "key", "--window", window, key])
         time.sleep(pause)
+
+
+def release_keys(x):
+    """Releases every key this script presses. `xdotool key --window W q` presses q through XTEST
+    when W has the focus, but W closes on the press and xdotool then fails to send the release to
+    it: the X server keeps q down, and the next window, reconciling the keyboard when it gains
+    focus, reads q pressed and quits at once."""
+    x.run(["xdotool", "keyup"] + QUIT_KEYS + KEYS)
 
 
 def mb(value):
