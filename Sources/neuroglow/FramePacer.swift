@@ -15,6 +15,10 @@ struct FramePacer {
 
     init(fps: Double) { frameSeconds = 1 / fps }
 
+    /// Starts the next frame now: time spent not drawing (minimised) is not a frame's, and would
+    /// otherwise read as one frame seconds long in the frame rate and frame times.
+    mutating func resumeAfterIdle() { frameStart = Clock.seconds }
+
     /// Ends a frame: sleeps what is left of it, then returns a summary every `statsInterval` frames.
     mutating func wait() -> Summary? {
         let elapsed = Clock.seconds - frameStart

@@ -75,6 +75,7 @@ final class LiveApp {
             previous = now
             if minimized {
                 Clock.sleep(milliseconds: 50)
+                pacer.resumeAfterIdle()
                 continue
             }
             draw()
