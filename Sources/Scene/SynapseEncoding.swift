@@ -71,22 +71,24 @@ public enum SynapseEncoding {
     static func strongest(network: Network, scale: Double, layout: SceneLayout, within budget: LineBudget) -> (
         threshold: Double, count: Int
     ) {
-        var candidates: [(magnitude: Double, fill: Double)] = []
+        // Only the few hundred kept need their pixels measured: remember where each synapse is.
+        var candidates: [(magnitude: Double, layer: Int, to: Int, from: Int)] = []
         for l in 0..<network.layout.connectionLayerCount {
             for j in layout.drawnIndices(layer: l + 1) {
                 for i in layout.drawnIndices(layer: l) {
-                    let w = network.weight(layer: l, to: j, from: i)
-                    let pixels = fill(
-                        from: layout.centres[l][i], to: layout.centres[l + 1][j],
-                        width: width(weight: w, scale: scale, radius: layout.radius))
-                    candidates.append((abs(w), pixels))
+                    candidates.append((abs(network.weight(layer: l, to: j, from: i)), l, j, i))
                 }
             }
         }
         candidates.sort { $0.magnitude > $1.magnitude }
         var count = 0, filled = 0.0
-        while count < min(candidates.count, budget.count), filled + candidates[count].fill <= budget.fill {
-            filled += candidates[count].fill
+        while count < min(candidates.count, budget.count) {
+            let c = candidates[count]
+            let pixels = fill(
+                from: layout.centres[c.layer][c.from], to: layout.centres[c.layer + 1][c.to],
+                width: width(weight: c.magnitude, scale: scale, radius: layout.radius))
+            if filled + pixels > budget.fill { break }
+            filled += pixels
             count += 1
         }
         return (count == 0 ? .infinity : candidates[count - 1].magnitude, count)
