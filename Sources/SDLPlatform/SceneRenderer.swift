@@ -244,6 +244,7 @@ public final class SceneRenderer {
 
     /// A thick anti-aliased line: a quad one feather wider than `width`, textured with a soft edge.
     /// Sub-pixel widths fade instead of thinning, so hairlines stay visible but faint.
+    /// (`SynapseEncoding.fill` counts these pixels for the scrubbing budget: keep the two in step.)
     private func line(_ a: Point, _ b: Point, width: Double, color: Color) {
         let dx = b.x - a.x, dy = b.y - a.y
         let length = (dx * dx + dy * dy).squareRoot()
