@@ -1,6 +1,6 @@
 # neuroglow — two commands are the whole set-up on a fresh Debian machine:
 #   make run    install what is missing, build in release, open the live window
-#   make test   install what is missing (plus Xvfb, xdotool and openbox for the window tests), run every test
+#   make test   install what is missing (plus Xvfb, xdotool, openbox and ffmpeg for the tests), run every test
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/neuroglow
@@ -21,20 +21,22 @@ deps:
 		$(SUDO) apt-get update && $(APT_INSTALL) pkg-config libsdl2-dev libsdl2-ttf-dev; \
 	fi
 
-# What the tests need beyond the build: a private X server, a way to click in it, and a window
-# manager (openbox, driven by wmctrl) for minimising, focus and the close button.
+# What the tests need beyond the build: a private X server, a way to click in it, a window
+# manager (openbox, driven by wmctrl) for minimising, focus and the close button, and ffmpeg
+# (with ffprobe) for video recordings — a runtime dependency only of `record FILE.mp4`.
 test-deps: deps
 	@if ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null || ! command -v xvfb-run >/dev/null \
-		|| ! command -v openbox >/dev/null || ! command -v wmctrl >/dev/null; then \
-		echo "installing Xvfb, xdotool, openbox and wmctrl (apt-get)"; \
-		$(SUDO) apt-get update && $(APT_INSTALL) xvfb xauth xdotool openbox wmctrl; \
+		|| ! command -v openbox >/dev/null || ! command -v wmctrl >/dev/null \
+		|| ! command -v ffmpeg >/dev/null || ! command -v ffprobe >/dev/null; then \
+		echo "installing Xvfb, xdotool, openbox, wmctrl and ffmpeg (apt-get)"; \
+		$(SUDO) apt-get update && $(APT_INSTALL) xvfb xauth xdotool openbox wmctrl ffmpeg; \
 	fi
 
 test: test-deps lint
 	$(SWIFT) build -c release
 	NEUROGLOW_BINARY=$(CURDIR)/$(BIN) $(SWIFT) test
 
-bench: build
+bench: build test-deps
 	$(BIN) bench
 
 # A 10-minute live session under Xvfb, reporting memory and frame time (not part of `make test`).

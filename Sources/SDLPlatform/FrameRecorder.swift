@@ -1,24 +1,25 @@
 import CSDL2
 import Foundation
 
-/// Writes presented frames as `DIR/frame_000000.bmp`, … (24-bit BMP) off the render thread.
+/// Writes presented frames into a `FrameSink` (BMP files, or a video through ffmpeg) off the
+/// render thread.
 ///
-/// Contract: frames are numbered in capture order with no gaps; each file is written under a
-/// temporary name and renamed when whole, so the folder never holds a partial frame. At most
-/// `poolSize` frames wait to be written: when the disk is slower than the picture, `capture`
-/// waits (the frame rate drops) rather than dropping a frame. The first write error stops the
-/// recording: later frames are refused, frames already written stay whole, and `failure` says why.
+/// Contract: frames are numbered in capture order with no gaps and reach the sink in that order.
+/// At most `poolSize` frames wait to be written: when the disk or the encoder is slower than the
+/// picture, `capture` waits (the frame rate drops) rather than dropping a frame. The first write
+/// error stops the recording: later frames are refused, frames already written stay whole, and
+/// `failure` says why.
 public final class FrameRecorder: @unchecked Sendable {
-    public let directory: String
+    public let sink: FrameSink
     public static let poolSize = 6
+    private let firstFrame: Int
 
     /// The frame size, fixed for the whole recording.
     public let width: Int
     public let height: Int
 
+    /// Where `sink` is written, one frame at a time.
     private let queue = DispatchQueue(label: "neuroglow.recorder")
-    /// Used only on `queue`.
-    private let writer = BMPWriter()
     private let slots: DispatchSemaphore
     private let lock = NSLock()
     private var free: [Surface]
@@ -26,13 +27,14 @@ public final class FrameRecorder: @unchecked Sendable {
     private var written = 0
     private var error: String?
 
-    /// Creates the folder if needed. Throws if it cannot be created or written in. Frames are read back in the
-    /// canvas's own pixel format (a plain copy) and converted to 24-bit on the writing thread.
-    public init(directory: String, canvas: Canvas) throws {
-        self.directory = directory
+    /// Frames are read back in the canvas's own pixel format (a plain copy) and converted, if the
+    /// sink needs it, on the writing thread. The first frame captured is the sink's frame
+    /// `firstFrame` (a resumed recording continues after the frames it kept).
+    public init(sink: FrameSink, canvas: Canvas, firstFrame: Int = 0) throws {
+        self.sink = sink
+        self.firstFrame = firstFrame
         width = canvas.width
         height = canvas.height
-        try RecordingFolder.prepare(directory)
         free = try (0..<FrameRecorder.poolSize).map { _ in
             try Surface(width: canvas.width, height: canvas.height, pixelFormat: canvas.capturePixelFormat)
         }
@@ -46,7 +48,7 @@ public final class FrameRecorder: @unchecked Sendable {
 
     /// Frames handed to `capture` and accepted.
     public var capturedFrames: Int { lock.withLock { captured } }
-    /// Frames whole on disk.
+    /// Frames whole on disk (or handed to the encoder), not counting those before `firstFrame`.
     public var writtenFrames: Int { lock.withLock { written } }
     /// Why recording stopped, if a write failed.
     public var failure: String? { lock.withLock { error } }
@@ -82,7 +84,7 @@ public final class FrameRecorder: @unchecked Sendable {
             defer { release(surface) }
             guard failure == nil else { return }
             do {
-                try FrameFile.write(surface, frame: index, in: directory, with: writer)
+                try sink.write(surface, frame: firstFrame + index)
                 lock.withLock { written += 1 }
             } catch {
                 fail("\(error)")
@@ -91,9 +93,15 @@ public final class FrameRecorder: @unchecked Sendable {
         return true
     }
 
-    /// Waits until every queued frame is written (or refused after a failure).
+    /// Waits until every queued frame is written (or refused after a failure), then ends the
+    /// sink (a video's file is then complete).
     public func finish() {
         queue.sync {}
+        do {
+            try sink.finish()
+        } catch {
+            fail("\(error)")
+        }
     }
 
     private func release(_ surface: Surface) {
@@ -127,23 +135,14 @@ public enum FrameFile {
     }
 }
 
-/// Renders and writes frames on its own thread, synchronously: one per core renders a headless
-/// recording in parallel (each frame is a pure function of its index).
+/// Renders frames on its own thread: one per core renders a headless recording in parallel (each
+/// frame is a pure function of its index).
 public final class FrameWorker {
     public let canvas: SurfaceCanvas
     public let renderer: SceneRenderer
-    private let surface: Surface
-    private let writer = BMPWriter()
 
     public init(system: SDLSystem, width: Int, height: Int, fontPath: String) throws {
         canvas = try SurfaceCanvas(system: system, width: width, height: height)
         renderer = try SceneRenderer(canvas: canvas, fontPath: fontPath)
-        surface = try Surface(width: width, height: height, pixelFormat: canvas.capturePixelFormat)
-    }
-
-    /// Writes what the canvas shows as frame `frame` of `directory`.
-    public func writeFrame(_ frame: Int, in directory: String) throws {
-        try canvas.readPixels(into: surface)
-        try FrameFile.write(surface, frame: frame, in: directory, with: writer)
     }
 }

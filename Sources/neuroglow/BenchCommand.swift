@@ -10,7 +10,7 @@ import Session
 /// after a warm-up, reported as median with spread.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Measure training, scene, render, record, startup and memory.")
+        commandName: "bench", abstract: "Measure training, scene, render, record, video, startup and memory.")
 
     @Flag(help: "Print one JSON object.")
     var json = false
@@ -23,7 +23,7 @@ struct BenchCommand: ParsableCommand {
     var only: String?
 
     static let shapes: [[Int]] = [[3, 4, 1], [8, 8, 8, 8, 2], [64, 32, 32, 10], [784, 64, 10]]
-    static let figures = ["train", "scene", "render", "scrub", "record", "startup", "memory"]
+    static let figures = ["train", "scene", "render", "scrub", "record", "video", "startup", "memory"]
 
     /// The figures asked for, in the order they are measured.
     private func selectedFigures() throws -> [String] {
@@ -59,6 +59,7 @@ struct BenchCommand: ParsableCommand {
                 case "render": try benchRender()
                 case "scrub": try benchScrub()
                 case "record": try benchRecord()
+                case "video": try benchVideo()
                 case "startup": try benchStartup()
                 default: try benchMemory()
                 }
@@ -78,7 +79,7 @@ struct BenchCommand: ParsableCommand {
         ])
     }
 
-    private func summaryJSON(_ s: Summary, unit: String, adding extra: [(String, JSONValue)] = []) -> JSONValue {
+    func summaryJSON(_ s: Summary, unit: String, adding extra: [(String, JSONValue)] = []) -> JSONValue {
         .object(
             [
                 ("median", JSONValue(s.median)), ("min", JSONValue(s.min)), ("max", JSONValue(s.max)),
@@ -258,7 +259,8 @@ struct BenchCommand: ParsableCommand {
             try? FileManager.default.removeItem(atPath: folder)
             let manifest = RecordingManifest(plan: plan, arguments: ["bench"], width: 1280, height: 720)
             let recording = try HeadlessRecording(
-                plan: plan, manifest: manifest, directory: folder, events: try EventLog(destination: nil))
+                plan: plan, manifest: manifest, target: .frames(directory: folder),
+                events: try EventLog(destination: nil))
             let result = recording.render(frames: frames, showsProgress: false)
             if let failure = result.failure { throw ValidationError("record benchmark failed: \(failure)") }
             rates.append(Double(result.frames) / result.seconds)

@@ -5,11 +5,15 @@ import SDLPlatform
 /// What the live window writes to disk on request: recordings (R), screenshots (S) and the
 /// shown model (Ctrl+S).
 extension LiveApp {
+    /// Starts recording: into `--record`'s target the first time it starts from the first frame,
+    /// else (R) into a new `recordings/<date-time>` video — or folder of BMP frames when `--record`
+    /// named a folder or ffmpeg is not installed — so no recording replaces another.
     func startRecording() {
-        let directory = options.recordDirectory ?? Self.freshRecordingFolder()
+        let target = nextRecordingTarget()
+        let directory = target.path
         do {
             recording = try LiveRecording(
-                directory: directory, canvas: canvas, plan: plan,
+                target: target, crf: options.crf, canvas: canvas, plan: plan,
                 view: ViewChoices(palette: presenter.palette, dashed: presenter.dashed, widths: presenter.widths),
                 arguments: options.arguments,
                 events: events,
@@ -33,7 +37,7 @@ extension LiveApp {
             events.error("recording stopped: \(why)")
             report("neuroglow: recording stopped after \(result.frames) frames: \(why)")
         } else {
-            report("neuroglow: recorded \(result.frames) frames to \(recording.directory)")
+            report("neuroglow: recorded \(result.frames) frames to \(recording.target.path)")
         }
     }
 
@@ -63,16 +67,32 @@ extension LiveApp {
         }
     }
 
-    /// `recordings/<date-time>`, or with `-2`, `-3`, … when a recording of the same second exists:
-    /// two recordings never share a folder.
-    private static func freshRecordingFolder() -> String {
+    private func nextRecordingTarget() -> RecordingTarget {
+        if let first = options.recordTarget, !recordedFromStart {
+            recordedFromStart = true
+            return first
+        }
+        let format: VideoFormat?
+        switch options.recordTarget {
+        case .video(_, let chosen): format = chosen
+        case .frames: format = nil
+        case nil:
+            format = VideoEncoder.locateFFmpeg() == nil ? nil : .mp4
+            if format == nil { report("neuroglow: ffmpeg is not installed: R records BMP frames") }
+        }
+        return RecordingTarget(path: Self.freshRecordingPath(extension: format.map { "." + $0.rawValue } ?? ""))
+    }
+
+    /// `recordings/<date-time>` plus the extension, or with `-2`, `-3`, … when a recording of the
+    /// same second exists: two recordings never share a name.
+    private static func freshRecordingPath(extension ext: String) -> String {
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd_HH-mm-ss"
         let base = "recordings/" + formatter.string(from: Date())
-        var candidate = base, n = 1
+        var candidate = base + ext, n = 1
         while FileManager.default.fileExists(atPath: candidate) {
             n += 1
-            candidate = base + "-\(n)"
+            candidate = base + "-\(n)" + ext
         }
         return candidate
     }

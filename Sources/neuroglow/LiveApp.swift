@@ -22,6 +22,8 @@ final class LiveApp {
     /// Playback changes asked for by this frame's input, carried out by Update.
     var playbackRequests: [PlaybackRequest] = []
     var recording: LiveRecording?
+    /// Whether `--record`'s own recording has been started (later ones get new names).
+    var recordedFromStart = false
     let options: LiveOptions
     /// What the trainer had produced at this frame's update: one copy per frame, read by the rest.
     var progress = SessionProgress()
@@ -64,7 +66,7 @@ final class LiveApp {
         installStopHandlers()
         run.start()
         events.layout(presenter.layout)
-        if options.recordsFromStart { startRecording() }
+        if options.recordTarget != nil { startRecording() }
         let start = Clock.seconds
         var previous = start
         while !StopSignal.isRequested {
@@ -235,10 +237,11 @@ final class LiveApp {
 
 /// How the live window runs, from the command line.
 struct LiveOptions {
-    /// Where R (or `--record`) records; nil: `recordings/<date-time>/`.
-    var recordDirectory: String?
-    /// Whether recording starts with the first frame (`--record`).
-    var recordsFromStart = false
+    /// What `--record` named: the first recording, from the first frame; later ones (R) are of the
+    /// same kind under `recordings/`. nil: R records `recordings/<date-time>.mp4`.
+    var recordTarget: RecordingTarget?
+    /// A video's quality (`--crf`).
+    var crf: Int?
     /// Quit after this long (`--seconds`).
     var maximumSeconds: Double?
     var vsync = true

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NeuralCore
+import SDLPlatform
 import Session
 
 /// `neuroglow [live]`: the live window (the default subcommand).
@@ -11,8 +12,13 @@ struct LiveCommand: ParsableCommand {
     @OptionGroup var model: ModelArguments
     @OptionGroup var scheduleOptions: ScheduleArguments
     @OptionGroup var view: ViewArguments
-    @Option(help: "Record from the first frame into DIR (R toggles recording in the window).")
+    @Option(
+        help: """
+            Record from the first frame into a folder of BMP frames, or a video (\(VideoFormat.extensionList), \
+            through ffmpeg). R toggles recording in the window.
+            """)
     var record: String?
+    @OptionGroup var encoding: EncodingArguments
     @Option(parsing: .unconditional, help: "Quit after this many seconds (demos, tests, soak runs).")
     var seconds: Double?
     @Flag(name: .customLong("no-vsync"), help: "Do not wait for the display's vertical sync.")
@@ -32,11 +38,18 @@ struct LiveCommand: ParsableCommand {
         if let seconds, !(seconds > 0 && seconds.isFinite) {
             throw ValidationError("--seconds \(seconds): expected a positive number")
         }
+        let target = record.map(RecordingTarget.init(path:))
+        // Without --record, R records an mp4.
+        try validating { try (target ?? .video(path: "R", format: .mp4)).checkCRF(encoding.crf) }
+        if let target, target.isVideo, VideoEncoder.locateFFmpeg() == nil {
+            report("neuroglow: cannot record \(target.path): \(VideoEncoder.missingFFmpeg)")
+            throw ExitCode(1)
+        }
         let events = try validating { try EventLog(destination: view.events) }
         let app: LiveApp
         do {
             let options = LiveOptions(
-                recordDirectory: record, recordsFromStart: record != nil, maximumSeconds: seconds, vsync: !noVsync,
+                recordTarget: target, crf: encoding.crf, maximumSeconds: seconds, vsync: !noVsync,
                 reportFirstFrame: reportFirstFrame, arguments: Array(CommandLine.arguments.dropFirst()))
             app = try LiveApp(
                 plan: plan, size: size, view: ViewChoices(palette: palette, dashed: view.dashed, widths: view.widths),

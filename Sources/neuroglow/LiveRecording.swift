@@ -6,27 +6,38 @@ import Session
 /// trainer) nothing is written again, so file k is session frame `firstSessionFrame + k`, exactly
 /// as in a headless recording of the same options.
 final class LiveRecording {
-    let directory: String
+    let target: RecordingTarget
     let firstSessionFrame: Int
     private let recorder: FrameRecorder
     private let journal: RecordingJournal
     /// The session frame captured last, if any.
     private var lastSessionFrame: Int?
 
-    /// Creates the folder, reserves the manifest and announces the recording; throws (with the
-    /// system's reason) if the folder cannot be written in.
+    /// Creates the folder (or starts ffmpeg for a video), reserves the manifest and announces the
+    /// recording; throws (with the system's or ffmpeg's reason) if it cannot be written.
     init(
-        directory: String, canvas: Canvas, plan: SessionPlan, view: ViewChoices, arguments: [String],
-        events: EventLog, firstSessionFrame: Int, keyframeIterations: [Int]
+        target: RecordingTarget, crf: Int?, canvas: Canvas, plan: SessionPlan, view: ViewChoices,
+        arguments: [String], events: EventLog, firstSessionFrame: Int, keyframeIterations: [Int]
     ) throws {
-        self.directory = directory
+        self.target = target
         self.firstSessionFrame = firstSessionFrame
-        recorder = try FrameRecorder(directory: directory, canvas: canvas)
-        let manifest = RecordingManifest(
+        let sink = try target.openSink(
+            width: canvas.width, height: canvas.height, fps: plan.schedule.fps, crf: crf,
+            pixelFormat: canvas.capturePixelFormat)
+        recorder = try FrameRecorder(sink: sink, canvas: canvas)
+        var manifest = RecordingManifest(
             plan: plan, arguments: arguments, width: canvas.width, height: canvas.height, palette: view.palette.name,
             dashed: view.dashed, widths: view.widths, firstSessionFrame: firstSessionFrame)
-        journal = RecordingJournal(manifest: manifest, directory: directory, events: events)
-        try journal.begin(plannedFrames: plan.timeline.frameCount, keyframeIterations: keyframeIterations)
+        if let encoder = sink as? VideoEncoder, case .video(_, let format) = target {
+            manifest.video = (format.rawValue, encoder.shellCommand)
+        }
+        journal = RecordingJournal(manifest: manifest, target: target, events: events)
+        do {
+            try journal.begin(plannedFrames: plan.timeline.frameCount, keyframeIterations: keyframeIterations)
+        } catch {
+            recorder.finish()
+            throw error
+        }
     }
 
     /// Whether frames of `canvas` have the recording's size (a resized window's do not).

@@ -6,16 +6,16 @@ import Session
 /// `record` events.
 struct RecordingJournal {
     let manifest: RecordingManifest
-    let directory: String
+    let target: RecordingTarget
     let events: EventLog
 
-    /// Before the first frame: reserves `session.json` (so the final one fits even on a full disk)
+    /// Before the first frame: reserves the manifest (so the final one fits even on a full disk)
     /// and announces the recording. Throws if the manifest cannot be written.
     func begin(plannedFrames: Int, keyframeIterations: [Int]) throws {
         try manifest.reserve(
-            in: directory, plannedFrames: plannedFrames, keyframeIterations: keyframeIterations,
+            at: target.manifestPath, plannedFrames: plannedFrames, keyframeIterations: keyframeIterations,
             timeline: manifest.plan.timeline)
-        events.recordStarted(directory: directory)
+        events.recordStarted(directory: target.path)
     }
 
     /// After the last frame: the final manifest with `frames` whole frames and why the recording
@@ -24,12 +24,12 @@ struct RecordingJournal {
     func end(frames: Int, keyframeIterations: [Int], reason: String?) {
         do {
             try manifest.write(
-                to: directory, frames: frames, keyframeIterations: keyframeIterations,
+                to: target.manifestPath, frames: frames, keyframeIterations: keyframeIterations,
                 timeline: manifest.plan.timeline, stoppedBecause: reason)
         } catch {
             events.error("\(error)")
             report("neuroglow: \(error)")
         }
-        events.recordStopped(directory: directory, frames: frames, reason: reason)
+        events.recordStopped(directory: target.path, frames: frames, reason: reason)
     }
 }

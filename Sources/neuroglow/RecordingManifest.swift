@@ -4,8 +4,9 @@ import Playback
 import Scene
 import Session
 
-/// `DIR/session.json` (docs/DESIGN.md §5): the options, seed, size, fps, frame count, each keyframe's
-/// first frame, iteration and example, and why the recording stopped early if it did.
+/// `DIR/session.json`, or `FILE.mp4.json` beside a video (docs/DESIGN.md §5): the options, seed,
+/// size, fps, frame count, each keyframe's first frame, iteration and example, why the recording
+/// stopped early if it did, and for a video the ffmpeg command that encoded it.
 /// Written atomically (temporary file, then rename).
 ///
 /// A live recording started part-way (R), or a slice (`record --from-keyframe`), begins at session
@@ -22,17 +23,18 @@ struct RecordingManifest {
     var dashed = false
     var widths = WeightScaleMode.session
     var firstSessionFrame = 0
+    /// For a video: its format and ffmpeg's command line, as one shell line.
+    var video: (format: String, ffmpeg: String)?
 
     /// Space kept after the reserved manifest, so the final one fits where the reservation was.
     static let reservePadding = 1024
 
     /// Writes a provisional manifest before the first frame, padded with spaces: the final manifest
     /// overwrites it in place, so it can still be written when the frames have filled the disk.
-    func reserve(in directory: String, plannedFrames: Int, keyframeIterations: [Int], timeline: Timeline) throws {
+    func reserve(at path: String, plannedFrames: Int, keyframeIterations: [Int], timeline: Timeline) throws {
         let text = document(
             frames: plannedFrames, keyframeIterations: keyframeIterations, timeline: timeline,
             stoppedBecause: "recording in progress (this manifest is rewritten when the recording ends)")
-        let path = directory + "/session.json"
         do {
             try (text + String(repeating: " ", count: Self.reservePadding) + "\n").write(
                 toFile: path, atomically: true, encoding: .utf8)
@@ -44,11 +46,10 @@ struct RecordingManifest {
     /// Writes the final manifest: in place over the reservation when it fits, else through a
     /// temporary file and a rename.
     func write(
-        to directory: String, frames: Int, keyframeIterations: [Int], timeline: Timeline, stoppedBecause reason: String?
+        to path: String, frames: Int, keyframeIterations: [Int], timeline: Timeline, stoppedBecause reason: String?
     ) throws {
         let text = document(
             frames: frames, keyframeIterations: keyframeIterations, timeline: timeline, stoppedBecause: reason)
-        let path = directory + "/session.json"
         let bytes = Array((text + "\n").utf8)
         if let reserved = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int,
             reserved >= bytes.count,
@@ -85,12 +86,17 @@ struct RecordingManifest {
                 ("format", JSONValue("neuroglow-recording")),
                 ("version", JSONValue(1)),
                 ("arguments", .array(arguments.map(JSONValue.init))),
-            ] + sessionFields + [
+            ] + sessionFields + videoFields + [
                 ("frames", JSONValue(frames)),
                 ("keyframes", .array(keyframes)),
                 ("stopped_early", reason.map(JSONValue.init) ?? .null),
             ])
         return document.text
+    }
+
+    private var videoFields: [(String, JSONValue)] {
+        guard let video else { return [] }
+        return [("video", .object([("format", JSONValue(video.format)), ("ffmpeg", JSONValue(video.ffmpeg))]))]
     }
 
     /// The fields that say which frames a recording holds: the same in two manifests exactly when

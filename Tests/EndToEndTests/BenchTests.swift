@@ -30,6 +30,10 @@ struct BenchTests {
         }
         #expect(render?["renderer"] as? String != nil && render?["target"] as? String == "window")
         summary((json["record"] as? [String: Any])?["frames_per_second"], "record")
+        let video = json["video"] as? [String: Any]
+        summary(video?["frames_per_second"], "video")
+        positive(video?["bytes"], "video.bytes")
+        positive(video?["times_smaller"], "video.times_smaller")
         summary(json["startup"], "startup")
         summary(json["memory"], "memory")
         positive((json["memory"] as? [String: Any])?["large_session_mb"], "memory.large_session_mb")

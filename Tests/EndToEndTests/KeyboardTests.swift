@@ -11,19 +11,19 @@ struct KeyboardTests {
         let reader = live.events, directory = live.directory
         let layout = try live.layout()
         func key(_ name: String) throws { try live.key(name) }
-        // R starts and stops a recording into recordings/<date-time>/ — part-way through the session.
+        // R starts and stops a recording into recordings/<date-time>.mp4 (ffmpeg is installed for
+        // the tests) — part-way through the session.
         _ = reader.wait(for: "keyframe", count: 2)
         try key("r")
         Thread.sleep(forTimeInterval: 0.5)
         try key("r")
         let records = reader.wait(for: "record", count: 2)
         #expect(records.map { $0["state"] as? String } == ["started", "stopped"])
-        let folder = try #require(records.first?["dir"] as? String)
-        #expect(folder.hasPrefix("recordings/"))
+        let video = try #require(records.first?["dir"] as? String)
+        #expect(video.hasPrefix("recordings/") && video.hasSuffix(".mp4"))
         #expect((records.last?["frames"] as? Int ?? 0) > 0)
-        let manifest = try #require(
-            Tool.json(String(contentsOfFile: directory + "/" + folder + "/session.json", encoding: .utf8))
-                as? [String: Any])
+        #expect(Video.probe(directory + "/" + video)?.frames == records.last?["frames"] as? Int)
+        let manifest = try #require(Video.manifest(directory + "/" + video))
         // Started part-way: the manifest says at which session frame its first file is.
         #expect(
             (manifest["first_session_frame"] as? Int ?? 0) > 0

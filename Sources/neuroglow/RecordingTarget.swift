@@ -1,0 +1,66 @@
+import Foundation
+import NeuralCore
+import SDLPlatform
+
+/// Where a recording goes, from the path the user gave (docs/DESIGN.md §5): a video file when the
+/// path ends in .mp4, .webm, .mkv or .gif, else a folder of BMP frames.
+enum RecordingTarget {
+    case frames(directory: String)
+    case video(path: String, format: VideoFormat)
+
+    init(path: String) {
+        self = VideoFormat(path: path).map { .video(path: path, format: $0) } ?? .frames(directory: path)
+    }
+
+    /// The folder or the video file.
+    var path: String {
+        switch self {
+        case .frames(let directory): directory
+        case .video(let path, _): path
+        }
+    }
+
+    /// `DIR/session.json` beside the frames, `FILE.mp4.json` beside a video.
+    var manifestPath: String {
+        switch self {
+        case .frames(let directory): directory + "/session.json"
+        case .video(let path, _): path + ".json"
+        }
+    }
+
+    var isVideo: Bool { if case .video = self { true } else { false } }
+
+    /// Checks `--crf` against the target: only videos with a quality scale take it, in its range.
+    func checkCRF(_ crf: Int?) throws(InputError) {
+        guard let crf else { return }
+        switch self {
+        case .frames(let directory):
+            throw InputError(
+                "--crf \(crf): applies to a video (\(VideoFormat.extensionList)); "
+                    + "\(directory) is a folder of BMP frames")
+        case .video(_, let format):
+            guard let range = format.crfRange else {
+                throw InputError("--crf \(crf): a .\(format.rawValue) has no quality scale; leave --crf out")
+            }
+            guard range.contains(crf) else {
+                throw InputError(
+                    "--crf \(crf): expected a whole number from \(range.lowerBound) (best, largest) to "
+                        + "\(range.upperBound) (smallest) for .\(format.rawValue) (default \(format.defaultCRF!))")
+            }
+        }
+    }
+
+    /// Opens the sink frames are written to: creates the folder (or the video's folder) and, for a
+    /// video, starts ffmpeg. Throws with the system's or ffmpeg's reason.
+    func openSink(width: Int, height: Int, fps: Int, crf: Int?, pixelFormat: UInt32) throws -> FrameSink {
+        switch self {
+        case .frames(let directory):
+            return try BMPSequence(directory: directory)
+        case .video(let path, let format):
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty { try RecordingFolder.prepare(folder) }
+            return try VideoEncoder(
+                path: path, format: format, width: width, height: height, fps: fps, crf: crf, pixelFormat: pixelFormat)
+        }
+    }
+}
