@@ -114,6 +114,22 @@ struct VideoTests {
         #expect((manifest["stopped_early"] as? String)?.contains("ffmpeg was killed") == true)
     }
 
+    @Test func aSignalWhileRecordingLiveLeavesAPlayableVideo() throws {
+        let x = try VirtualDisplay()
+        let directory = Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let video = directory + "/live.mp4"
+        let app = try Tool.start(
+            Tool.binary, ["--record", video, "--size", "640x360", "--seconds", "60"],
+            environment: ["DISPLAY": x.display])
+        Video.waitForBytes(video, atLeast: 50_000)
+        kill(app.process.processIdentifier, SIGTERM)
+        let result = app.finish()
+        #expect(result.status == 0, "\(result.stderr)")
+        let frames = try #require(Video.manifest(video)?["frames"] as? Int)
+        #expect(frames > 0 && Video.probe(video)?.frames == frames)
+    }
+
     @Test func aLiveVideoIsTheHeadlessOneFrameForFrame() throws {
         let x = try VirtualDisplay()
         let directory = Tool.temporaryDirectory()
