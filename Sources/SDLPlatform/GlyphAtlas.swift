@@ -10,7 +10,10 @@ final class GlyphAtlas {
         let advance: Double
     }
 
-    static let extraCharacters: [Character] = ["…", "×", "→", "←", "Σ", "−", "·", "—", "σ", "Δ", "●"]
+    /// Beyond ASCII: what the HUD, hover cards and explain mode write (δ η ∂ ′ ½ ² in formulas).
+    static let extraCharacters: [Character] = [
+        "…", "×", "→", "←", "Σ", "−", "·", "—", "σ", "Δ", "●", "δ", "η", "∂", "′", "½", "²",
+    ]
 
     let texture: Texture
     let lineHeight: Double

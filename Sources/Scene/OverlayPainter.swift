@@ -18,6 +18,7 @@ struct OverlayPainter {
             "click / drag the timeline   jump / scrub (dragging pauses)",
             "Shift+→ / Shift+←   ten keyframes    End   the last one reached",
             "M       the moment it clicks: where the loss falls fastest",
+            "E       explain one step of learning on the real numbers",
             "+ / −   playback speed",
             "Home    restart from the untrained network",
             "R       start / stop recording",
@@ -65,7 +66,8 @@ struct OverlayPainter {
                     at: Point(Double(layout.width) / 2, layout.hudBottom.y - 4), size: .small, color: palette.dimText,
                     align: .center))
         }
-        if let hovered = input.hovered { drawCard(for: hovered, into: &out) }
+        // Explain mode writes its own card; a hover card would cover it.
+        if let hovered = input.hovered, input.explain == nil { drawCard(for: hovered, into: &out) }
         if input.showHelp { drawHelp(into: &out) }
     }
 

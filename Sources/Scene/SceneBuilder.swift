@@ -18,8 +18,13 @@ public enum SceneBuilder {
             trace = forward
         }
         let thinking = ThinkingPainter(input: input, network: network, trace: trace, hasTarget: target != nil)
+        let explaining = input.explain.map { ExplainPainter(input: input, view: $0) }
         var overlay: [DrawCommand] = []
-        thinking.drawPulses(into: &overlay)
+        if let explaining {
+            explaining.drawHighlights(into: &overlay)
+        } else {
+            thinking.drawPulses(into: &overlay)
+        }
         thinking.drawNeurons(into: &overlay)
         let hud = HUDPainter(input: input, network: network, trace: trace, example: example, target: target)
         hud.draw(into: &overlay)
@@ -29,6 +34,7 @@ public enum SceneBuilder {
         timeline.drawLiveOnly(into: &liveOnly)
         hud.drawLiveOnly(into: &liveOnly)
         OverlayPainter(input: input, network: network, trace: trace).draw(into: &overlay)
+        if let explaining { explaining.drawCard(into: &overlay) }
         return SceneFrame(
             background: input.palette.background, synapses: synapseDrawing(input, network),
             overlay: overlay, liveOnly: liveOnly, hud: hud.values)
@@ -36,14 +42,15 @@ public enum SceneBuilder {
 
     static func synapseDrawing(_ input: SceneInput, _ network: Network) -> SynapseDrawing {
         let layout = input.layout, palette = input.palette, dashed = input.dashedNegative
-        if layout.drawnSynapseCount <= SynapseEncoding.directDrawingLimit || input.isScrubbing {
-            // While the timeline is dragged every frame may show another keyframe: too many for
-            // cached layers, so large networks show their strongest synapses, drawn directly.
+        if layout.drawnSynapseCount <= SynapseEncoding.directDrawingLimit || input.isScrubbing || input.explain != nil {
+            // While the timeline is dragged every frame may show another keyframe, and explain
+            // mode eases the weights of one step: too many pictures for cached layers, so large
+            // networks show their strongest synapses, drawn directly.
             return .direct(
                 SynapseEncoding.lines(
                     network: network, scale: input.weightScale(for: network), layout: layout, palette: palette,
                     dashedNegative: dashed,
-                    budget: input.isScrubbing ? SynapseEncoding.scrubbingBudget : nil))
+                    budget: input.isScrubbing || input.explain != nil ? SynapseEncoding.scrubbingBudget : nil))
         }
         func layer(_ k: Int) -> SynapseLayer {
             let keyframeNetwork =

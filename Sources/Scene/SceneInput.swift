@@ -28,6 +28,8 @@ public struct SceneInput: Sendable {
     public var isWaitingForTrainer = false
     /// A message shown across the window (e.g. a recording that stopped), else nil.
     public var notice: String? = nil
+    /// Explain mode's stage, while it is on.
+    public var explain: ExplainView? = nil
 
     public init(
         layout: SceneLayout, palette: Palette, plan: SessionPlan, progress: SessionProgress, timeline: Timeline,
@@ -54,6 +56,7 @@ extension SceneInput {
 
     /// The network on screen: keyframe k's, or on its way to k + 1's while easing.
     public var displayedNetwork: Network {
+        if let explain { return explain.network }
         let k = shownKeyframe
         let start = progress.keyframes.isEmpty ? plan.initialNetwork : progress.keyframes[k]
         guard state.phase == .ease, state.easeAmount > 0, k + 1 < progress.readyKeyframeCount else { return start }
@@ -75,8 +78,11 @@ extension SceneInput {
     /// The training example the network thinks about, or nil while it thinks about the user's input.
     public var shownExample: Int? { userInput == nil ? state.example % plan.dataSet.count : nil }
 
-    /// What the network thinks about at this frame: the user's input, or the shown example's.
-    public var thoughtInputs: [Double] { userInput ?? plan.dataSet.input(state.example % plan.dataSet.count) }
+    /// What the network thinks about at this frame: the explained example, the user's input, or
+    /// the shown example's.
+    public var thoughtInputs: [Double] {
+        explain?.explanation.step.input ?? userInput ?? plan.dataSet.input(state.example % plan.dataSet.count)
+    }
 
     /// The iteration of the shown keyframe (0 before the schedule exists).
     public var shownIteration: Int { progress.keyframeIterations?[shownKeyframe] ?? 0 }

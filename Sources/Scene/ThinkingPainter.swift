@@ -22,6 +22,14 @@ struct ThinkingPainter {
         return (layer, scaled - Double(layer))
     }
 
+    /// How lit a neuron is. In explain mode's forward stages, the neurons computed so far (those
+    /// before the explained one); otherwise its layer's `lit(layer:)`.
+    func lit(layer: Int, index: Int) -> Double {
+        guard let explain = input.explain else { return lit(layer: layer) }
+        guard case .forward(let neuron) = explain.current, layer > 0 else { return 1 }
+        return layer < neuron.layer || (layer == neuron.layer && index <= neuron.index) ? 1 : 0
+    }
+
     /// How lit each layer is: inputs at once, deeper layers as the forward pulse reaches them.
     func lit(layer: Int) -> Double {
         if layer == 0 { return 1 }
@@ -93,13 +101,13 @@ struct ThinkingPainter {
         var halos: [DrawCommand] = [], discs: [DrawCommand] = [], labels: [DrawCommand] = []
         let palette = input.palette
         let r = layout.radius
-        let showBackward = input.state.phase == .backward && hasTarget
+        let showBackward = input.state.phase == .backward && hasTarget && input.explain == nil
         var largestDelta = 0.0
         if showBackward { for d in trace.deltas where d.isFinite { largestDelta = max(largestDelta, abs(d)) } }
         for layer in 0..<layout.layerSizes.count {
             let function = layer == 0 ? Activation.sigmoid : network.activations[layer - 1]
-            let litness = lit(layer: layer)
             for index in layout.drawnIndices(layer: layer) {
+                let litness = lit(layer: layer, index: index)
                 let centre = layout.centres[layer][index]
                 let activation = trace.activation(layer: layer, index: index)
                 let level = (layer == 0 ? min(abs(activation), 1) : function.displayLevel(activation)) * litness

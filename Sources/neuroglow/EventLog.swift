@@ -81,6 +81,14 @@ final class EventLog {
         write("seek", [("keyframe", JSONValue(keyframe)), ("frame", JSONValue(frame))])
     }
 
+    /// Explain mode moved to `stage` ("forward", "error", "backward", "update") about the neuron
+    /// `layer`, `index`, or left ("off", no neuron).
+    func explain(stage: String, layer: Int? = nil, index: Int? = nil) {
+        var fields: [(String, JSONValue)] = [("stage", JSONValue(stage))]
+        if let layer, let index { fields += [("layer", JSONValue(layer)), ("index", JSONValue(index))] }
+        write("explain", fields)
+    }
+
     /// What the window manager did to the window.
     func window(_ state: String) { write("window", [("state", JSONValue(state))]) }
 

@@ -32,11 +32,16 @@ final class HeadlessRecording: @unchecked Sendable {  // each worker is used by 
     /// The session frame of file 0.
     private let firstSessionFrame: Int
 
+    /// With an explanation, frame k is explain mode at frame k of its default pace, over the
+    /// session's first frame (`record --explain`), instead of session frame k.
+    private let explanation: Explanation?
+
     /// Prepares the target (a video's ffmpeg is started here); `crf` is the video's quality.
     init(
         plan: SessionPlan, manifest: RecordingManifest, target: RecordingTarget, events: EventLog,
-        keepingFrames: Int = 0, crf: Int? = nil
+        keepingFrames: Int = 0, crf: Int? = nil, explanation: Explanation? = nil
     ) throws {
+        self.explanation = explanation
         let font = try AssetLocator.requireFontPath()
         let width = manifest.width, height = manifest.height
         self.plan = plan
@@ -92,7 +97,7 @@ final class HeadlessRecording: @unchecked Sendable {  // each worker is used by 
         }
         let recorded = (firstSessionFrame + firstFrame)..<(firstSessionFrame + total)
         for (k, iteration) in keyframeIterations.enumerated()
-        where recorded.contains(timeline.firstFrame(ofKeyframe: k)) {
+        where explanation == nil && recorded.contains(timeline.firstFrame(ofKeyframe: k)) {
             events.keyframe(
                 index: k, frame: timeline.firstFrame(ofKeyframe: k), iteration: iteration,
                 example: k % plan.dataSet.count, loss: progress.keyframeLosses[k])
@@ -108,7 +113,7 @@ final class HeadlessRecording: @unchecked Sendable {  // each worker is used by 
                     break
                 }
                 let sessionFrame = firstSessionFrame + frame
-                worker.renderer.draw(SceneBuilder.build(presenter.sceneInput(progress: progress, frame: sessionFrame)))
+                worker.renderer.draw(SceneBuilder.build(scene(frame: sessionFrame, progress: progress)))
                 guard tally.waitForTurn(frame) else { break }
                 guard recorder.capture(from: worker.canvas) else {
                     tally.fail(frame: frame, message: recorder.failure ?? "recording failed")
@@ -124,6 +129,20 @@ final class HeadlessRecording: @unchecked Sendable {  // each worker is used by 
         journal.end(frames: written, keyframeIterations: keyframeIterations, reason: failure)
         return Result(
             frames: written, rendered: written - firstFrame, seconds: Date().timeIntervalSince(start), failure: failure)
+    }
+}
+
+extension HeadlessRecording {
+    /// Session frame `frame`, or with an explanation explain mode's frame `frame` of it.
+    fileprivate func scene(frame: Int, progress: SessionProgress) -> SceneInput {
+        guard let explanation else { return presenter.sceneInput(progress: progress, frame: frame) }
+        let per = ExplainCursor.defaultFramesPerStage
+        let stage = min(frame / per, explanation.stages.count - 1)
+        return presenter.sceneInput(progress: progress, frame: 0) { input in
+            input.isPaused = true
+            input.explain = ExplainView(
+                explanation: explanation, stage: stage, progress: Double(frame - stage * per) / Double(per))
+        }
     }
 }
 

@@ -10,12 +10,24 @@ extension LiveApp {
         follow(input)
         if input.quit { return false }
         for key in input.keys {
+            if handleExplainKey(key) { continue }
             if !handle(key) { return false }
         }
         for click in input.clicks {
             if click.right {
                 resetUserInput()
                 continue
+            }
+            if explain != nil {
+                // The timeline leaves explain mode for the place clicked; neurons are followed.
+                if presenter.layout.timelineArea.contains(Point(click.x, click.y)) {
+                    stopExplaining()
+                } else {
+                    if let neuron = presenter.layout.neuron(at: Point(click.x, click.y)) {
+                        _ = explainClick(on: neuron)
+                    }
+                    continue
+                }
             }
             if presenter.layout.timelineArea.contains(Point(click.x, click.y)) {
                 interaction.isScrubbing = true
@@ -26,7 +38,7 @@ extension LiveApp {
             interaction.toggle(input: neuron, current: thoughtInputs, ranges: plan.dataSet.inputRanges)
             announceUserInput(neuron: neuron)
         }
-        for wheel in input.wheel where wheel.steps != 0 {
+        for wheel in input.wheel where wheel.steps != 0 && explain == nil {
             guard let neuron = inputNeuron(at: wheel.x, wheel.y) else { continue }
             interaction.nudge(
                 input: neuron, steps: wheel.steps, current: thoughtInputs, ranges: plan.dataSet.inputRanges)
@@ -58,6 +70,7 @@ extension LiveApp {
         case .left: playbackRequests.append(.step(-1))
         case .end: playbackRequests.append(.lastReached)
         case .letter("m"): playbackRequests.append(.steepestDrop)
+        case .letter("e"): toggleExplain()
         case .plus: playbackRequests.append(.faster)
         case .minus: playbackRequests.append(.slower)
         case .home: playbackRequests.append(.restart)

@@ -22,6 +22,8 @@ final class LiveApp {
     /// Playback changes asked for by this frame's input, carried out by Update.
     var playbackRequests: [PlaybackRequest] = []
     var recording: LiveRecording?
+    /// Explain mode (E), while it is on.
+    var explain: LiveExplain?
     /// Whether `--record`'s own recording has been started (later ones get new names).
     var recordedFromStart = false
     let options: LiveOptions
@@ -107,6 +109,7 @@ final class LiveApp {
         progress = run.progress
         for request in playbackRequests { apply(request) }
         playbackRequests.removeAll()
+        advanceExplaining()
         if let recording {
             if recording.holds(frame: clock.frame) { clock.advanceOneFrame(limit: frameLimit) }
         } else {
@@ -186,6 +189,7 @@ final class LiveApp {
             input.speed = clock.speed
             input.recordedFrames = recording?.capturedFrames
             input.notice = notice
+            input.explain = explain?.view
         }
     }
 

@@ -30,6 +30,12 @@ struct RecordCommand: ParsableCommand {
             """)
     var frames: Int?
     @OptionGroup var encoding: EncodingArguments
+    @Flag(
+        help: """
+            Record explain mode instead of the session: one training step of the first keyframe's network on \
+            the first example, stage by stage (for teaching videos).
+            """)
+    var explain = false
     @Flag(help: "Allow a folder that already holds frames, or a video file that exists (they are replaced).")
     var overwrite = false
     @Flag(help: "Finish an interrupted recording in DIR: checks its options, renders only the missing frames.")
@@ -53,10 +59,18 @@ struct RecordCommand: ParsableCommand {
         let target = RecordingTarget(path: dir)
         try validating { try target.checkCRF(encoding.crf) }
         if target.isVideo { try checkVideoTarget() }
-        let slice = try validating { try sessionFrames(plan) }
-        let manifest = RecordingManifest(
+        if explain && (resume || fromKeyframe != nil || toKeyframe != nil) {
+            throw ValidationError(
+                "--explain records one explained step: it takes no --resume, --from-keyframe or --to-keyframe")
+        }
+        let explanation = explain ? Self.explanation(of: plan) : nil
+        let slice =
+            try explanation.map { 0..<($0.stages.count * ExplainCursor.defaultFramesPerStage) }
+            ?? validating { try sessionFrames(plan) }
+        var manifest = RecordingManifest(
             plan: plan, arguments: Array(CommandLine.arguments.dropFirst()), width: size.width, height: size.height,
             palette: view.palette, dashed: view.dashed, widths: view.widths, firstSessionFrame: slice.lowerBound)
+        manifest.explain = explanation.map { ($0.stages.count, ExplainCursor.defaultFramesPerStage) }
         let keptFrames = target.isVideo ? 0 : try validating { try framesToKeep(manifest) }
         let events = try validating { try EventLog(destination: view.events) }
         installStopHandlers()
@@ -64,7 +78,7 @@ struct RecordCommand: ParsableCommand {
         do {
             let recording = try HeadlessRecording(
                 plan: plan, manifest: manifest, target: target, events: events, keepingFrames: keptFrames,
-                crf: encoding.crf)
+                crf: encoding.crf, explanation: explanation)
             result = recording.render(frames: framesToRender(slice))
         } catch {
             events.error("cannot record: \(error)")
@@ -87,6 +101,15 @@ struct RecordCommand: ParsableCommand {
                     + "\(dir.hasSuffix("/") ? String(dir.dropLast()) : dir).mp4"
             )
         }
+    }
+
+    /// The step explain mode shows in the live window at the session's first frame: keyframe 0's
+    /// network on example 0, with the session's loss and learning rate.
+    static func explanation(of plan: SessionPlan) -> Explanation {
+        let step = LearningStep(
+            network: plan.initialNetwork, input: plan.dataSet.input(0), target: plan.dataSet.target(0),
+            loss: plan.training.loss, learningRate: plan.training.learningRate)
+        return Explanation(step: step, training: plan.training)
     }
 
     /// A video needs ffmpeg, cannot be resumed, and replaces a file only when told to.

@@ -23,6 +23,8 @@ struct RecordingManifest {
     var dashed = false
     var widths = WeightScaleMode.session
     var firstSessionFrame = 0
+    /// For `record --explain`: the stages explained and frames per stage (no keyframes are shown).
+    var explain: (stages: Int, framesPerStage: Int)?
     /// For a video: its format and ffmpeg's command line, as one shell line.
     var video: (format: String, ffmpeg: String)?
 
@@ -73,14 +75,17 @@ struct RecordingManifest {
     private func document(frames: Int, keyframeIterations: [Int], timeline: Timeline, stoppedBecause reason: String?)
         -> String
     {
-        let keyframes: [JSONValue] = keyframeIterations.enumerated().compactMap { k, iteration in
-            let frame = timeline.firstFrame(ofKeyframe: k) - firstSessionFrame
-            guard frame >= 0 && frame < frames else { return nil }
-            return .object([
-                ("index", JSONValue(k)), ("frame", JSONValue(frame)), ("iteration", JSONValue(iteration)),
-                ("example", JSONValue(k % plan.dataSet.count)),
-            ])
-        }
+        let keyframes: [JSONValue] =
+            explain != nil
+            ? []
+            : keyframeIterations.enumerated().compactMap { k, iteration in
+                let frame = timeline.firstFrame(ofKeyframe: k) - firstSessionFrame
+                guard frame >= 0 && frame < frames else { return nil }
+                return .object([
+                    ("index", JSONValue(k)), ("frame", JSONValue(frame)), ("iteration", JSONValue(iteration)),
+                    ("example", JSONValue(k % plan.dataSet.count)),
+                ])
+            }
         let document = JSONValue.object(
             [
                 ("format", JSONValue("neuroglow-recording")),
@@ -95,8 +100,21 @@ struct RecordingManifest {
     }
 
     private var videoFields: [(String, JSONValue)] {
-        guard let video else { return [] }
-        return [("video", .object([("format", JSONValue(video.format)), ("ffmpeg", JSONValue(video.ffmpeg))]))]
+        var fields: [(String, JSONValue)] = []
+        if let explain {
+            fields.append(
+                (
+                    "explain",
+                    .object([
+                        ("stages", JSONValue(explain.stages)), ("frames_per_stage", JSONValue(explain.framesPerStage)),
+                    ])
+                ))
+        }
+        if let video {
+            fields.append(
+                ("video", .object([("format", JSONValue(video.format)), ("ffmpeg", JSONValue(video.ffmpeg))])))
+        }
+        return fields
     }
 
     /// The fields that say which frames a recording holds: the same in two manifests exactly when

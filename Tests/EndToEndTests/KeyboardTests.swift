@@ -94,3 +94,56 @@ struct KeyboardTests {
         #expect(live.finish().status == 0)
     }
 }
+
+/// E: explain mode in a real window, and `record --explain`.
+@Suite(.serialized)
+struct ExplainModeTests {
+    @Test func explainPausesStepsThroughStagesAndLeaves() throws {
+        let live = try LiveWindow(["--iterations", "2000", "--size", "800x600", "--seconds", "60"])
+        let reader = live.events
+        _ = reader.wait(for: "keyframe", count: 2)
+        try live.key("e")
+        let first = try #require(reader.wait(for: "explain").first)
+        // The 3-4-1 network is explained whole: the first stage is hidden neuron 1's forward sum.
+        #expect(first["stage"] as? String == "forward" && first["layer"] as? Int == 1 && first["index"] as? Int == 0)
+        // Playback is paused: no keyframe is announced while explaining. Space holds the stage
+        // (each lasts 3 s), so only → moves on here.
+        let keyframes = live.count("keyframe")
+        try live.key("space")
+        try live.key("Right")
+        let second = try #require(reader.wait(for: "explain", count: 2).last)
+        #expect(second["stage"] as? String == "forward" && second["index"] as? Int == 1, "\(second)")
+        for _ in 0..<4 { try live.key("Right") }
+        let error = try #require(reader.wait(for: "explain", count: 6).last)
+        #expect(error["stage"] as? String == "error" && error["layer"] as? Int == 2, "\(error)")
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(live.count("keyframe") == keyframes, "playback must hold while explaining")
+        // E leaves; playback resumes where it was.
+        try live.key("e")
+        let off = try #require(reader.wait(for: "explain", count: 7).last)
+        #expect(off["stage"] as? String == "off")
+        _ = reader.wait(for: "keyframe", count: keyframes + 1)
+        #expect(live.count("keyframe") > keyframes, "playback must resume after explain mode")
+        try live.key("Escape")
+        #expect(live.finish().status == 0)
+    }
+
+    @Test func recordExplainRendersTheExplainedStep() throws {
+        let directory = Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let small = ["--size", "640x360", "--frames", "200"]
+        let explained = try Tool.neuroglow(["record", directory + "/explain", "--explain"] + small)
+        #expect(explained.status == 0, "\(explained.stderr)")
+        #expect(try Tool.neuroglow(["record", directory + "/plain"] + small).status == 0)
+        let manifest = try #require(recordingManifest(directory + "/explain"))
+        let explain = manifest["explain"] as? [String: Any]
+        #expect(explain?["stages"] as? Int == 9 && explain?["frames_per_stage"] as? Int == 180, "\(manifest)")
+        #expect(manifest["frames"] as? Int == 200 && (manifest["keyframes"] as? [Any])?.isEmpty == true)
+        // The same first frame of the session, with the card written over it.
+        let a = try #require(FileManager.default.contents(atPath: directory + "/explain/frame_000000.bmp"))
+        let b = try #require(FileManager.default.contents(atPath: directory + "/plain/frame_000000.bmp"))
+        #expect(a != b && a.count == b.count)
+        let refused = try Tool.neuroglow(["record", directory + "/x", "--explain", "--from-keyframe", "2"])
+        #expect(refused.status != 0 && refused.stderr.contains("--explain"), "\(refused.stderr)")
+    }
+}

@@ -1,0 +1,143 @@
+import NeuralCore
+
+/// Draws explain mode: the neurons and synapses the current stage is about, lit, and a card
+/// beside them with the stage's arithmetic on the real numbers.
+struct ExplainPainter {
+    let input: SceneInput
+    let view: ExplainView
+
+    private var layout: SceneLayout { input.layout }
+    private var palette: Palette { input.palette }
+    private var explanation: Explanation { view.explanation }
+    private var step: LearningStep { explanation.step }
+
+    /// Card text sizes: the title and the lines.
+    static let lineHeight = 19.0
+    static let padding = 10.0
+
+    /// Light on the synapses the stage uses, drawn under the neurons.
+    func drawHighlights(into out: inout [DrawCommand]) {
+        // Lit at once (a held or just-jumped-to stage is at progress 0), then brightening.
+        let fadeIn = 0.5 + 0.5 * min(view.progress / 0.15, 1)
+        switch view.current {
+        case .forward(let neuron):
+            let l = neuron.layer - 1
+            let products = (0..<step.before.layout.layerSizes[l]).map { i in
+                abs(step.before.weight(layer: l, to: neuron.index, from: i) * step.trace.activation(layer: l, index: i))
+            }
+            let largest = max(products.max() ?? 0, 1e-12)
+            for i in layout.drawnIndices(layer: l) {
+                let strength = products[i] / largest
+                out.append(
+                    .line(
+                        from: layout.centres[l][i], to: layout.centres[neuron.layer][neuron.index],
+                        width: 1 + 4 * strength,
+                        color: palette.forwardPulse.withAlpha(fadeIn * (0.25 + 0.75 * strength)),
+                        dashed: false))
+            }
+            glow(neuron, palette.glow, into: &out)
+        case .error:
+            for j in explanation.path[explanation.path.count - 1] {
+                glow(NeuronID(layer: explanation.path.count - 1, index: j), palette.alert, into: &out)
+            }
+        case .backward(let layer):
+            for j in explanation.path[layer] {
+                glow(NeuronID(layer: layer, index: j), palette.backwardPulse, into: &out)
+                guard layer < layout.layerSizes.count - 1 else { continue }
+                for k in explanation.path[layer + 1] {
+                    out.append(
+                        .line(
+                            from: layout.centres[layer + 1][k], to: layout.centres[layer][j], width: 2.5,
+                            color: palette.backwardPulse.withAlpha(0.8 * fadeIn), dashed: false))
+                }
+            }
+        case .update:
+            for s in explanation.largestChanges {
+                out.append(
+                    .line(
+                        from: layout.centres[s.layer][s.from], to: layout.centres[s.layer + 1][s.to], width: 3,
+                        color: palette.glow.withAlpha(0.5 * fadeIn), dashed: false))
+            }
+        }
+    }
+
+    private func glow(_ neuron: NeuronID, _ color: Color, into out: inout [DrawCommand]) {
+        out.append(.glow(center: layout.centres[neuron.layer][neuron.index], radius: layout.radius * 3, color: color))
+    }
+
+    /// The stage's banner and its card, above everything but the help overlay.
+    func drawCard(into out: inout [DrawCommand]) {
+        let stageNumber = view.stage + 1, count = explanation.stages.count
+        var banner = "explain \(stageNumber)/\(count): \(view.current.name)"
+        if explanation.followsPath { banner += " · following one path (click a neuron to follow it)" }
+        banner += " · → next  ← back  + − pace  E leave"
+        out.append(
+            .text(
+                banner, at: Point(Double(layout.width) / 2, layout.hudTop.maxY + 4), size: .normal,
+                color: palette.glow, align: .center))
+        let box = cardBox
+        let (title, lines) = explanation.lines(for: view.current)
+        out.append(.rect(box, palette.panel))
+        out.append(.frame(box, palette.glow))
+        out.append(
+            .text(
+                title, at: Point(box.x + Self.padding, box.y + Self.padding - 2), size: .normal, color: palette.glow,
+                align: .left))
+        for (k, line) in lines.enumerated() {
+            out.append(
+                .text(
+                    line, at: Point(box.x + Self.padding, box.y + Self.padding + Self.lineHeight * Double(k + 1)),
+                    size: .normal, color: palette.text, align: .left))
+        }
+        if view.current == .update {
+            // Each listed weight's Δw, written on its synapse where the card does not cover it.
+            for s in explanation.largestChanges {
+                let from = layout.centres[s.layer][s.from], to = layout.centres[s.layer + 1][s.to]
+                let clear = [0.2, 0.35, 0.5, 0.65, 0.8].map { from.lerp(to: to, $0) }.first { point in
+                    !Rect(x: box.x - 48, y: box.y - 14, width: box.width + 96, height: box.height + 28).contains(point)
+                }
+                guard let point = clear else { continue }
+                out.append(
+                    .text(
+                        "Δw "
+                            + formatExplained(step.weightChange(layer: s.layer, to: s.to, from: s.from), signed: true),
+                        at: Point(point.x, point.y - 9), size: .small, color: palette.glow, align: .center))
+            }
+        }
+        if case .backward(let layer) = view.current, layout.showsNeuronLabels {
+            for j in explanation.path[layer] {
+                let centre = layout.centres[layer][j]
+                out.append(
+                    .text(
+                        "δ " + formatExplained(step.trace.delta(layer: layer, index: j), signed: true),
+                        at: Point(centre.x, centre.y - layout.radius - 16), size: .small, color: palette.backwardPulse,
+                        align: .center))
+            }
+        }
+    }
+
+    /// The card's rectangle: beside the stage's neuron, inside the network area's band of the
+    /// window, wide enough for its longest line (`estimatedWidth`).
+    var cardBox: Rect {
+        let (title, lines) = explanation.lines(for: view.current)
+        let longest = ([title] + lines).map { Self.estimatedWidth($0, size: .normal) }.max() ?? 0
+        let width = min(longest + 2 * Self.padding, Double(layout.width) - 16)
+        let height = 2 * Self.padding + Self.lineHeight * Double(lines.count + 1)
+        let subject = explanation.subject(of: view.current)
+        let anchor = layout.centres[subject.layer][subject.index]
+        // Clear of the neuron's value label on its right (inputs have theirs on the left).
+        let gap = layout.radius + (layout.showsNeuronLabels ? 58 : 18)
+        var x = anchor.x + gap
+        if x + width > Double(layout.width) - 8 { x = anchor.x - gap - width }
+        x = min(max(x, 8), Double(layout.width) - width - 8)
+        let top = layout.hudTop.maxY + 26, bottom = layout.hudBottom.y - 4
+        let y = min(max(anchor.y - height / 2, top), max(bottom - height, top))
+        return Rect(x: x, y: y, width: width, height: height)
+    }
+
+    /// A generous estimate of a line's width in the shipped font (DejaVu Sans: digits advance
+    /// 0.64 em, most letters less), so a card sized by it holds its text.
+    static func estimatedWidth(_ text: String, size: TextSize) -> Double {
+        Double(text.count) * 0.64 * Double(size.rawValue)
+    }
+}
