@@ -9,12 +9,14 @@ public struct ModelOptions: Sendable, Equatable {
     public var activation: Activation? = nil
     public var outputActivation: Activation? = nil
     public var loss: Loss? = nil
-    public var learningRate = 1.0
+    /// nil: the data set's default (`DataSetDefaults`).
+    public var learningRate: Double? = nil
     public var momentum = 0.0
     public var batchSize = 1
     public var bias: Bool? = nil
     public var initialization: WeightInitialization = .uniform
-    public var iterations = 60_000
+    /// nil: the data set's default (`DataSetDefaults`).
+    public var iterations: Int? = nil
     public var seed: UInt64 = 1
     public var shuffle = false
     public var loadPath: String? = nil
@@ -40,14 +42,14 @@ public struct ModelOptions: Sendable, Equatable {
 
     /// Checks the plain numeric options; throws naming the first that is out of range.
     public func validate() throws(InputError) {
-        if !(learningRate.isFinite && learningRate > 0 && learningRate <= 1000) {
+        if let learningRate, !(learningRate.isFinite && learningRate > 0 && learningRate <= 1000) {
             throw InputError("--learning-rate \(learningRate): expected a number greater than 0 and at most 1000")
         }
         if !(momentum.isFinite && momentum >= 0 && momentum < 1) {
             throw InputError("--momentum \(momentum): expected a number from 0 up to (not including) 1")
         }
         if batchSize < 1 { throw InputError("--batch-size \(batchSize): expected a whole number of at least 1") }
-        if iterations < 1 || iterations > ModelOptions.maximumIterations {
+        if let iterations, iterations < 1 || iterations > ModelOptions.maximumIterations {
             throw InputError(
                 "--iterations \(iterations): expected a whole number from 1 to \(ModelOptions.maximumIterations)")
         }

@@ -32,15 +32,17 @@ public struct SessionPlan: Sendable {
         try model.validate()
         try schedule.validate()
         let dataSet = try loadDataSet(model.dataSet, seed: model.seed)
-        let loss = model.loss ?? .mse
+        let defaults = DataSetDefaults.named(model.dataSet)
+        let loss = model.loss ?? defaults.loss
         let network: Network
         if let path = model.loadPath {
             network = try loadModel(path)
             try checkAgreement(of: model, withModelIn: path, network)
         } else {
-            let layers = model.layers ?? [dataSet.inputCount, 4, dataSet.targetCount]
+            let layers = model.layers ?? [dataSet.inputCount] + defaults.hiddenLayers + [dataSet.targetCount]
             network = Network(
-                layerSizes: layers, hidden: model.activation ?? .sigmoid, output: model.outputActivation ?? .sigmoid,
+                layerSizes: layers, hidden: model.activation ?? defaults.activation,
+                output: model.outputActivation ?? defaults.outputActivation,
                 usesBias: model.bias ?? !dataSet.defaultsToNoBias, initialization: model.initialization,
                 seed: model.seed)
         }
@@ -63,10 +65,11 @@ public struct SessionPlan: Sendable {
             throw InputError("--loss \(loss.rawValue) with \(origin): \(loss.rawValue) needs \(needs) outputs")
         }
         let training = TrainingOptions(
-            loss: loss, learningRate: model.learningRate, momentum: model.momentum,
+            loss: loss, learningRate: model.learningRate ?? defaults.learningRate, momentum: model.momentum,
             batchSize: model.batchSize, shuffle: model.shuffle, seed: model.seed)
         return SessionPlan(
-            dataSet: dataSet, initialNetwork: network, training: training, iterations: model.iterations,
+            dataSet: dataSet, initialNetwork: network, training: training,
+            iterations: model.iterations ?? defaults.iterations,
             schedule: schedule, model: model)
     }
 

@@ -9,9 +9,12 @@ import Session
 struct ModelArguments: ParsableArguments {
     @Option(help: "A built-in data set (\(BuiltInDataSets.names.joined(separator: ", "))) or a CSV file.")
     var dataset = "xor3"
-    @Option(help: "The whole shape, e.g. 3,4,1 (default: inputs,4,outputs of the data set).")
+    @Option(help: "The whole shape, e.g. 3,4,1 (default: the data set's, inputs,4,outputs for most).")
     var layers: String?
-    @Option(help: "Hidden-layer activation: \(HiddenActivationChoice.choiceList) (default sigmoid).")
+    @Option(
+        help:
+            "Hidden-layer activation: \(HiddenActivationChoice.choiceList) (default: the data set's, sigmoid for most)."
+    )
     var activation: HiddenActivationChoice?
     @Option(
         name: .customLong("output-activation"),
@@ -19,8 +22,10 @@ struct ModelArguments: ParsableArguments {
     var outputActivation: OutputActivationChoice?
     @Option(help: "Loss: \(Loss.choiceList) (default mse).")
     var loss: Loss?
-    @Option(name: .customLong("learning-rate"), parsing: .unconditional, help: "SGD learning rate (> 0).")
-    var learningRate = 1.0
+    @Option(
+        name: .customLong("learning-rate"), parsing: .unconditional,
+        help: "SGD learning rate (> 0; default: the data set's, 1 for most — `neuroglow datasets` lists them).")
+    var learningRate: Double?
     @Option(parsing: .unconditional, help: "SGD momentum, 0 ≤ m < 1.")
     var momentum = 0.0
     @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Examples per weight update.")
@@ -29,8 +34,10 @@ struct ModelArguments: ParsableArguments {
     var bias: Bool?
     @Option(help: "Weight initialisation: \(WeightInitialization.choiceList).")
     var `init` = WeightInitialization.uniform
-    @Option(parsing: .unconditional, help: "Training iterations (one iteration = one pass over the data set).")
-    var iterations = 60_000
+    @Option(
+        parsing: .unconditional,
+        help: "Training iterations, one pass over the data set each (default: the data set's, 60000 for most).")
+    var iterations: Int?
     @Option(parsing: .unconditional, help: "Seed for the weights, the 2-D data sets and shuffling.")
     var seed: Int = 1
     @Flag(help: "Visit the examples in a new seeded order every iteration.")

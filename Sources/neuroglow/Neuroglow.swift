@@ -7,7 +7,8 @@ struct Neuroglow: ParsableCommand {
         commandName: "neuroglow",
         abstract: "Watch a neural network learn, live.",
         subcommands: [
-            LiveCommand.self, RecordCommand.self, TrainCommand.self, ScheduleCommand.self, BenchCommand.self,
+            LiveCommand.self, RecordCommand.self, TrainCommand.self, ScheduleCommand.self, DatasetsCommand.self,
+            BenchCommand.self,
         ],
         defaultSubcommand: LiveCommand.self
     )

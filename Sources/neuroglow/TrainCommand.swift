@@ -51,6 +51,7 @@ struct TrainCommand: ParsableCommand {
                         })
                 ),
             ]
+            fields += quality(of: network, on: data)
             if let query {
                 fields.append(
                     (
@@ -74,10 +75,20 @@ struct TrainCommand: ParsableCommand {
             )
         }
         if data.count > shown { print("  … \(data.count - shown) more examples") }
+        for (key, value) in quality(of: network, on: data) {
+            print("\(key.replacingOccurrences(of: "_", with: " ")): \(value.text)")
+        }
         if let query { print("prediction for \(vector(query)): \(vector(network.predict(query)))") }
         print("\(format(seconds, 3)) s, \(format(steps / max(seconds, 1e-9) / 1e6, 2)) M example-steps/s")
         if let save { print("saved the model to \(save)") }
     }
+}
+
+/// `accuracy` (fraction right) for a classification set, `r_squared` for a regression one.
+func quality(of network: Network, on data: DataSet) -> [(String, JSONValue)] {
+    data.isRegression
+        ? [("r_squared", JSONValue(network.rSquared(on: data)))]
+        : [("accuracy", JSONValue(network.accuracy(on: data)))]
 }
 
 /// Parses "1,1,0" into exactly `count` finite numbers.

@@ -219,3 +219,42 @@ func sigmoidNetwork(_ weights: [[[Double]]], _ input: [Double]) -> [Double] {
         layer.map { row in 1 / (1 + exp(-zip(row, activations).map { $0 * $1 }.reduce(0, +))) }
     }
 }
+
+/// `neuroglow datasets` and the defaults each built-in set trains with.
+struct DataSetDefaultsTests {
+    /// Every built-in set learns with its own defaults: ≥ 95 % of its training examples right
+    /// (classification), R² ≥ 0.9 (regression). `train --json` reports the measure.
+    @Test(arguments: ["xor3", "and", "or", "xor", "parity4", "even", "circle", "xor2d", "gauss", "spiral", "reg-plane"])
+    func learnsWithItsDefaults(name: String) throws {
+        let result = try Tool.neuroglow(["train", "--dataset", name, "--json"], timeout: 300)
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(Tool.json(result.stdout) as? [String: Any])
+        if name == "reg-plane" {
+            let r2 = try #require(json["r_squared"] as? Double)
+            #expect(r2 >= 0.9, "\(name): R² \(r2)")
+        } else {
+            let accuracy = try #require(json["accuracy"] as? Double)
+            #expect(accuracy >= 0.95, "\(name): accuracy \(accuracy)")
+        }
+    }
+
+    @Test func datasetsListsEverySetWithItsDefaults() throws {
+        let result = try Tool.neuroglow(["datasets", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let sets = try #require((Tool.json(result.stdout) as? [String: Any])?["datasets"] as? [[String: Any]])
+        #expect(sets.count == 11)
+        let spiral = try #require(sets.first { $0["name"] as? String == "spiral" })
+        let defaults = try #require(spiral["defaults"] as? [String: Any])
+        #expect(defaults["layers"] as? [Int] == [2, 16, 16, 1] && defaults["activation"] as? String == "tanh")
+        #expect(spiral["examples"] as? Int == 200 && spiral["kind"] as? String == "classification")
+        // The video's session keeps its defaults exactly.
+        let xor3 = try #require(sets.first { $0["name"] as? String == "xor3" }?["defaults"] as? [String: Any])
+        #expect(xor3["layers"] as? [Int] == [3, 4, 1] && xor3["bias"] as? Bool == false)
+        #expect(xor3["learning_rate"] as? Double == 1 && xor3["iterations"] as? Int == 60000)
+        // An option overrides its part of the defaults only.
+        let trained = try Tool.neuroglow(["train", "--dataset", "spiral", "--iterations", "3", "--json"])
+        #expect((Tool.json(trained.stdout) as? [String: Any])?["iterations"] as? Int == 3, "\(trained.stderr)")
+        let text = try Tool.neuroglow(["datasets"])
+        #expect(text.stdout.contains("spiral") && text.stdout.contains("2-16-16-1"))
+    }
+}

@@ -1,0 +1,39 @@
+/// How well a network does on a data set, beyond its loss.
+extension Network {
+    /// The fraction of examples classified right (0…1): with one output, output and target on the
+    /// same side of 0.5; with several, the largest output where the target is largest.
+    public func accuracy(on dataSet: DataSet) -> Double {
+        guard dataSet.count > 0 else { return 0 }
+        var trace = Trace(layout: layout)
+        var right = 0
+        for e in 0..<dataSet.count {
+            forward(dataSet.input(e), into: &trace)
+            let outputs = trace.outputs, target = dataSet.target(e)
+            if outputs.count == 1 {
+                if (outputs[0] >= 0.5) == (target[0] >= 0.5) { right += 1 }
+            } else if outputs.indices.max(by: { outputs[$0] < outputs[$1] })
+                == target.indices.max(by: { target[$0] < target[$1] })
+            {
+                right += 1
+            }
+        }
+        return Double(right) / Double(dataSet.count)
+    }
+
+    /// The coefficient of determination over every output: 1 − Σ(y − o)² / Σ(y − ȳ)², 1 for a
+    /// perfect fit, 0 for predicting the mean (a constant target counts as fitted when matched).
+    public func rSquared(on dataSet: DataSet) -> Double {
+        guard dataSet.count > 0 else { return 0 }
+        let outputs = (0..<dataSet.count).map { predict(dataSet.input($0)) }
+        var residual = 0.0, spread = 0.0
+        for k in 0..<dataSet.targetCount {
+            let mean = (0..<dataSet.count).reduce(0.0) { $0 + dataSet.target($1)[k] } / Double(dataSet.count)
+            for e in 0..<dataSet.count {
+                let y = dataSet.target(e)[k]
+                residual += (y - outputs[e][k]) * (y - outputs[e][k])
+                spread += (y - mean) * (y - mean)
+            }
+        }
+        return spread > 0 ? 1 - residual / spread : (residual == 0 ? 1 : 0)
+    }
+}

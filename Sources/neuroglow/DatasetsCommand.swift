@@ -1,0 +1,75 @@
+import ArgumentParser
+import NeuralCore
+import Session
+
+/// `neuroglow datasets`: the built-in data sets, their sizes and the defaults each trains with.
+struct DatasetsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "datasets", abstract: "List the built-in data sets with their sizes and defaults.")
+
+    @Flag(help: "Print one JSON object.")
+    var json = false
+
+    mutating func run() throws {
+        let rows = BuiltInDataSets.names.map { name -> (DataSet, SessionPlan) in
+            var model = ModelOptions()
+            model.dataSet = name
+            let plan = try! SessionPlan.make(model: model)  // the built-in sets with their own defaults always fit
+            return (plan.dataSet, plan)
+        }
+        if json {
+            let sets = rows.map { data, plan -> JSONValue in
+                .object([
+                    ("name", JSONValue(data.name)), ("examples", JSONValue(data.count)),
+                    ("inputs", JSONValue(data.inputCount)), ("outputs", JSONValue(data.targetCount)),
+                    ("kind", JSONValue(data.isRegression ? "regression" : "classification")),
+                    ("defaults", Self.defaults(plan)),
+                ])
+            }
+            print(JSONValue.object([("datasets", .array(sets))]).text)
+            return
+        }
+        print("name       examples  inputs  kind            layers     activation    loss  rate   iterations  bias")
+        for (data, plan) in rows {
+            let network = plan.initialNetwork
+            let cells = [
+                pad(data.name, 10), pad(String(data.count), 9), pad(String(data.inputCount), 7),
+                pad(data.isRegression ? "regression" : "classification", 15),
+                pad(network.layout.layerSizes.map(String.init).joined(separator: "-"), 10),
+                pad(network.activations.map(\.rawValue).joined(separator: "/").replacingSigmoidRuns, 13),
+                pad(plan.training.loss.rawValue, 5), pad(number(plan.training.learningRate), 6),
+                pad(String(plan.iterations), 11), network.layout.usesBias ? "on" : "off",
+            ]
+            print(cells.joined(separator: " "))
+        }
+    }
+
+    private static func defaults(_ plan: SessionPlan) -> JSONValue {
+        let network = plan.initialNetwork
+        return .object([
+            ("layers", .array(network.layout.layerSizes.map(JSONValue.init))),
+            ("activation", JSONValue(network.activations.first!.rawValue)),
+            ("output_activation", JSONValue(network.activations.last!.rawValue)),
+            ("loss", JSONValue(plan.training.loss.rawValue)),
+            ("learning_rate", JSONValue(plan.training.learningRate)),
+            ("iterations", JSONValue(plan.iterations)), ("batch_size", JSONValue(plan.training.batchSize)),
+            ("bias", .bool(network.layout.usesBias)),
+        ])
+    }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+
+    private func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}
+
+extension String {
+    /// "sigmoid/sigmoid" → "sigmoid": the hidden and output activations, once when they agree.
+    fileprivate var replacingSigmoidRuns: String {
+        let parts = split(separator: "/")
+        return Set(parts).count == 1 ? String(parts[0]) : parts.first! + "/" + parts.last!
+    }
+}
