@@ -12,7 +12,7 @@ final class GlyphAtlas {
 
     /// Beyond ASCII: what the HUD, hover cards and explain mode write (δ η ∂ ′ ½ ² in formulas).
     static let extraCharacters: [Character] = [
-        "…", "×", "→", "←", "Σ", "−", "·", "—", "σ", "Δ", "●", "δ", "η", "∂", "′", "½", "²",
+        "…", "×", "→", "←", "Σ", "−", "·", "—", "σ", "Δ", "●", "δ", "η", "∂", "′", "½", "²", "↑",
     ]
 
     let texture: Texture

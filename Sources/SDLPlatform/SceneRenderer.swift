@@ -71,9 +71,14 @@ public final class SceneRenderer {
         }
     }
 
+    /// Streaming textures for `.image` commands, by size; each used once a frame, in order.
+    private var imageTextures: [String: [Texture]] = [:]
+    private var imagesUsed: [String: Int] = [:]
+
     /// Draws the whole frame except its live-only part.
     public func draw(_ frame: SceneFrame) {
         SDL_SetRenderTarget(renderer, nil)
+        imagesUsed.removeAll(keepingCapacity: true)
         background = frame.background
         switch frame.synapses {
         case let .direct(commands):
@@ -237,9 +242,39 @@ public final class SceneRenderer {
                 }
             case let .text(string, at, size, color, align):
                 text(string, at: at, size: size, color: color, align: align)
+            case let .image(picture, rect):
+                image(picture, in: rect)
             }
         }
         batch.flush()
+    }
+
+    /// Uploads `picture` into a streaming texture of its size and stretches it over `rect`.
+    private func image(_ picture: PixelImage, in rect: Rect) {
+        batch.flush()
+        let key = "\(picture.width)x\(picture.height)"
+        let used = imagesUsed[key, default: 0]
+        imagesUsed[key] = used + 1
+        var pool = imageTextures[key, default: []]
+        if used == pool.count {
+            guard
+                let texture = try? Texture(
+                    streamingFor: canvas.renderer, width: picture.width, height: picture.height)
+            else { return }
+            pool.append(texture)
+            imageTextures[key] = pool
+        }
+        let texture = pool[used]
+        var bytes = [UInt8](repeating: 0, count: picture.pixels.count * 4)
+        for (k, c) in picture.pixels.enumerated() {
+            bytes[4 * k] = c.r
+            bytes[4 * k + 1] = c.g
+            bytes[4 * k + 2] = c.b
+            bytes[4 * k + 3] = c.a
+        }
+        texture.update(rgba: bytes)
+        var target = SDL_FRect(x: Float(rect.x), y: Float(rect.y), w: Float(rect.width), h: Float(rect.height))
+        SDL_RenderCopyF(renderer, texture.pointer, nil, &target)
     }
 
     /// A thick anti-aliased line: a quad one feather wider than `width`, textured with a soft edge.

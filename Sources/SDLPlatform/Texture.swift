@@ -34,6 +34,26 @@ final class Texture {
         SDL_SetTextureScaleMode(pointer, SDL_ScaleModeNearest)
     }
 
+    /// A texture whose pixels are replaced from memory (`update`), sampled smoothly when stretched.
+    init(streamingFor renderer: Renderer, width: Int, height: Int) throws(SDLError) {
+        let access = Int32(SDL_TEXTUREACCESS_STREAMING.rawValue)
+        pointer = try SDLError.check(
+            SDL_CreateTexture(renderer.pointer, SDL_PIXELFORMAT_ABGR8888.rawValue, access, Int32(width), Int32(height)),
+            "SDL_CreateTexture(streaming \(width)x\(height))")
+        self.renderer = renderer
+        self.width = width
+        self.height = height
+        SDL_SetTextureBlendMode(pointer, SDL_BLENDMODE_BLEND)
+        SDL_SetTextureScaleMode(pointer, SDL_ScaleModeLinear)
+    }
+
+    /// Replaces the pixels with `rgba` (R, G, B, A bytes, rows of `width`).
+    func update(rgba: [UInt8]) {
+        rgba.withUnsafeBytes { bytes in
+            _ = SDL_UpdateTexture(pointer, nil, bytes.baseAddress, Int32(width * 4))
+        }
+    }
+
     deinit { SDL_DestroyTexture(pointer) }
 
     /// A square texture whose alpha at each point is `alpha(distance from centre / half size)`; white.

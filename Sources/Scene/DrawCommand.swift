@@ -14,6 +14,22 @@ public enum DrawCommand: Sendable, Equatable {
     case polyline([Point], width: Double, color: Color)
     /// Text in the shipped font, `size` in pixels, anchored at `at` by `align`.
     case text(String, at: Point, size: TextSize, color: Color, align: TextAlign)
+    /// A small picture stretched over `rect`, smoothly interpolated (decision maps).
+    case image(PixelImage, in: Rect)
+}
+
+/// Pixels as values: `width` × `height` colours, row by row from the top.
+public struct PixelImage: Sendable, Equatable {
+    public let width: Int
+    public let height: Int
+    public var pixels: [Color]
+
+    public init(width: Int, height: Int, pixels: [Color]) {
+        precondition(pixels.count == width * height)
+        self.width = width
+        self.height = height
+        self.pixels = pixels
+    }
 }
 
 /// The font sizes the picture uses (the platform caches one glyph atlas per size).

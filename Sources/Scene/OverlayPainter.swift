@@ -6,6 +6,11 @@ struct OverlayPainter {
     let input: SceneInput
     let network: Network
     let trace: Trace
+    /// The decision map, when the network has one: a hovered neuron's card shows its map enlarged.
+    var map: MapPainter? = nil
+
+    /// The side of a neuron's map in its hover card.
+    static let cardMapSide = 120.0
 
     /// The help overlay's lines; the line-width key names the scale in force.
     var helpLines: [String] {
@@ -138,7 +143,12 @@ struct OverlayPainter {
         case let .synapse(id):
             anchor = layout.centres[id.layer][id.from].lerp(to: layout.centres[id.layer + 1][id.to], 0.5)
         }
-        let width = 230.0, height = 12 + 19 * Double(lines.count)
+        var neuronMap: PixelImage? = nil
+        if case let .neuron(id) = target, id.layer > 0, let map {
+            neuronMap = map.neuronImage(layer: id.layer, index: id.index)
+        }
+        let mapHeight = neuronMap == nil ? 0 : Self.cardMapSide + 8
+        let width = 230.0, height = 12 + 19 * Double(lines.count) + mapHeight
         var x = anchor.x + layout.radius + 14, y = anchor.y - height / 2
         if x + width > Double(layout.width) - 8 { x = anchor.x - layout.radius - 14 - width }
         y = min(max(y, 8), Double(layout.height) - height - 8)
@@ -149,6 +159,12 @@ struct OverlayPainter {
             out.append(
                 .text(line, at: Point(x + 10, y + 6 + 19 * Double(k)), size: .normal, color: palette.text, align: .left)
             )
+        }
+        if let neuronMap {
+            let side = Self.cardMapSide
+            let area = Rect(x: x + (width - side) / 2, y: y + height - side - 10, width: side, height: side)
+            out.append(.image(neuronMap, in: area))
+            out.append(.frame(area, palette.neuronRim))
         }
     }
 }

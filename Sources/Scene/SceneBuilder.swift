@@ -19,6 +19,11 @@ public enum SceneBuilder {
         }
         let thinking = ThinkingPainter(input: input, network: network, trace: trace, hasTarget: target != nil)
         let explaining = input.explain.map { ExplainPainter(input: input, view: $0) }
+        let mapping = input.layout.mapArea.flatMap { area in
+            input.layout.mapRanges.map { ranges in
+                MapPainter(input: input, sample: PlaneSample(network: network, ranges: ranges), map: area)
+            }
+        }
         var overlay: [DrawCommand] = []
         if let explaining {
             explaining.drawHighlights(into: &overlay)
@@ -26,6 +31,10 @@ public enum SceneBuilder {
             thinking.drawPulses(into: &overlay)
         }
         thinking.drawNeurons(into: &overlay)
+        if let mapping {
+            mapping.drawNeuronMaps(into: &overlay)
+            mapping.drawPanel(into: &overlay)
+        }
         let hud = HUDPainter(input: input, network: network, trace: trace, example: example, target: target)
         hud.draw(into: &overlay)
         let timeline = TimelinePainter(input: input)
@@ -33,7 +42,7 @@ public enum SceneBuilder {
         var liveOnly: [DrawCommand] = []
         timeline.drawLiveOnly(into: &liveOnly)
         hud.drawLiveOnly(into: &liveOnly)
-        OverlayPainter(input: input, network: network, trace: trace).draw(into: &overlay)
+        OverlayPainter(input: input, network: network, trace: trace, map: mapping).draw(into: &overlay)
         if let explaining { explaining.drawCard(into: &overlay) }
         return SceneFrame(
             background: input.palette.background, synapses: synapseDrawing(input, network),

@@ -18,12 +18,17 @@ public struct SceneLayout: Sendable, Equatable {
     public let timelineArea: Rect
     /// Whether neurons are large enough for their value labels.
     public let showsNeuronLabels: Bool
+    /// The decision map's panel, right of the network, for networks with two inputs.
+    public let mapArea: Rect?
+    /// The input values the map spans.
+    public let mapRanges: MapRanges?
     /// `drawnIndices` for every layer, computed once (the scene asks for them every frame).
     private let drawn: [[Int]]
     /// Layers with more neurons than this are drawn as a sample of their neurons (see `drawnIndices`).
     public static let maximumDrawnNeuronsPerLayer = 64
 
-    public init(layerSizes: [Int], width: Int, height: Int) {
+    /// `mapRanges`: give the network two inputs' plane a decision map panel, spanning these values.
+    public init(layerSizes: [Int], width: Int, height: Int, mapRanges: MapRanges? = nil) {
         precondition(layerSizes.count >= 2 && width > 0 && height > 0)
         self.width = width
         self.height = height
@@ -34,8 +39,20 @@ public struct SceneLayout: Sendable, Equatable {
         hudBottom = Rect(x: 0, y: h - bottomBand, width: w, height: bottomBand)
         timelineArea = Rect(x: w * 0.55, y: hudBottom.y + 10, width: w * 0.45 - 16, height: bottomBand - 30)
         let marginX = max(w * 0.08, 40)
-        let area = Rect(
+        var area = Rect(
             x: marginX, y: topBand + 8, width: max(w - 2 * marginX, 1), height: max(h - topBand - bottomBand - 16, 1))
+        // The map: a square as tall as the network's band (at most a third of the width), at the
+        // right edge; the network keeps the rest, with room for the output labels before it.
+        if let mapRanges, layerSizes.first == 2 {
+            let side = min(area.height + 4, w * 0.34)
+            let map = Rect(x: w - side - 16, y: topBand + 6, width: side, height: side)
+            mapArea = map
+            self.mapRanges = mapRanges
+            area = Rect(x: area.x, y: area.y, width: max(map.x - 70 - area.x, 1), height: area.height)
+        } else {
+            mapArea = nil
+            self.mapRanges = nil
+        }
         networkArea = area
         let layers = layerSizes.count
         let columnGap = area.width / Double(max(layers - 1, 1))
@@ -80,6 +97,25 @@ public struct SceneLayout: Sendable, Equatable {
     /// Every area of the window, for the `layout` event and for hit testing.
     public var areas: [SceneArea] {
         [SceneArea(kind: .network, rect: networkArea), SceneArea(kind: .timeline, rect: timelineArea)]
+            + (mapArea.map { [SceneArea(kind: .map, rect: $0, ranges: mapRanges)] } ?? [])
+    }
+
+    /// The input values at window point `point` of the map, or nil outside it.
+    public func mapInput(at point: Point) -> [Double]? {
+        guard let map = mapArea, let ranges = mapRanges, map.contains(point) else { return nil }
+        let u = (point.x - map.x) / map.width, v = (map.maxY - point.y) / map.height
+        return [
+            ranges.x.lowerBound + u * (ranges.x.upperBound - ranges.x.lowerBound),
+            ranges.y.lowerBound + v * (ranges.y.upperBound - ranges.y.lowerBound),
+        ]
+    }
+
+    /// Where input values `input` lie in the map's window pixels (nil without a map).
+    public func mapPoint(for input: [Double]) -> Point? {
+        guard let map = mapArea, let ranges = mapRanges, input.count == 2 else { return nil }
+        let u = (input[0] - ranges.x.lowerBound) / (ranges.x.upperBound - ranges.x.lowerBound)
+        let v = (input[1] - ranges.y.lowerBound) / (ranges.y.upperBound - ranges.y.lowerBound)
+        return Point(map.x + u * map.width, map.maxY - v * map.height)
     }
 
     /// The neurons of `layer` that are drawn: all of them, or an even sample of huge layers.

@@ -37,10 +37,17 @@ final class EventLog {
             }
         }
         let areas = layout.areas.map { area in
-            JSONValue.object([
+            var fields: [(String, JSONValue)] = [
                 ("kind", JSONValue(area.kind.rawValue)), ("x", JSONValue(area.rect.x)), ("y", JSONValue(area.rect.y)),
                 ("width", JSONValue(area.rect.width)), ("height", JSONValue(area.rect.height)),
-            ])
+            ]
+            if let ranges = area.ranges {
+                fields += [
+                    ("x_range", JSONValue([ranges.x.lowerBound, ranges.x.upperBound])),
+                    ("y_range", JSONValue([ranges.y.lowerBound, ranges.y.upperBound])),
+                ]
+            }
+            return JSONValue.object(fields)
         }
         write(
             "layout",
@@ -64,6 +71,8 @@ final class EventLog {
     enum InputSource: String {
         /// An input neuron was clicked or scrolled (`neuron` names it).
         case neuron
+        /// A point of the decision map was clicked or dragged over: its coordinates are the inputs.
+        case map
         /// The user's input was cleared: the training examples are back.
         case reset
     }

@@ -14,14 +14,22 @@ struct FramePresenter {
 
     init(plan: SessionPlan, width: Int, height: Int, palette: Palette, dashed: Bool, widths: WeightScaleMode) {
         self.plan = plan
-        layout = SceneLayout(layerSizes: plan.initialNetwork.layout.layerSizes, width: width, height: height)
+        layout = Self.layout(plan, width: width, height: height)
         self.palette = palette
         self.dashed = dashed
         self.widths = widths
     }
 
     mutating func resize(width: Int, height: Int) {
-        layout = SceneLayout(layerSizes: plan.initialNetwork.layout.layerSizes, width: width, height: height)
+        layout = Self.layout(plan, width: width, height: height)
+    }
+
+    /// The picture's layout: with a decision map when the data has two inputs.
+    static func layout(_ plan: SessionPlan, width: Int, height: Int) -> SceneLayout {
+        let data = plan.dataSet
+        return SceneLayout(
+            layerSizes: plan.initialNetwork.layout.layerSizes, width: width, height: height,
+            mapRanges: data.inputCount == 2 ? MapRanges(around: data.inputRanges) : nil)
     }
 
     func sceneInput(progress: SessionProgress, frame: Int, configure: (inout SceneInput) -> Void = { _ in })

@@ -77,6 +77,8 @@ final class HeadlessRecording: @unchecked Sendable {  // each worker is used by 
 
     func render(frames total: Int, showsProgress: Bool = true) -> Result {
         let start = Date()
+        // Where everything is in the frames, as the live window reports it.
+        events.layout(presenter.layout)
         let run = SessionRun(plan: plan)
         run.run()
         let progress = run.progress

@@ -10,6 +10,8 @@ struct Interaction {
     var showFPS = false
     /// Whether a press on the timeline is being dragged.
     var isScrubbing = false
+    /// Whether a press in the decision map is being dragged (the point follows the pointer).
+    var isPointingInMap = false
 
     /// Toggles input neuron `index` between its data set's minimum and maximum, starting from
     /// `current` (what the network is thinking about now) if the user had no input yet.

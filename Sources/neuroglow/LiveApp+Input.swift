@@ -29,6 +29,12 @@ extension LiveApp {
                     continue
                 }
             }
+            if let point = presenter.layout.mapInput(at: Point(click.x, click.y)) {
+                interaction.isPointingInMap = true
+                interaction.userInput = point
+                announceUserInput(neuron: nil, source: .map)
+                continue
+            }
             if presenter.layout.timelineArea.contains(Point(click.x, click.y)) {
                 interaction.isScrubbing = true
                 playbackRequests.append(.seek(frame: sceneInput().timelineStrip.frame(atX: click.x), pausing: false))
@@ -36,15 +42,16 @@ extension LiveApp {
             }
             guard let neuron = inputNeuron(at: click.x, click.y) else { continue }
             interaction.toggle(input: neuron, current: thoughtInputs, ranges: plan.dataSet.inputRanges)
-            announceUserInput(neuron: neuron)
+            announceUserInput(neuron: neuron, source: .neuron)
         }
         for wheel in input.wheel where wheel.steps != 0 && explain == nil {
             guard let neuron = inputNeuron(at: wheel.x, wheel.y) else { continue }
             interaction.nudge(
                 input: neuron, steps: wheel.steps, current: thoughtInputs, ranges: plan.dataSet.inputRanges)
-            announceUserInput(neuron: neuron)
+            announceUserInput(neuron: neuron, source: .neuron)
         }
         followScrubbing(input)
+        followMapDrag(input)
         if let pointer = input.pointer { hover(at: Point(pointer.x, pointer.y)) }
         return true
     }
@@ -57,6 +64,18 @@ extension LiveApp {
             playbackRequests.append(.seek(frame: sceneInput().timelineStrip.frame(atX: drag.x), pausing: true))
         }
         if input.leftReleased || !input.leftButtonHeld { interaction.isScrubbing = false }
+    }
+
+    /// Dragging from a press in the decision map moves the user's point with the pointer.
+    private func followMapDrag(_ input: InputEvents) {
+        guard interaction.isPointingInMap else { return }
+        if let drag = input.leftDrag, let point = presenter.layout.mapInput(at: Point(drag.x, drag.y)),
+            point != interaction.userInput
+        {
+            interaction.userInput = point
+            announceUserInput(neuron: nil, source: .map)
+        }
+        if input.leftReleased || !input.leftButtonHeld { interaction.isPointingInMap = false }
     }
 
     /// Carries out one key of the help overlay; false for the keys that quit.
@@ -111,15 +130,15 @@ extension LiveApp {
     private func resetUserInput() {
         guard interaction.userInput != nil else { return }
         interaction.userInput = nil
-        announceUserInput(neuron: nil)
+        announceUserInput(neuron: nil, source: .reset)
     }
 
     /// The `input` event: the input now in force and the network's outputs for it at this frame.
-    private func announceUserInput(neuron: Int?) {
+    private func announceUserInput(neuron: Int?, source: EventLog.InputSource) {
         let scene = sceneInput()
         let inputs = scene.thoughtInputs
         events.input(
-            source: neuron == nil ? .reset : .neuron, neuron: neuron, inputs: inputs,
+            source: source, neuron: neuron, inputs: inputs,
             outputs: scene.displayedNetwork.predict(inputs))
     }
 }

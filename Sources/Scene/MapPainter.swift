@@ -1,0 +1,200 @@
+import NeuralCore
+
+/// Draws the decision map panel (the displayed network's output over its input plane, the data
+/// on top, axes, the user's point) and the small map inside every hidden and output neuron.
+struct MapPainter {
+    let input: SceneInput
+    let sample: PlaneSample
+    let map: Rect
+
+    private var layout: SceneLayout { input.layout }
+    private var palette: Palette { input.palette }
+    private var data: DataSet { input.plan.dataSet }
+    private var network: Network { input.displayedNetwork }
+    private var outputLayer: Int { network.layout.layerCount - 1 }
+
+    /// Neuron maps are drawn from every `neuronMapStride`-th grid point (48 → 12 cells a side).
+    static let neuronMapStride = 4
+    /// The colour of "unsure" in the field: a little lighter than the background.
+    static let neutral = Color(44, 48, 60)
+
+    /// Colours of classes beyond the palette's two (several outputs).
+    static let extraClassColors = [
+        Color(240, 200, 60), Color(170, 110, 240), Color(60, 200, 220), Color(240, 130, 190), Color(150, 150, 150),
+        Color(120, 220, 120), Color(250, 150, 80), Color(90, 120, 250),
+    ]
+
+    func classColor(_ k: Int) -> Color {
+        let outputs = network.layout.outputCount
+        if outputs == 1 { return k == 1 ? palette.positive : palette.negative }
+        let all = [palette.positive, palette.negative] + Self.extraClassColors
+        return all[k % all.count]
+    }
+
+    private var isRegression: Bool { data.isRegression || network.activations.last == .linear }
+
+    /// The targets' range for the regression scale (its middle is the neutral colour).
+    private var targetRange: ClosedRange<Double> {
+        var low = Double.infinity, high = -Double.infinity
+        for t in data.targets {
+            low = min(low, t)
+            high = max(high, t)
+        }
+        return low < high ? low...high : (low - 1)...(high + 1)
+    }
+
+    /// The field's colour for the outputs at one point.
+    func fieldColor(_ outputs: [Double]) -> Color {
+        if isRegression {
+            let range = targetRange
+            let middle = (range.lowerBound + range.upperBound) / 2, half = (range.upperBound - range.lowerBound) / 2
+            let t = min(max((outputs[0] - middle) / half, -1), 1)
+            return Self.neutral.mix(t >= 0 ? palette.positive : palette.negative, 0.9 * abs(t))
+        }
+        if outputs.count == 1 {
+            let o = outputs[0]
+            return Self.neutral.mix(o >= 0.5 ? palette.positive : palette.negative, 0.85 * min(abs(o - 0.5) * 2, 1))
+        }
+        // Several outputs: the classes' colours weighted by probability, as sure as the top one.
+        let total = max(outputs.reduce(0) { $0 + max($1, 0) }, 1e-12)
+        var r = 0.0, g = 0.0, b = 0.0
+        for (k, o) in outputs.enumerated() {
+            let w = max(o, 0) / total, c = classColor(k)
+            r += w * Double(c.r)
+            g += w * Double(c.g)
+            b += w * Double(c.b)
+        }
+        let top = (outputs.max() ?? 0) / total
+        let blend = Color(UInt8(min(r, 255)), UInt8(min(g, 255)), UInt8(min(b, 255)))
+        let floor = 1 / Double(outputs.count)
+        return Self.neutral.mix(blend, 0.85 * min(max((top - floor) / (1 - floor), 0), 1))
+    }
+
+    /// A target's colour, for the data points.
+    func pointColor(_ target: [Double]) -> Color {
+        if isRegression { return fieldColor(target).mix(Color(255, 255, 255), 0.15) }
+        if target.count == 1 { return classColor(target[0] >= 0.5 ? 1 : 0) }
+        return classColor(target.indices.max { target[$0] < target[$1] } ?? 0)
+    }
+
+    /// The field: the output at every grid point.
+    var fieldImage: PixelImage {
+        let n = sample.resolution
+        var pixels: [Color] = []
+        pixels.reserveCapacity(n * n)
+        let outputs = network.layout.outputCount
+        for row in 0..<n {
+            for column in 0..<n {
+                let values = (0..<outputs).map {
+                    sample.activation(layer: outputLayer, index: $0, row: row, column: column)
+                }
+                pixels.append(fieldColor(values))
+            }
+        }
+        return PixelImage(width: n, height: n, pixels: pixels)
+    }
+
+    /// Neuron `index` of `layer`'s activation over the plane, by sign: the palette's positive
+    /// colour where it is high, negative where low (sigmoid and softmax centred on 0.5).
+    func neuronImage(layer: Int, index: Int) -> PixelImage {
+        let stride = Self.neuronMapStride, n = sample.resolution / stride
+        let function = network.activations[layer - 1]
+        var pixels: [Color] = []
+        pixels.reserveCapacity(n * n)
+        for row in 0..<n {
+            for column in 0..<n {
+                let a = sample.activation(
+                    layer: layer, index: index, row: row * stride + stride / 2, column: column * stride + stride / 2)
+                let s: Double
+                switch function {
+                case .sigmoid, .softmax: s = 2 * a - 1
+                case .tanh: s = a
+                case .relu, .linear: s = a / (1 + abs(a))
+                }
+                let clamped = min(max(s.isFinite ? s : 0, -1), 1)
+                pixels.append(palette.neuronFill.mix(clamped >= 0 ? palette.positive : palette.negative, abs(clamped)))
+            }
+        }
+        return PixelImage(width: n, height: n, pixels: pixels)
+    }
+
+    func drawPanel(into out: inout [DrawCommand]) {
+        out.append(.image(fieldImage, in: map))
+        out.append(.frame(map, palette.neuronRim))
+        let ranges = sample.ranges
+        // The data, in its class colours.
+        for e in 0..<data.count {
+            guard let p = layout.mapPoint(for: data.input(e)), map.contains(p) else { continue }
+            // A light rim: a point stays visible on a field of its own colour.
+            out.append(.disc(center: p, radius: 4, fill: pointColor(data.target(e)), rim: Color(235, 238, 245)))
+        }
+        // Axes: the ends and the middle of each range, and the inputs' names.
+        let names = data.inputNames
+        for (k, value) in [ranges.x.lowerBound, (ranges.x.lowerBound + ranges.x.upperBound) / 2, ranges.x.upperBound]
+            .enumerated()
+        {
+            let x = map.x + map.width * Double(k) / 2
+            out.append(
+                .text(
+                    tick(value), at: Point(x, map.maxY + 3), size: .small, color: palette.dimText,
+                    align: k == 0 ? .left : k == 1 ? .center : .right))
+        }
+        for (k, value) in [ranges.y.lowerBound, (ranges.y.lowerBound + ranges.y.upperBound) / 2, ranges.y.upperBound]
+            .enumerated()
+        {
+            let y = map.maxY - map.height * Double(k) / 2
+            out.append(
+                .text(
+                    tick(value), at: Point(map.x - 4, min(max(y, map.y + 6), map.maxY - 6)), size: .small,
+                    color: palette.dimText, align: .rightMiddle))
+        }
+        out.append(
+            .text(
+                "\(names[0]) →", at: Point(map.x + map.width / 2, map.maxY + 16), size: .small, color: palette.dimText,
+                align: .center))
+        out.append(
+            .text(
+                "↑ \(names[1])", at: Point(map.x - 4, map.y - 14), size: .small, color: palette.dimText,
+                align: .left))
+        out.append(
+            .text(
+                "output over (\(names[0]), \(names[1])) — click to think about a point",
+                at: Point(map.maxX, map.y - 14),
+                size: .small, color: palette.dimText, align: .right))
+        // The user's point: a crosshair.
+        if let user = input.userInput, let p = layout.mapPoint(for: user), map.contains(p) {
+            let arm = 9.0
+            for (a, b) in [
+                (Point(p.x - arm, p.y), Point(p.x + arm, p.y)), (Point(p.x, p.y - arm), Point(p.x, p.y + arm)),
+            ] {
+                out.append(.line(from: a, to: b, width: 2, color: palette.glow, dashed: false))
+            }
+            out.append(.disc(center: p, radius: 3, fill: palette.glow, rim: nil))
+        }
+    }
+
+    /// The small maps inside the hidden and output neurons (discs large enough to show one).
+    func drawNeuronMaps(into out: inout [DrawCommand]) {
+        let r = layout.radius
+        guard r >= 8 else { return }
+        let side = r * 1.3
+        for layer in 1..<layout.layerSizes.count {
+            for index in layout.drawnIndices(layer: layer) {
+                let c = layout.centres[layer][index]
+                out.append(
+                    .image(
+                        neuronImage(layer: layer, index: index),
+                        in: Rect(x: c.x - side / 2, y: c.y - side / 2, width: side, height: side)))
+            }
+        }
+    }
+
+    /// At most two decimals, no trailing zeros: "−0.95", "0", "1.05".
+    private func tick(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        var text = String(rounded)
+        while text.hasSuffix("0") { text.removeLast() }
+        return text.replacingOccurrences(of: "-", with: "−")
+    }
+}
