@@ -91,6 +91,34 @@ public struct Network: Sendable, Equatable {
         }
     }
 
+    /// Every neuron's activation for many inputs at once: `inputs` holds them one after another
+    /// (`layout.inputCount` values each); the result holds `layout.neuronCount` activations per
+    /// input, in the same order (inputs first). One set-up for the whole batch, so a decision
+    /// map's thousands of points cost little more than their arithmetic.
+    public func activations(forInputs inputs: [Double]) -> [Double] {
+        let n = layout.inputCount, neurons = layout.neuronCount
+        precondition(inputs.count % n == 0)
+        let count = inputs.count / n
+        var result = [Double](repeating: 0, count: count * neurons)
+        var sums = [Double](repeating: 0, count: neurons)
+        parameters.withUnsafeBufferPointer { params in
+            inputs.withUnsafeBufferPointer { points in
+                sums.withUnsafeMutableBufferPointer { sums in
+                    result.withUnsafeMutableBufferPointer { out in
+                        layout.withKernelShape(activations) { shape in
+                            for k in 0..<count {
+                                Kernels.forward(
+                                    shape: shape, parameters: params.baseAddress!, input: points.baseAddress! + k * n,
+                                    sums: sums.baseAddress!, acts: out.baseAddress! + k * neurons)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return result
+    }
+
     /// A full forward and backward pass for one example, without changing the network: the trace
     /// holds every value the picture shows (sums, activations, deltas, gradients, loss).
     public func trace(input: [Double], target: [Double], loss: Loss) -> Trace {

@@ -4,17 +4,29 @@ import NeuralCore
 /// on top, axes, the user's point) and the small map inside every hidden and output neuron.
 struct MapPainter {
     let input: SceneInput
+    /// The network on screen (`input.displayedNetwork`, computed once by the caller: it is mixed
+    /// afresh on every access while easing).
+    let network: Network
     let sample: PlaneSample
     let map: Rect
+    private let isRegression: Bool
+    private let outputLayer: Int
+
+    init(input: SceneInput, network: Network, sample: PlaneSample, map: Rect) {
+        self.input = input
+        self.network = network
+        self.sample = sample
+        self.map = map
+        isRegression = input.plan.dataSet.isRegression || network.activations.last == .linear
+        outputLayer = network.layout.layerCount - 1
+    }
 
     private var layout: SceneLayout { input.layout }
     private var palette: Palette { input.palette }
     private var data: DataSet { input.plan.dataSet }
-    private var network: Network { input.displayedNetwork }
-    private var outputLayer: Int { network.layout.layerCount - 1 }
 
-    /// Neuron maps are drawn from every `neuronMapStride`-th grid point (48 → 12 cells a side).
-    static let neuronMapStride = 4
+    /// Neuron maps are drawn from every `neuronMapStride`-th grid point (32 → 16 cells a side).
+    static let neuronMapStride = 2
     /// The colour of "unsure" in the field: a little lighter than the background.
     static let neutral = Color(44, 48, 60)
 
@@ -31,10 +43,10 @@ struct MapPainter {
         return all[k % all.count]
     }
 
-    private var isRegression: Bool { data.isRegression || network.activations.last == .linear }
-
     /// The targets' range for the regression scale (its middle is the neutral colour).
-    private var targetRange: ClosedRange<Double> {
+    private var targetRange: ClosedRange<Double> { Self.range(of: data) }
+
+    private static func range(of data: DataSet) -> ClosedRange<Double> {
         var low = Double.infinity, high = -Double.infinity
         for t in data.targets {
             low = min(low, t)
@@ -43,10 +55,10 @@ struct MapPainter {
         return low < high ? low...high : (low - 1)...(high + 1)
     }
 
-    /// The field's colour for the outputs at one point.
-    func fieldColor(_ outputs: [Double]) -> Color {
+    /// The field's colour for the outputs at one point (`range`: the targets' range, if known).
+    func fieldColor(_ outputs: [Double], range known: ClosedRange<Double>? = nil) -> Color {
         if isRegression {
-            let range = targetRange
+            let range = known ?? targetRange
             let middle = (range.lowerBound + range.upperBound) / 2, half = (range.upperBound - range.lowerBound) / 2
             let t = min(max((outputs[0] - middle) / half, -1), 1)
             return Self.neutral.mix(t >= 0 ? palette.positive : palette.negative, 0.9 * abs(t))
@@ -77,22 +89,49 @@ struct MapPainter {
         return classColor(target.indices.max { target[$0] < target[$1] } ?? 0)
     }
 
-    /// The field: the output at every grid point.
+    /// The field: the outputs interpolated between grid points (bilinearly, `fieldUpsampling`
+    /// pixels a cell), then coloured. Interpolating the outputs rather than the colours keeps the
+    /// decision boundary (o = 0.5) a smooth line instead of a staircase of cells; and the software
+    /// renderer of recordings stretches a picture by repeating pixels, which showed every cell.
     var fieldImage: PixelImage {
-        let n = sample.resolution
-        var pixels: [Color] = []
-        pixels.reserveCapacity(n * n)
+        let n = sample.resolution, f = Self.fieldUpsampling, size = n * f
         let outputs = network.layout.outputCount
-        for row in 0..<n {
-            for column in 0..<n {
-                let values = (0..<outputs).map {
-                    sample.activation(layer: outputLayer, index: $0, row: row, column: column)
+        var grid = [[Double]](repeating: [Double](repeating: 0, count: n * n), count: outputs)
+        for k in 0..<outputs {
+            for row in 0..<n {
+                for column in 0..<n {
+                    grid[k][row * n + column] = sample.activation(
+                        layer: outputLayer, index: k, row: row, column: column)
                 }
-                pixels.append(fieldColor(values))
             }
         }
-        return PixelImage(width: n, height: n, pixels: pixels)
+        var pixels: [Color] = []
+        pixels.reserveCapacity(size * size)
+        var values = [Double](repeating: 0, count: outputs)
+        let range = targetRange
+        func clamp(_ i: Int) -> Int { min(max(i, 0), n - 1) }
+        for y in 0..<size {
+            let v = (Double(y) + 0.5) / Double(f) - 0.5
+            let y0 = Int(v.rounded(.down)), ty = v - Double(y0)
+            let r0 = clamp(y0) * n, r1 = clamp(y0 + 1) * n
+            for x in 0..<size {
+                let u = (Double(x) + 0.5) / Double(f) - 0.5
+                let x0 = Int(u.rounded(.down)), tx = u - Double(x0)
+                let c0 = clamp(x0), c1 = clamp(x0 + 1)
+                for k in 0..<outputs {
+                    let g = grid[k]
+                    let top = g[r0 + c0] + (g[r0 + c1] - g[r0 + c0]) * tx
+                    let bottom = g[r1 + c0] + (g[r1 + c1] - g[r1 + c0]) * tx
+                    values[k] = top + (bottom - top) * ty
+                }
+                pixels.append(fieldColor(values, range: range))
+            }
+        }
+        return PixelImage(width: size, height: size, pixels: pixels)
     }
+
+    /// Pixels per grid cell in the field's picture.
+    static let fieldUpsampling = 4
 
     /// Neuron `index` of `layer`'s activation over the plane, by sign: the palette's positive
     /// colour where it is high, negative where low (sigmoid and softmax centred on 0.5).

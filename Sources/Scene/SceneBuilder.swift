@@ -21,7 +21,8 @@ public enum SceneBuilder {
         let explaining = input.explain.map { ExplainPainter(input: input, view: $0) }
         let mapping = input.layout.mapArea.flatMap { area in
             input.layout.mapRanges.map { ranges in
-                MapPainter(input: input, sample: PlaneSample(network: network, ranges: ranges), map: area)
+                MapPainter(
+                    input: input, network: network, sample: PlaneSample(network: network, ranges: ranges), map: area)
             }
         }
         var overlay: [DrawCommand] = []

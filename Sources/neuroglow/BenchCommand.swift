@@ -10,7 +10,8 @@ import Session
 /// after a warm-up, reported as median with spread.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "bench", abstract: "Measure training, scene, render, record, video, startup and memory.")
+        commandName: "bench",
+        abstract: "Measure training, scene, render, map, scrub, record, video, startup and memory.")
 
     @Flag(help: "Print one JSON object.")
     var json = false
@@ -23,7 +24,7 @@ struct BenchCommand: ParsableCommand {
     var only: String?
 
     static let shapes: [[Int]] = [[3, 4, 1], [8, 8, 8, 8, 2], [64, 32, 32, 10], [784, 64, 10]]
-    static let figures = ["train", "scene", "render", "scrub", "record", "video", "startup", "memory"]
+    static let figures = ["train", "scene", "render", "map", "scrub", "record", "video", "startup", "memory"]
 
     /// The figures asked for, in the order they are measured.
     private func selectedFigures() throws -> [String] {
@@ -57,6 +58,7 @@ struct BenchCommand: ParsableCommand {
                 case "train": benchTrain()
                 case "scene": benchScene()
                 case "render": try benchRender()
+                case "map": try benchMap()
                 case "scrub": try benchScrub()
                 case "record": try benchRecord()
                 case "video": try benchVideo()
@@ -144,7 +146,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     /// A 1280x720 canvas: a window when DISPLAY is set (Xvfb counts), else an offscreen surface.
-    private func benchCanvas() throws -> (system: SDLSystem, canvas: Canvas, hasDisplay: Bool) {
+    func benchCanvas() throws -> (system: SDLSystem, canvas: Canvas, hasDisplay: Bool) {
         let hasDisplay = !(ProcessInfo.processInfo.environment["DISPLAY"] ?? "").isEmpty
         let system = try SDLSystem.start(headless: !hasDisplay)
         let canvas: Canvas =

@@ -44,8 +44,9 @@ struct MapTests {
     @Test func coloursFollowClassAndSureness() throws {
         let (plan, progress) = try session("circle")
         let input = withMap(plan, progress, frame: 0)
+        let network = input.displayedNetwork
         let painter = MapPainter(
-            input: input, sample: PlaneSample(network: input.displayedNetwork, ranges: input.layout.mapRanges!),
+            input: input, network: network, sample: PlaneSample(network: network, ranges: input.layout.mapRanges!),
             map: input.layout.mapArea!)
         let palette = input.palette
         func distance(_ a: Color, _ b: Color) -> Int {
@@ -101,7 +102,7 @@ struct MapTests {
             if case let .image(image, rect) = command { return (image, rect) }
             return nil
         }
-        let field = images.filter { $0.0.width == PlaneSample.defaultResolution }
+        let field = images.filter { $0.0.width == PlaneSample.defaultResolution * MapPainter.fieldUpsampling }
         #expect(field.count == 1)
         // 2-4-1: four hidden neurons and the output carry their own map.
         #expect(images.count - field.count == 5)

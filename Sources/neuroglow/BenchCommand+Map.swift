@@ -1,0 +1,51 @@
+import ArgumentParser
+import Dispatch
+import NeuralCore
+import Scene
+import SDLPlatform
+import Session
+
+extension BenchCommand {
+    /// A whole frame (build, draw, present) of two-input sessions, which carry the decision map
+    /// and a map in every neuron: spiral on 2-8-8-1, circle on 2-6-6-1, playing through their beats.
+    func benchMap() throws -> (JSONValue, String) {
+        guard let font = AssetLocator.fontPath() else { throw ValidationError("cannot find \(AssetLocator.fontName)") }
+        let (_, canvas, hasDisplay) = try benchCanvas()
+        var fields: [(String, JSONValue)] = []
+        var text = "render with decision map (\(hasDisplay ? "window" : "offscreen"); ms median / p99):"
+        for (name, shape) in [("spiral", [2, 8, 8, 1]), ("circle", [2, 6, 6, 1])] {
+            var model = ModelOptions()
+            model.dataSet = name
+            model.layers = shape
+            model.activation = .tanh
+            model.iterations = 200
+            var schedule = ScheduleOptions()
+            schedule.keyframes = 12
+            let plan = try SessionPlan.make(model: model, schedule: schedule)
+            let run = SessionRun(plan: plan)
+            run.run()
+            let progress = run.progress
+            let presenter = FramePresenter(
+                plan: plan, width: canvas.width, height: canvas.height, palette: Palette(.video), dashed: false,
+                widths: .session)
+            let renderer = try SceneRenderer(canvas: canvas, fontPath: font)
+            let frames = quick ? 120 : 600, warmUp = 20
+            var times: [Double] = []
+            for frame in 0..<(frames + warmUp) {
+                let start = DispatchTime.now().uptimeNanoseconds
+                let built = SceneBuilder.build(
+                    presenter.sceneInput(progress: progress, frame: frame % plan.timeline.frameCount))
+                renderer.draw(built)
+                renderer.drawLiveOnly(built)
+                canvas.present()
+                _ = EventPump.poll()
+                if frame >= warmUp { times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6) }
+            }
+            let s = Summary(times)
+            let label = "\(name) \(Self.name(shape))"
+            fields.append((label, summaryJSON(s, unit: "ms")))
+            text += "  \(label) \(format(s.median, 2)) / \(format(s.p99, 2))"
+        }
+        return (.object(fields), text)
+    }
+}
