@@ -10,8 +10,14 @@ public enum BuiltInDataSets {
     /// Points in each 2-D set.
     public static let pointCount = 200
 
-    /// The data set called `name`, or nil if there is none. `seed` places the 2-D points.
-    public static func named(_ name: String, seed: UInt64 = 1) -> DataSet? {
+    /// The 2-D sets, which take noise and have a test part by default.
+    public static let planeNames: Set<String> = ["circle", "xor2d", "gauss", "spiral", "reg-plane"]
+
+    /// The data set called `name`, or nil if there is none. `seed` places the 2-D points;
+    /// `noise` (0–50, as in TensorFlow Playground) scatters them: each point moves by a Gaussian
+    /// step of σ = noise/250 per coordinate (0.2 at 50, where the classes overlap), and
+    /// reg-plane's values by σ = noise/500.
+    public static func named(_ name: String, seed: UInt64 = 1, noise: Int = 0) -> DataSet? {
         switch name {
         case "xor3":
             // The video's seven rows: the first two inputs behave like XOR, the third is irrelevant.
@@ -29,7 +35,7 @@ public enum BuiltInDataSets {
         case "even":
             return DataSet(name: name, rows: (0..<16).map { n in (bits(n, 4), [n % 2 == 0 ? 1 : 0]) })
         case "circle", "xor2d", "gauss", "spiral", "reg-plane":
-            return points(name, seed: seed)
+            return points(name, seed: seed, noise: Double(noise))
         default:
             return nil
         }
@@ -47,10 +53,21 @@ public enum BuiltInDataSets {
             })
     }
 
-    private static func points(_ name: String, seed: UInt64) -> DataSet {
+    private static func points(_ name: String, seed: UInt64, noise: Double) -> DataSet {
         var rng = SeededGenerator(seed: seed &+ 0x5EED)
+        // Noise has its own generator, so the points without noise are the same at every level.
+        var scatter = SeededGenerator(seed: seed &+ 0x9015E)
         var inputs: [Double] = [], targets: [Double] = []
         func add(_ x: Double, _ y: Double, _ t: Double) {
+            var x = x, y = y, t = t
+            if noise > 0 {
+                if name == "reg-plane" {
+                    t = min(max(t + scatter.nextGaussian() * noise / 500, 0), 1)
+                } else {
+                    x += scatter.nextGaussian() * noise / 250
+                    y += scatter.nextGaussian() * noise / 250
+                }
+            }
             inputs += [min(max(x, -1), 1), min(max(y, -1), 1)]
             targets.append(t)
         }

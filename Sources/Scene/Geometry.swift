@@ -19,6 +19,7 @@ public struct Rect: Sendable, Equatable {
     }
     public var maxX: Double { x + width }
     public var midX: Double { x + width / 2 }
+    public var midY: Double { y + height / 2 }
     public var maxY: Double { y + height }
     public func contains(_ p: Point) -> Bool { p.x >= x && p.x <= maxX && p.y >= y && p.y <= maxY }
     public func contains(_ r: Rect) -> Bool { r.x >= x && r.y >= y && r.maxX <= maxX && r.maxY <= maxY }

@@ -84,6 +84,15 @@ struct HUDPainter {
             .text(
                 String(format: "%.4g", error), at: Point(bar.maxX + 8, bar.y + bar.height / 2), size: .normal,
                 color: palette.text, align: .leftMiddle))
+        // With a test part: train / test loss, the latter on data the network never trains on.
+        let k = input.shownKeyframe, test = input.progress.keyframeTestLosses
+        if k < test.count, k < input.progress.keyframeLosses.count {
+            out.append(
+                .text(
+                    "loss: train " + String(format: "%.4g", input.progress.keyframeLosses[k]) + " / test "
+                        + String(format: "%.4g", test[k]),
+                    at: Point(bar.x, bar.maxY + 8), size: .small, color: palette.dimText, align: .left))
+        }
     }
 
     func drawLiveOnly(into out: inout [DrawCommand]) {

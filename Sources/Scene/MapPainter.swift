@@ -161,11 +161,20 @@ struct MapPainter {
         out.append(.image(fieldImage, in: map))
         out.append(.frame(map, palette.neuronRim))
         let ranges = sample.ranges
-        // The data, in its class colours.
+        // The data, in its class colours: training points filled with a light rim (visible on a
+        // field of their own colour), test points hollow — their colour as a ring around the field.
         for e in 0..<data.count {
             guard let p = layout.mapPoint(for: data.input(e)), map.contains(p) else { continue }
-            // A light rim: a point stays visible on a field of its own colour.
             out.append(.disc(center: p, radius: 4, fill: pointColor(data.target(e)), rim: Color(235, 238, 245)))
+        }
+        if let test = input.plan.testSet {
+            for e in 0..<test.count {
+                let point = test.input(e)
+                guard let p = layout.mapPoint(for: point), map.contains(p) else { continue }
+                out.append(.disc(center: p, radius: 4.5, fill: Color(235, 238, 245), rim: nil))
+                out.append(.disc(center: p, radius: 3.5, fill: pointColor(test.target(e)), rim: nil))
+                out.append(.disc(center: p, radius: 2, fill: fieldColor(network.predict(point)), rim: nil))
+            }
         }
         // Axes: the ends and the middle of each range, and the inputs' names.
         let names = data.inputNames
@@ -195,11 +204,15 @@ struct MapPainter {
             .text(
                 "↑ \(names[1])", at: Point(map.x - 4, map.y - 14), size: .small, color: palette.dimText,
                 align: .left))
-        out.append(
-            .text(
-                "output over (\(names[0]), \(names[1])) — click to think about a point",
-                at: Point(map.maxX, map.y - 14),
-                size: .small, color: palette.dimText, align: .right))
+        if isRegression {
+            drawLegend(into: &out)
+        } else {
+            out.append(
+                .text(
+                    "output over (\(names[0]), \(names[1])) — click to think about a point",
+                    at: Point(map.maxX, map.y - 14),
+                    size: .small, color: palette.dimText, align: .right))
+        }
         // The user's point: a crosshair.
         if let user = input.userInput, let p = layout.mapPoint(for: user), map.contains(p) {
             let arm = 9.0
@@ -210,6 +223,29 @@ struct MapPainter {
             }
             out.append(.disc(center: p, radius: 3, fill: palette.glow, rim: nil))
         }
+    }
+
+    /// Regression's scale: the field's colours from the smallest target to the largest, with both
+    /// values, above the map's right corner.
+    private func drawLegend(into out: inout [DrawCommand]) {
+        let range = targetRange
+        let steps = 32
+        let colours = (0..<steps).map { k in
+            fieldColor(
+                [range.lowerBound + (range.upperBound - range.lowerBound) * Double(k) / Double(steps - 1)], range: range
+            )
+        }
+        let bar = Rect(x: map.maxX - 130, y: map.y - 12, width: 100, height: 8)
+        out.append(.image(PixelImage(width: steps, height: 1, pixels: colours), in: bar))
+        out.append(.frame(bar, palette.neuronRim))
+        out.append(
+            .text(
+                "output " + tick(range.lowerBound), at: Point(bar.x - 4, bar.midY), size: .small,
+                color: palette.dimText, align: .rightMiddle))
+        out.append(
+            .text(
+                tick(range.upperBound), at: Point(bar.maxX + 4, bar.midY), size: .small, color: palette.dimText,
+                align: .leftMiddle))
     }
 
     /// The small maps inside the hidden and output neurons (discs large enough to show one).

@@ -30,6 +30,10 @@ struct TimelinePainter {
                 at: Point(box.maxX - 6, box.y + 3), size: .small, color: palette.dimText, align: .right))
         if let axis = lossAxis() {
             out.append(.polyline(axis.curve.map(axis.point), width: 1.5, color: palette.glow))
+            if axis.test.count >= 2 {
+                out.append(.polyline(axis.test.map(axis.point), width: 1.5, color: Self.testColor))
+            }
+            if !axis.test.isEmpty { drawLegend(into: &out) }
         }
         let known = strip.keyframeIterations.count
         for k in 0...min(input.shownKeyframe, known - 1) {
@@ -78,19 +82,42 @@ struct TimelinePainter {
                 color: current ? palette.forwardPulse : color, dashed: false))
     }
 
+    /// The test part's loss line: a cool blue beside the training curve's warm glow.
+    static let testColor = Color(110, 170, 255)
+
+    /// "— train  — test" in the curves' colours, at the top of the plot.
+    private func drawLegend(into out: inout [DrawCommand]) {
+        let y = strip.area.y + 10, x = strip.area.midX - 60
+        for (k, (label, color)) in [("train", palette.glow), ("test", Self.testColor)].enumerated() {
+            let left = x + 70 * Double(k)
+            out.append(.line(from: Point(left, y), to: Point(left + 14, y), width: 2, color: color, dashed: false))
+            out.append(
+                .text(label, at: Point(left + 18, y), size: .small, color: palette.dimText, align: .leftMiddle))
+        }
+    }
+
     /// The curve up to the shown iteration and its place in the plot, the loss range being that
-    /// part's (so a recorded frame does not depend on the trainer); nil before two samples.
+    /// part's (so a recorded frame does not depend on the trainer); nil before two samples. With
+    /// a test part, its loss at each keyframe shown so far shares the axis.
     private func lossAxis() -> LossAxis? {
         let shown = input.shownIteration
         let curve = input.progress.lossCurve.filter { $0.loss > 0 && $0.loss.isFinite }
         let past = curve.filter { $0.iteration <= shown }
-        let logs = past.map { log10($0.loss) }
-        guard logs.count >= 2 else { return nil }
-        return LossAxis(curve: past, strip: strip, low: logs.min()!, high: max(logs.max()!, logs.min()! + 1e-9))
+        let iterations = input.progress.keyframeIterations ?? [0]
+        let testLosses = input.progress.keyframeTestLosses
+        let test = (0..<min(input.shownKeyframe + 1, testLosses.count, iterations.count)).map {
+            LossSample(iteration: iterations[$0], loss: testLosses[$0])
+        }.filter { $0.loss > 0 && $0.loss.isFinite }
+        let logs = (past + test).map { log10($0.loss) }
+        guard past.count >= 2 else { return nil }
+        return LossAxis(
+            curve: past, test: test, strip: strip, low: logs.min()!, high: max(logs.max()!, logs.min()! + 1e-9))
     }
 
     private struct LossAxis {
         let curve: [LossSample]
+        /// The test part's loss at the keyframes shown so far.
+        let test: [LossSample]
         let strip: TimelineStrip
         let low: Double, high: Double
 

@@ -20,6 +20,16 @@ public struct ModelOptions: Sendable, Equatable {
     public var seed: UInt64 = 1
     public var shuffle = false
     public var loadPath: String? = nil
+    /// How much the 2-D sets' points scatter, 0–50 (`--noise`).
+    public var noise = 0
+    /// The share of the examples kept aside as a test part (`--test-fraction`); nil: 0.5 for the
+    /// 2-D sets, 0 for the others.
+    public var testFraction: Double? = nil
+
+    /// The test share in force for data set `name`.
+    public func resolvedTestFraction(for name: String) -> Double {
+        testFraction ?? (BuiltInDataSets.planeNames.contains(name) ? 0.5 : 0)
+    }
 
     public init() {}
 
@@ -52,6 +62,10 @@ public struct ModelOptions: Sendable, Equatable {
         if let iterations, iterations < 1 || iterations > ModelOptions.maximumIterations {
             throw InputError(
                 "--iterations \(iterations): expected a whole number from 1 to \(ModelOptions.maximumIterations)")
+        }
+        if !(0...50).contains(noise) { throw InputError("--noise \(noise): expected a whole number from 0 to 50") }
+        if let testFraction, !(testFraction.isFinite && testFraction >= 0 && testFraction <= 0.9) {
+            throw InputError("--test-fraction \(testFraction): expected a number from 0 to 0.9")
         }
         if let activation, !Activation.hiddenChoices.contains(activation) {
             throw InputError(

@@ -5,7 +5,10 @@ import Playback
 /// Everything a session needs before it runs: the data, the untrained network, how to train it
 /// and how to show it. Built from user options, with every problem reported before any window opens.
 public struct SessionPlan: Sendable {
+    /// The examples the trainer learns from (the training part).
     public let dataSet: DataSet
+    /// The examples kept aside to measure how the network does on data it never saw, if any.
+    public let testSet: DataSet?
     public let initialNetwork: Network
     public let training: TrainingOptions
     public let iterations: Int
@@ -14,9 +17,10 @@ public struct SessionPlan: Sendable {
 
     public init(
         dataSet: DataSet, initialNetwork: Network, training: TrainingOptions, iterations: Int,
-        schedule: ScheduleOptions, model: ModelOptions = ModelOptions()
+        schedule: ScheduleOptions, model: ModelOptions = ModelOptions(), testSet: DataSet? = nil
     ) {
         self.dataSet = dataSet
+        self.testSet = testSet
         self.initialNetwork = initialNetwork
         self.training = training
         self.iterations = iterations
@@ -31,7 +35,14 @@ public struct SessionPlan: Sendable {
     {
         try model.validate()
         try schedule.validate()
-        let dataSet = try loadDataSet(model.dataSet, seed: model.seed)
+        let whole = try loadDataSet(model.dataSet, seed: model.seed, noise: model.noise)
+        if model.noise > 0 && !BuiltInDataSets.planeNames.contains(model.dataSet) {
+            throw InputError(
+                "--noise \(model.noise): only the 2-D sets take noise "
+                    + "(\(BuiltInDataSets.planeNames.sorted().joined(separator: ", ")))")
+        }
+        let (dataSet, testSet) = whole.split(
+            testFraction: model.resolvedTestFraction(for: model.dataSet), seed: model.seed)
         let defaults = DataSetDefaults.named(model.dataSet)
         let loss = model.loss ?? defaults.loss
         let network: Network
@@ -70,7 +81,7 @@ public struct SessionPlan: Sendable {
         return SessionPlan(
             dataSet: dataSet, initialNetwork: network, training: training,
             iterations: model.iterations ?? defaults.iterations,
-            schedule: schedule, model: model)
+            schedule: schedule, model: model, testSet: testSet)
     }
 
     /// Refuses shape options given with `--load` that the model file contradicts: the file
@@ -105,8 +116,8 @@ public struct SessionPlan: Sendable {
     }
 
     /// A built-in data set by name, or a CSV file by path (anything ending in .csv or containing '/').
-    public static func loadDataSet(_ nameOrPath: String, seed: UInt64) throws(InputError) -> DataSet {
-        if let builtIn = BuiltInDataSets.named(nameOrPath, seed: seed) { return builtIn }
+    public static func loadDataSet(_ nameOrPath: String, seed: UInt64, noise: Int = 0) throws(InputError) -> DataSet {
+        if let builtIn = BuiltInDataSets.named(nameOrPath, seed: seed, noise: noise) { return builtIn }
         guard nameOrPath.lowercased().hasSuffix(".csv") || nameOrPath.contains("/") else {
             throw InputError(
                 "--dataset \(nameOrPath): unknown data set; expected one of "

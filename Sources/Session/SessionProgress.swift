@@ -9,6 +9,8 @@ public struct SessionProgress: Sendable {
     public var keyframes: [Network] = []
     /// Mean loss over the data set at each reached keyframe.
     public var keyframeLosses: [Double] = []
+    /// Mean loss over the test part at each reached keyframe (empty without a test part).
+    public var keyframeTestLosses: [Double] = []
     /// Visible change from the previous keyframe (0 for the first).
     public var keyframeChanges: [Double] = []
     /// The session's weight scale at each reached keyframe: the |w| drawn at full width

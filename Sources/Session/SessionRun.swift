@@ -43,6 +43,9 @@ public final class SessionRun: Sendable {
         var first = SessionProgress()
         first.keyframes = [plan.initialNetwork]
         first.keyframeLosses = [loss]
+        if let test = plan.testSet {
+            first.keyframeTestLosses = [plan.initialNetwork.meanLoss(on: test, loss: plan.training.loss)]
+        }
         first.keyframeChanges = [0]
         first.keyframeWeightScales = [
             plan.decidesKeyframesOnline ? plan.initialNetwork.largestWeightMagnitude : .infinity
@@ -162,10 +165,12 @@ public final class SessionRun: Sendable {
     private func publishKeyframe(_ trainer: Trainer, change: Double, scale: Double, iterations: [Int]? = nil) {
         let network = trainer.network
         let loss = network.meanLoss(on: plan.dataSet, loss: plan.training.loss)
+        let testLoss = plan.testSet.map { network.meanLoss(on: $0, loss: plan.training.loss) }
         update {
             if let iterations { $0.keyframeIterations = iterations }
             $0.keyframes.append(network)
             $0.keyframeLosses.append(loss)
+            if let testLoss { $0.keyframeTestLosses.append(testLoss) }
             $0.keyframeChanges.append(change)
             $0.keyframeWeightScales.append(scale)
             $0.trainerIteration = trainer.iteration

@@ -20,7 +20,8 @@ struct DatasetsCommand: ParsableCommand {
         if json {
             let sets = rows.map { data, plan -> JSONValue in
                 .object([
-                    ("name", JSONValue(data.name)), ("examples", JSONValue(data.count)),
+                    ("name", JSONValue(data.name)), ("examples", JSONValue(data.count + (plan.testSet?.count ?? 0))),
+                    ("test_examples", JSONValue(plan.testSet?.count ?? 0)),
                     ("inputs", JSONValue(data.inputCount)), ("outputs", JSONValue(data.targetCount)),
                     ("kind", JSONValue(data.isRegression ? "regression" : "classification")),
                     ("defaults", Self.defaults(plan)),
@@ -29,11 +30,15 @@ struct DatasetsCommand: ParsableCommand {
             print(JSONValue.object([("datasets", .array(sets))]).text)
             return
         }
-        print("name       examples  inputs  kind            layers     activation    loss  rate   iterations  bias")
+        print(
+            "name       examples (test)  inputs  kind            layers     activation    loss  rate   iterations  bias"
+        )
         for (data, plan) in rows {
             let network = plan.initialNetwork
             let cells = [
-                pad(data.name, 10), pad(String(data.count), 9), pad(String(data.inputCount), 7),
+                pad(data.name, 10),
+                pad("\(data.count + (plan.testSet?.count ?? 0))" + (plan.testSet.map { " (\($0.count))" } ?? ""), 16),
+                pad(String(data.inputCount), 7),
                 pad(data.isRegression ? "regression" : "classification", 15),
                 pad(network.layout.layerSizes.map(String.init).joined(separator: "-"), 10),
                 pad(network.activations.map(\.rawValue).joined(separator: "/").replacingSigmoidRuns, 13),

@@ -24,12 +24,26 @@ struct FramePresenter {
         layout = Self.layout(plan, width: width, height: height)
     }
 
-    /// The picture's layout: with a decision map when the data has two inputs.
+    /// The picture's layout: with a decision map when the data has two inputs, spanning the
+    /// built-in 2-D sets' square (their points lie in −1…1) or the data's own ranges, test part included.
     static func layout(_ plan: SessionPlan, width: Int, height: Int) -> SceneLayout {
         let data = plan.dataSet
+        var ranges: MapRanges? = nil
+        if data.inputCount == 2 {
+            if BuiltInDataSets.planeNames.contains(plan.model.dataSet) {
+                ranges = MapRanges(x: -1.1...1.1, y: -1.1...1.1)
+            } else {
+                let all =
+                    plan.testSet.map { test in
+                        zip(data.inputRanges, test.inputRanges).map {
+                            min($0.lowerBound, $1.lowerBound)...max($0.upperBound, $1.upperBound)
+                        }
+                    } ?? data.inputRanges
+                ranges = MapRanges(around: all)
+            }
+        }
         return SceneLayout(
-            layerSizes: plan.initialNetwork.layout.layerSizes, width: width, height: height,
-            mapRanges: data.inputCount == 2 ? MapRanges(around: data.inputRanges) : nil)
+            layerSizes: plan.initialNetwork.layout.layerSizes, width: width, height: height, mapRanges: ranges)
     }
 
     func sceneInput(progress: SessionProgress, frame: Int, configure: (inout SceneInput) -> Void = { _ in })

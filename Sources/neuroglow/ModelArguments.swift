@@ -44,6 +44,12 @@ struct ModelArguments: ParsableArguments {
     var shuffle = false
     @Option(help: "Start from a model file (it brings its own shape, activations and biases).")
     var load: String?
+    @Option(parsing: .unconditional, help: "Scatter the 2-D sets' points, 0–50 (as in TensorFlow Playground).")
+    var noise = 0
+    @Option(
+        name: .customLong("test-fraction"), parsing: .unconditional,
+        help: "Keep this share of the examples aside as test data, 0–0.9 (default 0.5 for the 2-D sets, else 0).")
+    var testFraction: Double?
 
     /// The options as plain values; errors name the option, the value and what is allowed.
     func resolved() throws(InputError) -> ModelOptions {
@@ -63,6 +69,8 @@ struct ModelArguments: ParsableArguments {
         options.seed = UInt64(seed)
         options.shuffle = shuffle
         options.loadPath = load
+        options.noise = noise
+        options.testFraction = testFraction
         return options
     }
 }

@@ -136,6 +136,8 @@ struct RecordingManifest {
                     ("bias", .bool(plan.initialNetwork.layout.usesBias)),
                     ("init", JSONValue(model.initialization.rawValue)),
                     ("iterations", JSONValue(plan.iterations)),
+                    ("noise", JSONValue(model.noise)),
+                    ("test_fraction", JSONValue(model.resolvedTestFraction(for: model.dataSet))),
                     ("shuffle", .bool(plan.training.shuffle)),
                     ("schedule", JSONValue(plan.schedule.mode.rawValue)),
                     ("keyframes", JSONValue(plan.schedule.keyframes)),

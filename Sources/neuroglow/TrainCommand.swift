@@ -52,6 +52,11 @@ struct TrainCommand: ParsableCommand {
                 ),
             ]
             fields += quality(of: network, on: data)
+            if let test = plan.testSet {
+                fields.append(("test_loss", JSONValue(network.meanLoss(on: test, loss: plan.training.loss))))
+                fields += quality(of: network, on: test).map { ("test_" + $0.0, $0.1) }
+                fields.append(("test_examples", JSONValue(test.count)))
+            }
             if let query {
                 fields.append(
                     (
@@ -77,6 +82,14 @@ struct TrainCommand: ParsableCommand {
         if data.count > shown { print("  … \(data.count - shown) more examples") }
         for (key, value) in quality(of: network, on: data) {
             print("\(key.replacingOccurrences(of: "_", with: " ")): \(value.text)")
+        }
+        if let test = plan.testSet {
+            let testQuality = quality(of: network, on: test).map {
+                "\($0.0.replacingOccurrences(of: "_", with: " ")) \($0.1.text)"
+            }
+            print(
+                "test part (\(test.count) examples, never trained on): loss "
+                    + "\(format(network.meanLoss(on: test, loss: plan.training.loss), 6)), \(testQuality.joined())")
         }
         if let query { print("prediction for \(vector(query)): \(vector(network.predict(query)))") }
         print("\(format(seconds, 3)) s, \(format(steps / max(seconds, 1e-9) / 1e6, 2)) M example-steps/s")

@@ -236,6 +236,15 @@ struct DataSetDefaultsTests {
             let accuracy = try #require(json["accuracy"] as? Double)
             #expect(accuracy >= 0.95, "\(name): accuracy \(accuracy)")
         }
+        // The 2-D sets keep half their points aside: measured on data never trained on.
+        let planes = ["circle", "xor2d", "gauss", "spiral", "reg-plane"]
+        if planes.contains(name) {
+            #expect(json["test_examples"] as? Int == 100 && (json["test_loss"] as? Double ?? -1) >= 0, "\(json)")
+            let generalises = (json["test_accuracy"] as? Double ?? json["test_r_squared"] as? Double) ?? 0
+            #expect(generalises >= 0.85, "\(name) on its test part: \(generalises)")
+        } else {
+            #expect(json["test_loss"] == nil)
+        }
     }
 
     @Test func datasetsListsEverySetWithItsDefaults() throws {
@@ -247,6 +256,7 @@ struct DataSetDefaultsTests {
         let defaults = try #require(spiral["defaults"] as? [String: Any])
         #expect(defaults["layers"] as? [Int] == [2, 16, 16, 1] && defaults["activation"] as? String == "tanh")
         #expect(spiral["examples"] as? Int == 200 && spiral["kind"] as? String == "classification")
+        #expect(spiral["test_examples"] as? Int == 100)
         // The video's session keeps its defaults exactly.
         let xor3 = try #require(sets.first { $0["name"] as? String == "xor3" }?["defaults"] as? [String: Any])
         #expect(xor3["layers"] as? [Int] == [3, 4, 1] && xor3["bias"] as? Bool == false)

@@ -126,3 +126,61 @@ struct OnlineSessionTests {
         #expect(!run.progress.isFinished)
     }
 }
+
+/// `--test-fraction` and `--noise` as the plan resolves them.
+struct TestPartPlanTests {
+    func plan(_ configure: (inout ModelOptions) -> Void) throws -> SessionPlan {
+        var model = ModelOptions()
+        configure(&model)
+        return try SessionPlan.make(model: model)
+    }
+
+    @Test func the2DSetsKeepHalfAsideByDefaultAndTheOthersNone() throws {
+        let circle = try plan { $0.dataSet = "circle" }
+        #expect(circle.dataSet.count == 100 && circle.testSet?.count == 100)
+        let xor3 = try plan { _ in }
+        #expect(xor3.dataSet.count == 7 && xor3.testSet == nil)
+        let fifth = try plan {
+            $0.dataSet = "spiral"
+            $0.testFraction = 0.2
+        }
+        #expect(fifth.dataSet.count == 160 && fifth.testSet?.count == 40)
+        let all = try plan {
+            $0.dataSet = "gauss"
+            $0.testFraction = 0
+        }
+        #expect(all.dataSet.count == 200 && all.testSet == nil)
+        // The trainer's progress carries the test loss at every keyframe.
+        let run = SessionRun(
+            plan: try plan {
+                $0.dataSet = "circle"
+                $0.iterations = 30
+            })
+        run.run()
+        #expect(run.progress.keyframeTestLosses.count == run.progress.keyframeLosses.count)
+    }
+
+    @Test func badValuesAreRefusedNamingTheOption() {
+        let cases: [((inout ModelOptions) -> Void, String)] = [
+            (
+                {
+                    $0.dataSet = "circle"; $0.noise = 51
+                }, "--noise 51: expected a whole number from 0 to 50"
+            ),
+            ({ $0.noise = 10 }, "--noise 10: only the 2-D sets take noise"),
+            (
+                {
+                    $0.dataSet = "circle"; $0.testFraction = 0.95
+                }, "--test-fraction 0.95: expected a number from 0 to 0.9"
+            ),
+        ]
+        for (configure, message) in cases {
+            do {
+                _ = try plan(configure)
+                Issue.record("accepted: \(message)")
+            } catch {
+                #expect("\(error)".hasPrefix(message), "\(error)")
+            }
+        }
+    }
+}

@@ -111,3 +111,28 @@ struct MapTests {
         #expect(!plain.overlay.contains { if case .image = $0 { true } else { false } })
     }
 }
+
+/// The test part's loss on the timeline and in the HUD.
+struct TestLossTests {
+    @Test func theTimelineDrawsTestLossBesideTrainingLoss() throws {
+        let (plan, progress) = try finishedSession(iterations: 400, keyframes: 8) { model, _ in model.dataSet = "circle"
+        }
+        #expect(progress.keyframeTestLosses.count == progress.keyframeLosses.count)
+        let frame = SceneBuilder.build(sceneInput(plan, progress, frame: plan.timeline.frameCount - 1))
+        let curves = frame.overlay.filter { if case .polyline = $0 { true } else { false } }
+        #expect(curves.count == 2, "the training curve and the test line")
+        #expect(frame.overlay.contains { if case .text("test", _, _, _, _) = $0 { true } else { false } })
+        #expect(
+            frame.overlay.contains {
+                if case let .text(text, _, _, _, _) = $0 {
+                    text.hasPrefix("loss: train ") && text.contains(" / test ")
+                } else {
+                    false
+                }
+            })
+        // xor3 has no test part: one curve, no legend.
+        let (video, videoProgress) = try finishedSession(iterations: 400, keyframes: 8)
+        let plain = SceneBuilder.build(sceneInput(video, videoProgress, frame: video.timeline.frameCount - 1))
+        #expect(plain.overlay.filter { if case .polyline = $0 { true } else { false } }.count == 1)
+    }
+}
