@@ -73,6 +73,33 @@ struct DecisionMapTests {
     }
 }
 
+extension DecisionMapTests {
+    /// The map is part of the picture, so a recording of a 2-D set is the same, byte for byte,
+    /// every time (the field is a pure function of the frame).
+    @Test func recordingsWithTheMapAreDeterministic() throws {
+        let directory = Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let options = [
+            "--dataset", "xor2d", "--noise", "20", "--iterations", "300", "--size", "640x360", "--keyframes", "4",
+            "--beat", "6",
+        ]
+        for name in ["a", "b"] {
+            let result = try Tool.neuroglow(["record", directory + "/" + name] + options)
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let names = frames(in: directory + "/a")
+        #expect(names.count == 24 && names == frames(in: directory + "/b"))
+        for name in names {
+            #expect(
+                FileManager.default.contents(atPath: directory + "/a/" + name)
+                    == FileManager.default.contents(atPath: directory + "/b/" + name), "\(name)")
+        }
+        let manifest = try #require(recordingManifest(directory + "/a"))
+        let recorded = manifest["options"] as? [String: Any]
+        #expect(recorded?["noise"] as? Int == 20 && recorded?["test_fraction"] as? Double == 0.5)
+    }
+}
+
 /// The colour of pixel (x, y) of a 24-bit bottom-up BMP.
 func bmpPixel(_ bmp: Data, x: Int, y: Int) -> (r: Int, g: Int, b: Int) {
     func int32(_ at: Int) -> Int { Int(bmp[at...(at + 3)].withUnsafeBytes { $0.loadUnaligned(as: Int32.self) }) }
