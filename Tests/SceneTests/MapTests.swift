@@ -67,6 +67,30 @@ struct MapTests {
         #expect(painter.pointColor([1]) == palette.positive && painter.pointColor([0]) == palette.negative)
     }
 
+    @Test func severalOutputsBlendTheirClassColoursByProbability() throws {
+        let (plan, progress) = try session("circle")
+        let input = withMap(plan, progress, frame: 0)
+        let three = Network(layerSizes: [2, 3, 3], hidden: .tanh, output: .softmax, usesBias: true, seed: 1)
+        let painter = MapPainter(
+            input: input, network: three, sample: PlaneSample(network: three, ranges: input.layout.mapRanges!),
+            map: input.layout.mapArea!)
+        func distance(_ a: Color, _ b: Color) -> Int {
+            abs(Int(a.r) - Int(b.r)) + abs(Int(a.g) - Int(b.g)) + abs(Int(a.b) - Int(b.b))
+        }
+        for k in 0..<3 {
+            var sure = [0.02, 0.02, 0.02]
+            sure[k] = 0.96
+            let colour = painter.fieldColor(sure)
+            let nearest = (0..<3).min {
+                distance(colour, painter.classColor($0)) < distance(colour, painter.classColor($1))
+            }
+            #expect(nearest == k, "class \(k): \(colour)")
+        }
+        // Evenly split: no class wins, the neutral colour.
+        #expect(painter.fieldColor([1.0 / 3, 1.0 / 3, 1.0 / 3]) == MapPainter.neutral)
+        #expect(painter.pointColor([0, 0, 1]) == painter.classColor(2))
+    }
+
     @Test func theMapHasItsOwnAreaBesideTheNetwork() throws {
         let (plan, progress) = try session("gauss")
         for size in [(1280, 720), (1920, 1080), (800, 600)] {
