@@ -1,9 +1,13 @@
 /// Reads a data set from CSV text (docs/DESIGN.md §5).
 ///
-/// Contract: a header row, then numeric rows with as many cells as the header. Target columns are
+/// Contract: a header row, then rows with as many cells as the header. Target columns are
 /// those whose header is `y`, starts with `y` followed by a digit, `_` or `-`, or starts with
-/// `target` (any case); when none is marked, the last column is the target. Blank lines are
-/// skipped. Every error names the line (1-based) and, for a cell, the column (1-based) and its name.
+/// `target` (any case); when none is marked, the last column is the target. Inputs are numbers.
+/// A single target column whose cells are mostly not numbers is a **class column**: its
+/// distinct values are the classes, in order of first appearance; two classes give one 0/1
+/// target (the second class is 1), more give one-hot targets named after the classes. Blank
+/// lines are skipped. Every error names the line (1-based) and, for a cell, the column (1-based)
+/// and its name.
 public enum CSVDataSet {
     public static let maximumColumns = 4096
     public static let maximumLineLength = 1 << 20
@@ -11,8 +15,7 @@ public enum CSVDataSet {
     public static func parse(_ text: String, name: String) throws(InputError) -> DataSet {
         var header: [String]? = nil
         var targetColumns: [Int] = [], inputColumns: [Int] = []
-        var inputs: [Double] = [], targets: [Double] = []
-        var rowCount = 0
+        var rows: [(line: Int, cells: [String])] = []
         var lineNumber = 0
         // "\r\n" is one Character in Swift, so both line endings are separators.
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
@@ -56,33 +59,86 @@ public enum CSVDataSet {
                         + "\(cells.count)"
                 )
             }
-            var values = [Double](repeating: 0, count: cells.count)
-            for (c, cell) in cells.enumerated() {
-                guard let value = Double(cell), !cell.isEmpty else {
-                    let shown = cell.isEmpty ? "an empty cell" : "'\(cell.prefix(40))'"
-                    throw InputError(
-                        "\(name): line \(lineNumber), column \(c + 1) (\(columns[c])): \(shown) is not a number")
-                }
-                guard value.isFinite else {
-                    throw InputError(
-                        "\(name): line \(lineNumber), column \(c + 1) (\(columns[c])): '\(cell)' is not a finite number"
-                    )
-                }
-                values[c] = value
-            }
-            for c in inputColumns { inputs.append(values[c]) }
-            for c in targetColumns { targets.append(values[c]) }
-            rowCount += 1
+            rows.append((lineNumber, cells))
         }
         guard let columns = header else {
             throw InputError("\(name): the file is empty; expected a header row and data rows")
         }
-        guard rowCount > 0 else { throw InputError("\(name): the file has a header but no data rows") }
+        guard !rows.isEmpty else { throw InputError("\(name): the file has a header but no data rows") }
+        func number(_ row: (line: Int, cells: [String]), _ c: Int) throws(InputError) -> Double {
+            let cell = row.cells[c]
+            guard let value = Double(cell), !cell.isEmpty else {
+                let shown = cell.isEmpty ? "an empty cell" : "'\(cell.prefix(40))'"
+                throw InputError("\(name): line \(row.line), column \(c + 1) (\(columns[c])): \(shown) is not a number")
+            }
+            guard value.isFinite else {
+                throw InputError(
+                    "\(name): line \(row.line), column \(c + 1) (\(columns[c])): '\(cell)' is not a finite number")
+            }
+            return value
+        }
+        var inputs: [Double] = []
+        inputs.reserveCapacity(rows.count * inputColumns.count)
+        for row in rows {
+            for c in inputColumns {
+                do {
+                    inputs.append(try number(row, c))
+                } catch {
+                    // Names in an input column: most likely classes in a column not taken as the target.
+                    guard classNames(of: c, in: rows) != nil else { throw error }
+                    throw InputError(
+                        "\(error.message) — \(columns[c]) is an input column, and inputs are numbers; a column of "
+                            + "class names must be the target (the last column, unless headers named y… or "
+                            + "target… mark others: here \(targetColumns.map { columns[$0] }.joined(separator: ", ")))")
+                }
+            }
+        }
+        if targetColumns.count == 1, let classes = classNames(of: targetColumns[0], in: rows) {
+            let c = targetColumns[0]
+            if let blank = rows.first(where: { $0.cells[c].isEmpty }) {
+                throw InputError(
+                    "\(name): line \(blank.line), column \(c + 1) (\(columns[c])): an empty cell names no class")
+            }
+            guard classes.count >= 2 else {
+                throw InputError(
+                    "\(name): column \(c + 1) (\(columns[c])) names one class only ('\(classes[0])'); a class "
+                        + "column needs at least two")
+            }
+            let index = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
+            var targets: [Double] = []
+            for row in rows {
+                let k = index[row.cells[c]]!
+                if classes.count == 2 {
+                    targets.append(Double(k))
+                } else {
+                    targets += (0..<classes.count).map { $0 == k ? 1 : 0 }
+                }
+            }
+            return DataSet(
+                name: name, inputNames: inputColumns.map { columns[$0] },
+                targetNames: classes.count == 2 ? [classes[1]] : classes, inputs: inputs, targets: targets,
+                classNames: classes)
+        }
+        var targets: [Double] = []
+        targets.reserveCapacity(rows.count * targetColumns.count)
+        for row in rows {
+            for c in targetColumns { targets.append(try number(row, c)) }
+        }
         let targetValues = Set(targets)
         return DataSet(
             name: name, inputNames: inputColumns.map { columns[$0] }, targetNames: targetColumns.map { columns[$0] },
             inputs: inputs, targets: targets,
             isRegression: !targetValues.isSubset(of: [0, 1]))
+    }
+
+    /// The classes named in column `c`, in order of first appearance, when most of its cells are
+    /// not numbers (a numeric column with a stray word is an error at that word instead).
+    static func classNames(of c: Int, in rows: [(line: Int, cells: [String])]) -> [String]? {
+        let words = rows.filter { !$0.cells[c].isEmpty && Double($0.cells[c]) == nil }.count
+        guard words * 2 > rows.count else { return nil }
+        var seen = Set<String>(), classes: [String] = []
+        for row in rows where seen.insert(row.cells[c]).inserted { classes.append(row.cells[c]) }
+        return classes
     }
 
     static func isTargetName(_ name: String) -> Bool {

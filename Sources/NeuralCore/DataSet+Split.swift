@@ -5,7 +5,7 @@ extension DataSet {
         DataSet(
             name: name ?? self.name, inputNames: inputNames, targetNames: targetNames,
             inputs: indices.flatMap { input($0) }, targets: indices.flatMap { target($0) },
-            defaultsToNoBias: defaultsToNoBias, isRegression: isRegression)
+            defaultsToNoBias: defaultsToNoBias, isRegression: isRegression, classNames: classNames)
     }
 
     /// The class of example `e`: with one target, its side of 0.5; with several, the largest.

@@ -11,11 +11,14 @@ public struct DataSet: Sendable, Equatable {
     public let defaultsToNoBias: Bool
     /// Whether targets are continuous (regression) rather than classes.
     public let isRegression: Bool
+    /// The classes' names when the targets came from a column of names (CSV): with two classes
+    /// the one target is 1 for the second; with more, target k is class k.
+    public let classNames: [String]?
 
     /// Precondition: the flat arrays hold whole rows.
     public init(
         name: String, inputNames: [String], targetNames: [String], inputs: [Double], targets: [Double],
-        defaultsToNoBias: Bool = false, isRegression: Bool = false
+        defaultsToNoBias: Bool = false, isRegression: Bool = false, classNames: [String]? = nil
     ) {
         precondition(!inputNames.isEmpty && !targetNames.isEmpty)
         precondition(inputs.count % inputNames.count == 0 && targets.count % targetNames.count == 0)
@@ -27,6 +30,14 @@ public struct DataSet: Sendable, Equatable {
         self.targets = targets
         self.defaultsToNoBias = defaultsToNoBias
         self.isRegression = isRegression
+        self.classNames = classNames
+    }
+
+    /// The class an output vector predicts, by name, for a set with named classes.
+    public func predictedClass(_ outputs: [Double]) -> String? {
+        guard let classNames else { return nil }
+        if outputs.count == 1 { return classNames[outputs[0] >= 0.5 ? 1 : 0] }
+        return outputs.indices.max { outputs[$0] < outputs[$1] }.map { classNames[$0] }
     }
 
     /// Convenience for small literal sets: rows of inputs and targets.

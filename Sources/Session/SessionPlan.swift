@@ -43,7 +43,16 @@ public struct SessionPlan: Sendable {
         }
         let (dataSet, testSet) = whole.split(
             testFraction: model.resolvedTestFraction(for: model.dataSet), seed: model.seed)
-        let defaults = DataSetDefaults.named(model.dataSet)
+        var defaults = DataSetDefaults.named(model.dataSet)
+        // Named classes: softmax with cross-entropy for three or more, one sigmoid with BCE for two.
+        if let classes = whole.classNames {
+            if classes.count > 2 {
+                defaults.outputActivation = .softmax
+                defaults.loss = .ce
+            } else {
+                defaults.loss = .bce
+            }
+        }
         let loss = model.loss ?? defaults.loss
         let network: Network
         if let path = model.loadPath {

@@ -58,11 +58,10 @@ struct TrainCommand: ParsableCommand {
                 fields.append(("test_examples", JSONValue(test.count)))
             }
             if let query {
-                fields.append(
-                    (
-                        "prediction",
-                        .object([("input", JSONValue(query)), ("output", JSONValue(network.predict(query)))])
-                    ))
+                let output = network.predict(query)
+                var prediction: [(String, JSONValue)] = [("input", JSONValue(query)), ("output", JSONValue(output))]
+                if let name = data.predictedClass(output) { prediction.append(("class", JSONValue(name))) }
+                fields.append(("prediction", .object(prediction)))
             }
             fields += [("seconds", JSONValue(seconds)), ("steps_per_second", JSONValue(steps / max(seconds, 1e-9)))]
             print(JSONValue.object(fields).text)
@@ -91,7 +90,11 @@ struct TrainCommand: ParsableCommand {
                 "test part (\(test.count) examples, never trained on): loss "
                     + "\(format(network.meanLoss(on: test, loss: plan.training.loss), 6)), \(testQuality.joined())")
         }
-        if let query { print("prediction for \(vector(query)): \(vector(network.predict(query)))") }
+        if let query {
+            let output = network.predict(query)
+            let named = data.predictedClass(output).map { " — \($0)" } ?? ""
+            print("prediction for \(vector(query)): \(vector(output))\(named)")
+        }
         print("\(format(seconds, 3)) s, \(format(steps / max(seconds, 1e-9) / 1e6, 2)) M example-steps/s")
         if let save { print("saved the model to \(save)") }
     }

@@ -268,3 +268,36 @@ struct DataSetDefaultsTests {
         #expect(text.stdout.contains("spiral") && text.stdout.contains("2-16-16-1"))
     }
 }
+
+/// A CSV whose target column names its classes, as public data sets usually do.
+struct NamedClassesTests {
+    @Test func aThreeClassCSVTrainsWithDefaultsAndPredictsAName() throws {
+        let directory = Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // Three blobs, seeded: red bottom left, green bottom right, blue on top.
+        var lines = ["width,height,colour"]
+        let centres: [(String, Double, Double)] = [("red", -0.6, -0.5), ("green", 0.6, -0.5), ("blue", 0, 0.6)]
+        for k in 0..<150 {
+            let (name, x, y) = centres[k % 3]
+            // A fixed scatter (no randomness): points on rings around each centre.
+            let angle = Double(k) * 2.399963, radius = 0.05 + 0.25 * Double(k % 7) / 7
+            lines.append("\(x + radius * cos(angle)),\(y + radius * sin(angle)),\(name)")
+        }
+        let path = directory + "/blobs.csv"
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try Tool.neuroglow([
+            "train", "--dataset", path, "--test-fraction", "0.3", "--predict", "0.7,-0.4", "--json",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(Tool.json(result.stdout) as? [String: Any])
+        #expect((json["test_accuracy"] as? Double ?? 0) >= 0.9, "\(json)")
+        #expect((json["prediction"] as? [String: Any])?["class"] as? String == "green")
+        let text = try Tool.neuroglow(["train", "--dataset", path, "--iterations", "3000", "--predict", "0,0.7"])
+        #expect(text.stdout.contains("— blue"), "\(text.stdout)")
+        // A column of names that is not the target is refused, saying which column is the target.
+        let swapped = directory + "/swapped.csv"
+        try ("colour,width,y\nred,1,0\nblue,2,1\n").write(toFile: swapped, atomically: true, encoding: .utf8)
+        let refused = try Tool.neuroglow(["train", "--dataset", swapped])
+        #expect(refused.status != 0 && refused.stderr.contains("colour is an input column"), "\(refused.stderr)")
+    }
+}

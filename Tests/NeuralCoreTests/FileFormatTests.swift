@@ -23,7 +23,10 @@ struct CSVDataSetTests {
         #expect(error("") == "d.csv: the file is empty; expected a header row and data rows")
         #expect(error("a,b\n") == "d.csv: the file has a header but no data rows")
         #expect(error("a,b\n1,2\n3\n") == "d.csv: line 3: expected 2 cells as in the header, found 1")
-        #expect(error("a,b\n1,x\n") == "d.csv: line 2, column 2 (b): 'x' is not a number")
+        #expect(error("a,b\n1,2\n1,x\n3,4\n") == "d.csv: line 3, column 2 (b): 'x' is not a number")
+        #expect(
+            error("a,b\n1,x\n") == "d.csv: column 2 (b) names one class only ('x'); a class column needs at least two")
+        #expect(error("a,b\nred,1\n") == "d.csv: line 2, column 1 (a): 'red' is not a number")
         #expect(error("a,b\n1,nan\n") == "d.csv: line 2, column 2 (b): 'nan' is not a finite number")
         #expect(error("a,b\n1,inf\n") == "d.csv: line 2, column 2 (b): 'inf' is not a finite number")
         #expect(error("a,b\n1,\n") == "d.csv: line 2, column 2 (b): an empty cell is not a number")
@@ -138,5 +141,20 @@ struct LoaderFuzzTests {
         #expect(accepted > 0 && rejected > 0)
         // Deep nesting is refused, not a stack overflow.
         #expect(throws: InputError.self) { try JSONParser.parse(String(repeating: "[", count: 100_000)) }
+    }
+
+    /// A target column of names is a class column: classes in order of first appearance.
+    @Test func aColumnOfNamesHoldsClasses() throws {
+        let three = try CSVDataSet.parse(
+            "petal,sepal,species\n1,2,setosa\n3,4,virginica\n5,6,versicolor\n7,8,setosa\n", name: "f.csv")
+        #expect(three.classNames == ["setosa", "virginica", "versicolor"] && three.targetNames == three.classNames!)
+        #expect(three.target(0) == [1, 0, 0] && three.target(1) == [0, 1, 0] && three.target(3) == [1, 0, 0])
+        #expect(!three.isRegression && three.inputNames == ["petal", "sepal"])
+        #expect(three.predictedClass([0.1, 0.2, 0.7]) == "versicolor")
+        let two = try CSVDataSet.parse("x,diagnosis\n1,benign\n2,malignant\n3,benign\n", name: "b.csv")
+        #expect(two.classNames == ["benign", "malignant"] && two.targets == [0, 1, 0])
+        #expect(two.targetNames == ["malignant"] && two.predictedClass([0.8]) == "malignant")
+        // Splitting keeps the names.
+        #expect(three.split(testFraction: 0.5, seed: 1).train.classNames == three.classNames)
     }
 }
