@@ -36,10 +36,13 @@ struct MapPainter {
         Color(120, 220, 120), Color(250, 150, 80), Color(90, 120, 250),
     ]
 
-    func classColor(_ k: Int) -> Color {
-        let outputs = network.layout.outputCount
+    func classColor(_ k: Int) -> Color { Self.classColor(k, outputs: network.layout.outputCount, palette: palette) }
+
+    /// Class `k`'s colour: with one output, the positive colour for class 1 and the negative for
+    /// class 0; with several, the palette's two, then `extraClassColors`.
+    static func classColor(_ k: Int, outputs: Int, palette: Palette) -> Color {
         if outputs == 1 { return k == 1 ? palette.positive : palette.negative }
-        let all = [palette.positive, palette.negative] + Self.extraClassColors
+        let all = [palette.positive, palette.negative] + extraClassColors
         return all[k % all.count]
     }
 

@@ -42,13 +42,14 @@ public struct SceneLayout: Sendable, Equatable {
         var area = Rect(
             x: marginX, y: topBand + 8, width: max(w - 2 * marginX, 1), height: max(h - topBand - bottomBand - 16, 1))
         // The map: a square as tall as the network's band (at most a third of the width), at the
-        // right edge; the network keeps the rest, with room for the output labels before it.
+        // right edge; the network keeps the rest, with room for the output labels (values, class
+        // names) and the map's axis before it.
         if let mapRanges, layerSizes.first == 2 {
             let side = min(area.height + 4, w * 0.34)
             let map = Rect(x: w - side - 16, y: topBand + 6, width: side, height: side)
             mapArea = map
             self.mapRanges = mapRanges
-            area = Rect(x: area.x, y: area.y, width: max(map.x - 70 - area.x, 1), height: area.height)
+            area = Rect(x: area.x, y: area.y, width: max(map.x - 100 - area.x, 1), height: area.height)
         } else {
             mapArea = nil
             self.mapRanges = nil

@@ -142,6 +142,16 @@ struct ThinkingPainter {
                         .text(
                             valueText, at: Point(centre.x + r + 6, centre.y), size: .normal, color: palette.text,
                             align: .leftMiddle))
+                    if layer == layout.layerSizes.count - 1, let name = outputName(index) {
+                        // Named classes: each output says which class it stands for, in its colour.
+                        let outputs = layout.layerSizes[layer]
+                        labels.append(
+                            .text(
+                                name, at: Point(centre.x + r + 6, centre.y + 15), size: .small,
+                                color: MapPainter.classColor(
+                                    outputs == 1 ? 1 : index, outputs: outputs, palette: palette),
+                                align: .leftMiddle))
+                    }
                     if let b = network.bias(layer: layer - 1, neuron: index) {
                         labels.append(
                             .text(
@@ -152,6 +162,16 @@ struct ThinkingPainter {
             }
         }
         out += halos + discs + labels
+    }
+}
+
+extension ThinkingPainter {
+    /// The class output `index` stands for, when the data names its classes (one sigmoid output
+    /// stands for the second class, against the first).
+    func outputName(_ index: Int) -> String? {
+        guard let classes = input.plan.dataSet.classNames else { return nil }
+        if classes.count == 2 { return "\(classes[1]) (vs \(classes[0]))" }
+        return index < classes.count ? classes[index] : nil
     }
 }
 
