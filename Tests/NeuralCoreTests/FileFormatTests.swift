@@ -26,7 +26,12 @@ struct CSVDataSetTests {
         #expect(error("a,b\n1,2\n1,x\n3,4\n") == "d.csv: line 3, column 2 (b): 'x' is not a number")
         #expect(
             error("a,b\n1,x\n") == "d.csv: column 2 (b) names one class only ('x'); a class column needs at least two")
-        #expect(error("a,b\nred,1\n") == "d.csv: line 2, column 1 (a): 'red' is not a number")
+        // Names in an input column: the message says which column is the target.
+        #expect(
+            error("a,b\nred,1\n")
+                == "d.csv: line 2, column 1 (a): 'red' is not a number — a is an input column, and inputs are "
+                + "numbers; a column of class names must be the target (the last column, unless headers named y… "
+                + "or target… mark others: here b)")
         #expect(error("a,b\n1,nan\n") == "d.csv: line 2, column 2 (b): 'nan' is not a finite number")
         #expect(error("a,b\n1,inf\n") == "d.csv: line 2, column 2 (b): 'inf' is not a finite number")
         #expect(error("a,b\n1,\n") == "d.csv: line 2, column 2 (b): an empty cell is not a number")
