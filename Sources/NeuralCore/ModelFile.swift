@@ -8,7 +8,9 @@ public enum ModelFile {
     public static let format = "neuroglow-model"
     public static let version = 1
 
-    public static func encode(_ network: Network) -> String {
+    /// `inputScaling`: the standardisation the network was trained with (CSV data), written as
+    /// `"input_scaling": {"mean": […], "std": […]}` so a loaded model takes raw values.
+    public static func encode(_ network: Network, inputScaling: InputScaling? = nil) -> String {
         let layout = network.layout
         let weights: [JSONValue] = (0..<layout.connectionLayerCount).map { l in
             .array(
@@ -19,7 +21,7 @@ public enum ModelFile {
         let biases: [JSONValue] = (0..<layout.connectionLayerCount).map { l in
             JSONValue((0..<layout.layerSizes[l + 1]).map { j in network.bias(layer: l, neuron: j) ?? 0 })
         }
-        let document: JSONValue = .object([
+        var fields: [(String, JSONValue)] = [
             ("format", JSONValue(format)),
             ("version", JSONValue(version)),
             ("layers", .array(layout.layerSizes.map(JSONValue.init))),
@@ -27,7 +29,15 @@ public enum ModelFile {
             ("bias", .bool(layout.usesBias)),
             ("weights", .array(weights)),
             ("biases", .array(biases)),
-        ])
+        ]
+        if let inputScaling {
+            fields.append(
+                (
+                    "input_scaling",
+                    .object([("mean", JSONValue(inputScaling.means)), ("std", JSONValue(inputScaling.deviations))])
+                ))
+        }
+        let document = JSONValue.object(fields)
         return document.text + "\n"
     }
 
@@ -85,6 +95,23 @@ public enum ModelFile {
             }
         }
         return Network(layout: layout, activations: activations, parameters: parameters)
+    }
+
+    /// The model's input scaling, if it carries one; errors name the JSON path.
+    public static func inputScaling(in text: String, source: String = "model") throws(InputError) -> InputScaling? {
+        let root = try JSONParser.parse(text, source: source)
+        func fail(_ path: String, _ what: String) -> InputError { InputError("\(source): \(path): \(what)") }
+        guard let scaling = root["input_scaling"], scaling != .null else { return nil }
+        let layers = try integers(root["layers"], path: "$.layers", fail: fail)
+        guard case .object = scaling, let meanValue = scaling["mean"], let stdValue = scaling["std"] else {
+            throw fail("$.input_scaling", "expected {\"mean\": […], \"std\": […]}")
+        }
+        let means = try numbers(meanValue, count: layers[0], path: "$.input_scaling.mean", fail: fail)
+        let deviations = try numbers(stdValue, count: layers[0], path: "$.input_scaling.std", fail: fail)
+        if let k = deviations.firstIndex(where: { $0 <= 0 }) {
+            throw fail("$.input_scaling.std[\(k)]", "expected a number greater than 0")
+        }
+        return InputScaling(means: means, deviations: deviations)
     }
 
     private static func integers(_ value: JSONValue?, path: String, fail: (String, String) -> InputError)

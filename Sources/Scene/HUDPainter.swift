@@ -47,7 +47,7 @@ struct HUDPainter {
                 "iteration \(grouped(input.shownIteration)) of \(grouped(total))", at: Point(top.x + 16, top.y + 10),
                 size: .large, color: palette.text, align: .left))
         let who = example.map { "example \($0 + 1) of \(input.plan.dataSet.count)" } ?? "your input"
-        var thinking = "\(who):  inputs \(shortVector(inputs))"
+        var thinking = "\(who):  inputs \(shortVector(input.rawInputs(inputs)))"
         if let target { thinking += "   desired \(shortVector(target))" }
         thinking += "   actual \(shortVector(trace.outputs))"
         out.append(

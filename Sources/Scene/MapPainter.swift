@@ -187,7 +187,7 @@ struct MapPainter {
             let x = map.x + map.width * Double(k) / 2
             out.append(
                 .text(
-                    tick(value), at: Point(x, map.maxY + 3), size: .small, color: palette.dimText,
+                    tick(input.rawInput(0, value)), at: Point(x, map.maxY + 3), size: .small, color: palette.dimText,
                     align: k == 0 ? .left : k == 1 ? .center : .right))
         }
         for (k, value) in [ranges.y.lowerBound, (ranges.y.lowerBound + ranges.y.upperBound) / 2, ranges.y.upperBound]
@@ -196,7 +196,8 @@ struct MapPainter {
             let y = map.maxY - map.height * Double(k) / 2
             out.append(
                 .text(
-                    tick(value), at: Point(map.x - 4, min(max(y, map.y + 6), map.maxY - 6)), size: .small,
+                    tick(input.rawInput(1, value)), at: Point(map.x - 4, min(max(y, map.y + 6), map.maxY - 6)),
+                    size: .small,
                     color: palette.dimText, align: .rightMiddle))
         }
         out.append(

@@ -100,7 +100,11 @@ struct OverlayPainter {
         case let .neuron(id):
             let value = trace.activation(layer: id.layer, index: id.index)
             if id.layer == 0 {
-                return ["input \(id.index + 1)", "value \(formatValue(value))", "click to toggle, wheel to change"]
+                var lines = ["input \(id.index + 1)", "value \(formatValue(input.rawInput(id.index, value)))"]
+                if input.plan.inputScaling != nil {
+                    lines.append("the network sees \(formatValue(value)) (standardised)")
+                }
+                return lines + ["click to toggle, wheel to change"]
             }
             let l = id.layer - 1
             let function = network.activations[l]

@@ -84,6 +84,16 @@ extension SceneInput {
         explain?.explanation.step.input ?? userInput ?? plan.dataSet.input(state.example % plan.dataSet.count)
     }
 
+    /// The user's own values of inputs the network sees scaled (CSV data is standardised);
+    /// unchanged without scaling.
+    public func rawInputs(_ scaled: [Double]) -> [Double] { plan.inputScaling?.invert(scaled) ?? scaled }
+
+    /// Input `index`'s raw value for what the network sees as `scaled`.
+    func rawInput(_ index: Int, _ scaled: Double) -> Double {
+        guard let scaling = plan.inputScaling else { return scaled }
+        return scaled * scaling.deviations[index] + scaling.means[index]
+    }
+
     /// The iteration of the shown keyframe (0 before the schedule exists).
     public var shownIteration: Int { progress.keyframeIterations?[shownKeyframe] ?? 0 }
 }

@@ -131,7 +131,9 @@ struct ThinkingPainter {
                         center: centre, radius: r, fill: palette.neuronFill.mix(palette.glow, 0.9 * level),
                         rim: palette.neuronRim))
                 guard layout.showsNeuronLabels else { continue }
-                let valueText = litness > 0.5 ? formatValue(activation) : "…"
+                // Inputs are written as the user's file holds them (the network may see them scaled).
+                let shown = layer == 0 ? input.rawInput(index, activation) : activation
+                let valueText = litness > 0.5 ? formatValue(shown) : "…"
                 if layer == 0 {
                     labels.append(
                         .text(

@@ -9,6 +9,11 @@ public struct SessionPlan: Sendable {
     public let dataSet: DataSet
     /// The examples kept aside to measure how the network does on data it never saw, if any.
     public let testSet: DataSet?
+    /// How raw input values become what the network sees (CSV data, unless `--no-standardize`):
+    /// `dataSet` and `testSet` hold scaled inputs; the picture shows raw ones.
+    public let inputScaling: InputScaling?
+    /// Things the user should know about the data as it was read (a constant column, say).
+    public let notes: [String]
     public let initialNetwork: Network
     public let training: TrainingOptions
     public let iterations: Int
@@ -17,10 +22,13 @@ public struct SessionPlan: Sendable {
 
     public init(
         dataSet: DataSet, initialNetwork: Network, training: TrainingOptions, iterations: Int,
-        schedule: ScheduleOptions, model: ModelOptions = ModelOptions(), testSet: DataSet? = nil
+        schedule: ScheduleOptions, model: ModelOptions = ModelOptions(), testSet: DataSet? = nil,
+        inputScaling: InputScaling? = nil, notes: [String] = []
     ) {
         self.dataSet = dataSet
         self.testSet = testSet
+        self.inputScaling = inputScaling
+        self.notes = notes
         self.initialNetwork = initialNetwork
         self.training = training
         self.iterations = iterations
@@ -41,8 +49,23 @@ public struct SessionPlan: Sendable {
                 "--noise \(model.noise): only the 2-D sets take noise "
                     + "(\(BuiltInDataSets.planeNames.sorted().joined(separator: ", ")))")
         }
-        let (dataSet, testSet) = whole.split(
+        let (rawTrain, rawTest) = whole.split(
             testFraction: model.resolvedTestFraction(for: model.dataSet), seed: model.seed)
+        // CSV inputs are standardised with the training part's statistics (a loaded model brings
+        // the scaling it was trained with); the built-in sets are already in small ranges.
+        var scaling: InputScaling? = nil
+        var notes: [String] = []
+        if let path = model.loadPath {
+            scaling = try ModelFile.inputScaling(in: try readText(path, option: "--load"), source: path)
+        } else if model.standardize && BuiltInDataSets.named(model.dataSet) == nil {
+            let computed = InputScaling(standardizing: rawTrain)
+            scaling = computed
+            for c in computed.constantColumns(of: rawTrain) {
+                notes.append("input column '\(rawTrain.inputNames[c])' is constant; the network sees it as 0")
+            }
+        }
+        let dataSet = scaling.map { $0.apply(to: rawTrain) } ?? rawTrain
+        let testSet = rawTest.map { test in scaling.map { $0.apply(to: test) } ?? test }
         var defaults = DataSetDefaults.named(model.dataSet)
         // Named classes: softmax with cross-entropy for three or more, one sigmoid with BCE for two.
         if let classes = whole.classNames {
@@ -90,7 +113,7 @@ public struct SessionPlan: Sendable {
         return SessionPlan(
             dataSet: dataSet, initialNetwork: network, training: training,
             iterations: model.iterations ?? defaults.iterations,
-            schedule: schedule, model: model, testSet: testSet)
+            schedule: schedule, model: model, testSet: testSet, inputScaling: scaling, notes: notes)
     }
 
     /// Refuses shape options given with `--load` that the model file contradicts: the file

@@ -60,7 +60,8 @@ extension LiveApp {
         let scene = sceneInput()
         let path = "neuroglow-model-\(scene.shownIteration).json"
         do {
-            try ModelFile.encode(scene.displayedNetwork).write(toFile: path, atomically: true, encoding: .utf8)
+            try ModelFile.encode(scene.displayedNetwork, inputScaling: plan.inputScaling).write(
+                toFile: path, atomically: true, encoding: .utf8)
             report("neuroglow: saved the model to \(path)")
         } catch {
             report("neuroglow: cannot save \(path): \(error.localizedDescription)")

@@ -44,6 +44,13 @@ struct ModelArguments: ParsableArguments {
     var shuffle = false
     @Option(help: "Start from a model file (it brings its own shape, activations and biases).")
     var load: String?
+    @Flag(
+        name: .customLong("no-standardize"),
+        help: """
+            Give a CSV's inputs to the network as they are (default: standardised with the training part's \
+            mean and deviation).
+            """)
+    var noStandardize = false
     @Option(parsing: .unconditional, help: "Scatter the 2-D sets' points, 0–50 (as in TensorFlow Playground).")
     var noise = 0
     @Option(
@@ -70,6 +77,7 @@ struct ModelArguments: ParsableArguments {
         options.shuffle = shuffle
         options.loadPath = load
         options.noise = noise
+        options.standardize = !noStandardize
         options.testFraction = testFraction
         return options
     }

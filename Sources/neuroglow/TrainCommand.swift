@@ -18,9 +18,14 @@ struct TrainCommand: ParsableCommand {
 
     mutating func run() throws {
         let plan = try validating { try SessionPlan.make(model: try model.resolved()) }
-        let query = try predict.map { text in
+        for note in plan.notes { report("neuroglow: \(note)") }
+        // --predict takes raw values, as the CSV holds them; the network sees them scaled.
+        let rawQuery = try predict.map { text in
             try validating { try parseVector(text, option: "--predict", count: plan.dataSet.inputCount) }
         }
+        let query = rawQuery.map { plan.inputScaling?.apply($0) ?? $0 }
+        /// The raw values of an example's scaled inputs, as the user's file holds them.
+        func raw(_ scaled: [Double]) -> [Double] { plan.inputScaling?.invert(scaled) ?? scaled }
         let trainer = Trainer(network: plan.initialNetwork, dataSet: plan.dataSet, options: plan.training)
         let start = DispatchTime.now().uptimeNanoseconds
         trainer.train(iterations: plan.iterations)
@@ -30,7 +35,10 @@ struct TrainCommand: ParsableCommand {
         let steps = Double(trainer.iteration * data.count)
         let loss = network.meanLoss(on: data, loss: plan.training.loss)
         if let save {
-            do { try ModelFile.encode(network).write(toFile: save, atomically: true, encoding: .utf8) } catch {
+            do {
+                try ModelFile.encode(network, inputScaling: plan.inputScaling).write(
+                    toFile: save, atomically: true, encoding: .utf8)
+            } catch {
                 throw ValidationError("--save \(save): cannot write the file (\(error.localizedDescription))")
             }
         }
@@ -45,7 +53,7 @@ struct TrainCommand: ParsableCommand {
                     .array(
                         (0..<shown).map { e -> JSONValue in
                             .object([
-                                ("input", JSONValue(data.input(e))), ("target", JSONValue(data.target(e))),
+                                ("input", JSONValue(raw(data.input(e)))), ("target", JSONValue(data.target(e))),
                                 ("output", JSONValue(network.predict(data.input(e)))),
                             ])
                         })
@@ -57,9 +65,11 @@ struct TrainCommand: ParsableCommand {
                 fields += quality(of: network, on: test).map { ("test_" + $0.0, $0.1) }
                 fields.append(("test_examples", JSONValue(test.count)))
             }
-            if let query {
+            if let query, let rawQuery {
                 let output = network.predict(query)
-                var prediction: [(String, JSONValue)] = [("input", JSONValue(query)), ("output", JSONValue(output))]
+                var prediction: [(String, JSONValue)] = [
+                    ("input", JSONValue(rawQuery)), ("output", JSONValue(output)),
+                ]
                 if let name = data.predictedClass(output) { prediction.append(("class", JSONValue(name))) }
                 fields.append(("prediction", .object(prediction)))
             }
@@ -74,7 +84,7 @@ struct TrainCommand: ParsableCommand {
         )
         for e in 0..<shown {
             print(
-                "  \(vector(data.input(e))) → target \(vector(data.target(e)))  output "
+                "  \(vector(raw(data.input(e)))) → target \(vector(data.target(e)))  output "
                     + "\(vector(network.predict(data.input(e))))"
             )
         }
@@ -90,10 +100,10 @@ struct TrainCommand: ParsableCommand {
                 "test part (\(test.count) examples, never trained on): loss "
                     + "\(format(network.meanLoss(on: test, loss: plan.training.loss), 6)), \(testQuality.joined())")
         }
-        if let query {
+        if let query, let rawQuery {
             let output = network.predict(query)
             let named = data.predictedClass(output).map { " — \($0)" } ?? ""
-            print("prediction for \(vector(query)): \(vector(output))\(named)")
+            print("prediction for \(vector(rawQuery)): \(vector(output))\(named)")
         }
         print("\(format(seconds, 3)) s, \(format(steps / max(seconds, 1e-9) / 1e6, 2)) M example-steps/s")
         if let save { print("saved the model to \(save)") }

@@ -301,3 +301,44 @@ struct NamedClassesTests {
         #expect(refused.status != 0 && refused.stderr.contains("colour is an input column"), "\(refused.stderr)")
     }
 }
+
+/// A CSV whose columns have very different scales, as measurements usually do.
+struct StandardisationTests {
+    @Test func standardisingIsWhatLetsABadlyScaledCSVLearn() throws {
+        let directory = Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // Two informative columns, one tiny (0…0.01) and one huge (0…2500), two that carry nothing;
+        // the diagnosis is 1 where their scaled sum passes 1. A fixed generator: the same file each run.
+        var state: UInt64 = 12345
+        func next() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        var lines = ["radius,area,texture,smoothness,diagnosis"]
+        for _ in 0..<300 {
+            let a = next(), b = next()
+            lines.append("\(a * 0.01),\(b * 2500),\(next()),\(100 + next() * 100),\(a + b > 1 ? 1 : 0)")
+        }
+        let path = directory + "/scaled.csv", model = directory + "/model.json"
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        func testAccuracy(_ extra: [String]) throws -> Double {
+            let result = try Tool.neuroglow(
+                ["train", "--dataset", path, "--test-fraction", "0.3", "--iterations", "20000", "--json"] + extra)
+            #expect(result.status == 0, "\(result.stderr)")
+            return (Tool.json(result.stdout) as? [String: Any])?["test_accuracy"] as? Double ?? 0
+        }
+        let standardised = try testAccuracy(["--save", model])
+        let raw = try testAccuracy(["--no-standardize"])
+        #expect(standardised >= 0.9, "standardised: \(standardised)")
+        #expect(raw <= 0.7, "raw inputs saturate the sigmoid units: \(raw)")
+        // The saved model carries the scaling: loaded, it takes raw values.
+        let saved = try String(contentsOfFile: model, encoding: .utf8)
+        #expect(saved.contains("\"input_scaling\""))
+        let predicted = try Tool.neuroglow([
+            "train", "--dataset", path, "--load", model, "--iterations", "1", "--predict", "0.009,2400,0.5,150",
+            "--json",
+        ])
+        let output = ((Tool.json(predicted.stdout) as? [String: Any])?["prediction"] as? [String: Any])?["output"]
+        #expect(((output as? [Double])?.first ?? 0) > 0.5, "\(predicted.stdout.prefix(300))")
+    }
+}
