@@ -12,7 +12,10 @@ public enum CSVDataSet {
     public static let maximumColumns = 4096
     public static let maximumLineLength = 1 << 20
 
-    public static func parse(_ text: String, name: String) throws(InputError) -> DataSet {
+    /// `categorical`: input columns (by header name) whose values are categories, each given to
+    /// the network as one 0/1 input per category (named `column=value`, in order of first
+    /// appearance).
+    public static func parse(_ text: String, name: String, categorical: [String] = []) throws(InputError) -> DataSet {
         var header: [String]? = nil
         var targetColumns: [Int] = [], inputColumns: [Int] = []
         var rows: [(line: Int, cells: [String])] = []
@@ -65,6 +68,21 @@ public enum CSVDataSet {
             throw InputError("\(name): the file is empty; expected a header row and data rows")
         }
         guard !rows.isEmpty else { throw InputError("\(name): the file has a header but no data rows") }
+        var categories: [Int: [String]] = [:]
+        for column in categorical {
+            guard let c = columns.firstIndex(of: column) else {
+                throw InputError(
+                    "--categorical \(column): \(name) has no such column; its columns are "
+                        + columns.joined(separator: ", "))
+            }
+            guard inputColumns.contains(c) else {
+                throw InputError(
+                    "--categorical \(column): that is the target column; only input columns can be categorical")
+            }
+            var seen = Set<String>(), values: [String] = []
+            for row in rows where seen.insert(row.cells[c]).inserted { values.append(row.cells[c]) }
+            categories[c] = values
+        }
         func number(_ row: (line: Int, cells: [String]), _ c: Int) throws(InputError) -> Double {
             let cell = row.cells[c]
             guard let value = Double(cell), !cell.isEmpty else {
@@ -81,17 +99,26 @@ public enum CSVDataSet {
         inputs.reserveCapacity(rows.count * inputColumns.count)
         for row in rows {
             for c in inputColumns {
+                if let values = categories[c] {
+                    inputs += values.map { $0 == row.cells[c] ? 1 : 0 }
+                    continue
+                }
                 do {
                     inputs.append(try number(row, c))
                 } catch {
                     // Names in an input column: most likely classes in a column not taken as the target.
                     guard classNames(of: c, in: rows) != nil else { throw error }
+                    let targets = targetColumns.map { columns[$0] }.joined(separator: ", ")
                     throw InputError(
                         "\(error.message) — \(columns[c]) is an input column, and inputs are numbers; a column of "
                             + "class names must be the target (the last column, unless headers named y… or "
-                            + "target… mark others: here \(targetColumns.map { columns[$0] }.joined(separator: ", ")))")
+                            + "target… mark others: here \(targets)), "
+                            + "or declared --categorical \(columns[c]) to give each value its own input")
                 }
             }
+        }
+        let inputNames = inputColumns.flatMap { c in
+            categories[c].map { values in values.map { "\(columns[c])=\($0)" } } ?? [columns[c]]
         }
         if targetColumns.count == 1, let classes = classNames(of: targetColumns[0], in: rows) {
             let c = targetColumns[0]
@@ -115,7 +142,7 @@ public enum CSVDataSet {
                 }
             }
             return DataSet(
-                name: name, inputNames: inputColumns.map { columns[$0] },
+                name: name, inputNames: inputNames,
                 targetNames: classes.count == 2 ? [classes[1]] : classes, inputs: inputs, targets: targets,
                 classNames: classes)
         }
@@ -126,7 +153,7 @@ public enum CSVDataSet {
         }
         let targetValues = Set(targets)
         return DataSet(
-            name: name, inputNames: inputColumns.map { columns[$0] }, targetNames: targetColumns.map { columns[$0] },
+            name: name, inputNames: inputNames, targetNames: targetColumns.map { columns[$0] },
             inputs: inputs, targets: targets,
             isRegression: !targetValues.isSubset(of: [0, 1]))
     }

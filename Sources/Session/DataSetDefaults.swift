@@ -31,4 +31,23 @@ public struct DataSetDefaults: Sendable, Equatable {
         }
         return defaults
     }
+
+    /// The defaults for a data set read from a file, sized to it so training takes seconds: one
+    /// hidden layer of inputs + outputs neurons (4 to 32), about two million example-steps
+    /// (100 to 60,000 passes); named classes take softmax with cross-entropy (three or more) or
+    /// BCE on one sigmoid output (two).
+    public static func sized(to data: DataSet) -> DataSetDefaults {
+        var defaults = DataSetDefaults()
+        defaults.hiddenLayers = [min(max(data.inputCount + data.targetCount, 4), 32)]
+        defaults.iterations = min(max(2_000_000 / max(data.count, 1), 100), 60_000)
+        if let classes = data.classNames {
+            if classes.count > 2 {
+                defaults.outputActivation = .softmax
+                defaults.loss = .ce
+            } else {
+                defaults.loss = .bce
+            }
+        }
+        return defaults
+    }
 }

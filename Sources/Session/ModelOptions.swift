@@ -20,6 +20,8 @@ public struct ModelOptions: Sendable, Equatable {
     public var seed: UInt64 = 1
     public var shuffle = false
     public var loadPath: String? = nil
+    /// CSV input columns whose values are categories, one-hot encoded (`--categorical NAME`).
+    public var categorical: [String] = []
     /// Whether CSV inputs are standardised (`--no-standardize` turns it off).
     public var standardize = true
     /// How much the 2-D sets' points scatter, 0–50 (`--noise`).

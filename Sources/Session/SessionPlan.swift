@@ -43,7 +43,7 @@ public struct SessionPlan: Sendable {
     {
         try model.validate()
         try schedule.validate()
-        let whole = try loadDataSet(model.dataSet, seed: model.seed, noise: model.noise)
+        let whole = try loadDataSet(model.dataSet, seed: model.seed, noise: model.noise, categorical: model.categorical)
         if model.noise > 0 && !BuiltInDataSets.planeNames.contains(model.dataSet) {
             throw InputError(
                 "--noise \(model.noise): only the 2-D sets take noise "
@@ -66,16 +66,9 @@ public struct SessionPlan: Sendable {
         }
         let dataSet = scaling.map { $0.apply(to: rawTrain) } ?? rawTrain
         let testSet = rawTest.map { test in scaling.map { $0.apply(to: test) } ?? test }
-        var defaults = DataSetDefaults.named(model.dataSet)
-        // Named classes: softmax with cross-entropy for three or more, one sigmoid with BCE for two.
-        if let classes = whole.classNames {
-            if classes.count > 2 {
-                defaults.outputActivation = .softmax
-                defaults.loss = .ce
-            } else {
-                defaults.loss = .bce
-            }
-        }
+        let defaults =
+            BuiltInDataSets.named(model.dataSet) == nil
+            ? DataSetDefaults.sized(to: rawTrain) : DataSetDefaults.named(model.dataSet)
         let loss = model.loss ?? defaults.loss
         let network: Network
         if let path = model.loadPath {
@@ -148,8 +141,15 @@ public struct SessionPlan: Sendable {
     }
 
     /// A built-in data set by name, or a CSV file by path (anything ending in .csv or containing '/').
-    public static func loadDataSet(_ nameOrPath: String, seed: UInt64, noise: Int = 0) throws(InputError) -> DataSet {
-        if let builtIn = BuiltInDataSets.named(nameOrPath, seed: seed, noise: noise) { return builtIn }
+    public static func loadDataSet(_ nameOrPath: String, seed: UInt64, noise: Int = 0, categorical: [String] = [])
+        throws(InputError) -> DataSet
+    {
+        if let builtIn = BuiltInDataSets.named(nameOrPath, seed: seed, noise: noise) {
+            if let column = categorical.first {
+                throw InputError("--categorical \(column): only a CSV file's columns can be categorical")
+            }
+            return builtIn
+        }
         guard nameOrPath.lowercased().hasSuffix(".csv") || nameOrPath.contains("/") else {
             throw InputError(
                 "--dataset \(nameOrPath): unknown data set; expected one of "
@@ -157,7 +157,7 @@ public struct SessionPlan: Sendable {
             )
         }
         let text = try readText(nameOrPath, option: "--dataset")
-        return try CSVDataSet.parse(text, name: nameOrPath)
+        return try CSVDataSet.parse(text, name: nameOrPath, categorical: categorical)
     }
 
     public static func loadModel(_ path: String) throws(InputError) -> Network {

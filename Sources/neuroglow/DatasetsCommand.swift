@@ -5,12 +5,23 @@ import Session
 /// `neuroglow datasets`: the built-in data sets, their sizes and the defaults each trains with.
 struct DatasetsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "datasets", abstract: "List the built-in data sets with their sizes and defaults.")
+        commandName: "datasets",
+        abstract: "List the built-in data sets with their sizes and defaults, or describe a CSV file.")
 
     @Flag(help: "Print one JSON object.")
     var json = false
+    @Option(help: "Describe what neuroglow makes of this CSV file: columns, classes, scaling, test part, defaults.")
+    var describe: String?
+    @Option(help: "With --describe: an input column of categories (repeat for several).")
+    var categorical: [String] = []
+    @Option(name: .customLong("test-fraction"), parsing: .unconditional, help: "With --describe: the test share.")
+    var testFraction: Double?
 
     mutating func run() throws {
+        if let describe {
+            try self.describe(describe)
+            return
+        }
         let rows = BuiltInDataSets.names.map { name -> (DataSet, SessionPlan) in
             var model = ModelOptions()
             model.dataSet = name

@@ -44,6 +44,9 @@ struct ModelArguments: ParsableArguments {
     var shuffle = false
     @Option(help: "Start from a model file (it brings its own shape, activations and biases).")
     var load: String?
+    @Option(
+        help: "A CSV input column whose values are categories: one 0/1 input per value (repeat for several).")
+    var categorical: [String] = []
     @Flag(
         name: .customLong("no-standardize"),
         help: """
@@ -78,6 +81,7 @@ struct ModelArguments: ParsableArguments {
         options.loadPath = load
         options.noise = noise
         options.standardize = !noStandardize
+        options.categorical = categorical
         options.testFraction = testFraction
         return options
     }

@@ -137,6 +137,8 @@ struct RecordingManifest {
                     ("init", JSONValue(model.initialization.rawValue)),
                     ("iterations", JSONValue(plan.iterations)),
                     ("noise", JSONValue(model.noise)),
+                    ("categorical", .array(model.categorical.map(JSONValue.init))),
+                    ("standardize", .bool(plan.inputScaling != nil)),
                     ("test_fraction", JSONValue(model.resolvedTestFraction(for: model.dataSet))),
                     ("shuffle", .bool(plan.training.shuffle)),
                     ("schedule", JSONValue(plan.schedule.mode.rawValue)),

@@ -15,6 +15,8 @@ struct TrainCommand: ParsableCommand {
     var save: String?
     @Flag(help: "Print one JSON object instead of text.")
     var json = false
+    @Flag(name: .customLong("all-examples"), help: "List every example with its output (default: the first 50).")
+    var allExamples = false
 
     mutating func run() throws {
         let plan = try validating { try SessionPlan.make(model: try model.resolved()) }
@@ -42,7 +44,7 @@ struct TrainCommand: ParsableCommand {
                 throw ValidationError("--save \(save): cannot write the file (\(error.localizedDescription))")
             }
         }
-        let shown = min(data.count, 50)
+        let shown = allExamples ? data.count : min(data.count, 50)
         if json {
             var fields: [(String, JSONValue)] = [
                 ("iterations", JSONValue(trainer.iteration)),
@@ -52,10 +54,13 @@ struct TrainCommand: ParsableCommand {
                     "examples",
                     .array(
                         (0..<shown).map { e -> JSONValue in
-                            .object([
+                            let output = network.predict(data.input(e))
+                            var example: [(String, JSONValue)] = [
                                 ("input", JSONValue(raw(data.input(e)))), ("target", JSONValue(data.target(e))),
-                                ("output", JSONValue(network.predict(data.input(e)))),
-                            ])
+                                ("output", JSONValue(output)),
+                            ]
+                            if let name = data.predictedClass(output) { example.append(("class", JSONValue(name))) }
+                            return .object(example)
                         })
                 ),
             ]

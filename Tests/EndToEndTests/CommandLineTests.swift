@@ -181,11 +181,12 @@ struct CommandLineTests {
         // Options that agree with the file are fine; options that contradict it name both sides.
         let agreeing = try Tool.neuroglow([
             "train", "--dataset", data, "--load", model, "--loss", "ce", "--iterations", "10",
-            "--layers", "2,4,3", "--activation", "sigmoid", "--output-activation", "softmax", "--bias",
+            // A CSV's default hidden layer has inputs + outputs neurons: 2 + 3.
+            "--layers", "2,5,3", "--activation", "sigmoid", "--output-activation", "softmax", "--bias",
         ])
         #expect(agreeing.status == 0, "\(agreeing.stderr)")
         let conflicts: [([String], String)] = [
-            (["--layers", "2,8,3"], "--layers 2,8,3 and --load \(model): the model file has the shape 2,4,3"),
+            (["--layers", "2,8,3"], "--layers 2,8,3 and --load \(model): the model file has the shape 2,5,3"),
             (
                 ["--activation", "tanh"],
                 "--activation tanh and --load \(model): the model file has hidden activation sigmoid"
@@ -294,6 +295,18 @@ struct NamedClassesTests {
         #expect((json["prediction"] as? [String: Any])?["class"] as? String == "green")
         let text = try Tool.neuroglow(["train", "--dataset", path, "--iterations", "3000", "--predict", "0,0.7"])
         #expect(text.stdout.contains("— blue"), "\(text.stdout)")
+        // Every example on request.
+        let all = try Tool.neuroglow(["train", "--dataset", path, "--iterations", "10", "--all-examples", "--json"])
+        #expect(((Tool.json(all.stdout) as? [String: Any])?["examples"] as? [Any])?.count == 150)
+        // What neuroglow makes of the file, before anything trains: classes, scaling, sized defaults.
+        let described = try Tool.neuroglow(["datasets", "--describe", path, "--test-fraction", "0.3", "--json"])
+        let description = try #require(Tool.json(described.stdout) as? [String: Any], "\(described.stderr)")
+        #expect(description["rows"] as? Int == 150 && description["test_examples"] as? Int == 45)
+        #expect(description["classes"] as? [String] == ["red", "green", "blue"])
+        #expect((description["scaling"] as? [String: Any])?["mean"] as? [Double] != nil)
+        let defaults = try #require(description["defaults"] as? [String: Any])
+        #expect(defaults["layers"] as? [Int] == [2, 5, 3] && defaults["output_activation"] as? String == "softmax")
+        #expect(defaults["loss"] as? String == "ce" && defaults["iterations"] as? Int == 2_000_000 / 105)
         // A column of names that is not the target is refused, saying which column is the target.
         let swapped = directory + "/swapped.csv"
         try ("colour,width,y\nred,1,0\nblue,2,1\n").write(toFile: swapped, atomically: true, encoding: .utf8)
@@ -323,7 +336,7 @@ struct StandardisationTests {
         try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         func testAccuracy(_ extra: [String]) throws -> Double {
             let result = try Tool.neuroglow(
-                ["train", "--dataset", path, "--test-fraction", "0.3", "--iterations", "20000", "--json"] + extra)
+                ["train", "--dataset", path, "--test-fraction", "0.3", "--json"] + extra)
             #expect(result.status == 0, "\(result.stderr)")
             return (Tool.json(result.stdout) as? [String: Any])?["test_accuracy"] as? Double ?? 0
         }

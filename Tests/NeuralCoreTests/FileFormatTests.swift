@@ -31,7 +31,7 @@ struct CSVDataSetTests {
             error("a,b\nred,1\n")
                 == "d.csv: line 2, column 1 (a): 'red' is not a number — a is an input column, and inputs are "
                 + "numbers; a column of class names must be the target (the last column, unless headers named y… "
-                + "or target… mark others: here b)")
+                + "or target… mark others: here b), or declared --categorical a to give each value its own input")
         #expect(error("a,b\n1,nan\n") == "d.csv: line 2, column 2 (b): 'nan' is not a finite number")
         #expect(error("a,b\n1,inf\n") == "d.csv: line 2, column 2 (b): 'inf' is not a finite number")
         #expect(error("a,b\n1,\n") == "d.csv: line 2, column 2 (b): an empty cell is not a number")
@@ -161,5 +161,23 @@ struct LoaderFuzzTests {
         #expect(two.targetNames == ["malignant"] && two.predictedClass([0.8]) == "malignant")
         // Splitting keeps the names.
         #expect(three.split(testFraction: 0.5, seed: 1).train.classNames == three.classNames)
+    }
+
+    /// An input column of categories becomes one 0/1 input per value.
+    @Test func categoricalColumnsAreOneHot() throws {
+        let text = "size,shape,kind\n1,round,a\n2,square,b\n3,round,a\n"
+        let data = try CSVDataSet.parse(text, name: "c.csv", categorical: ["shape"])
+        #expect(data.inputNames == ["size", "shape=round", "shape=square"])
+        #expect(data.input(0) == [1, 1, 0] && data.input(1) == [2, 0, 1] && data.input(2) == [3, 1, 0])
+        func message(_ categorical: [String]) -> String {
+            do { _ = try CSVDataSet.parse(text, name: "c.csv", categorical: categorical) } catch {
+                return error.message
+            }
+            return "no error"
+        }
+        #expect(
+            message(["colour"]) == "--categorical colour: c.csv has no such column; its columns are size, shape, kind")
+        #expect(message(["kind"]).hasPrefix("--categorical kind: that is the target column"))
+        #expect(message([]).hasSuffix("or declared --categorical shape to give each value its own input"))
     }
 }

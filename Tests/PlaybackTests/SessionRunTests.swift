@@ -184,3 +184,22 @@ struct TestPartPlanTests {
         }
     }
 }
+
+/// A CSV's defaults follow its size.
+struct SizedDefaultsTests {
+    @Test func defaultsFollowTheData() {
+        let wide = DataSet(
+            name: "w.csv", inputNames: (0..<30).map { "m\($0)" }, targetNames: ["y"],
+            inputs: [Double](repeating: 0.5, count: 30 * 500), targets: [Double](repeating: 1, count: 500))
+        let sized = DataSetDefaults.sized(to: wide)
+        #expect(sized.hiddenLayers == [31] && sized.iterations == 4000 && sized.loss == .mse)
+        let tiny = DataSet(name: "t.csv", rows: [([0], [0]), ([1], [1])])
+        #expect(
+            DataSetDefaults.sized(to: tiny).hiddenLayers == [4] && DataSetDefaults.sized(to: tiny).iterations == 60_000)
+        let named = DataSet(
+            name: "n.csv", inputNames: ["a"], targetNames: ["x", "y", "z"], inputs: [0, 1, 2],
+            targets: [1, 0, 0, 0, 1, 0, 0, 0, 1], classNames: ["x", "y", "z"])
+        let classes = DataSetDefaults.sized(to: named)
+        #expect(classes.outputActivation == .softmax && classes.loss == .ce)
+    }
+}

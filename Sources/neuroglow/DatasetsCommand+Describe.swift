@@ -1,0 +1,71 @@
+import ArgumentParser
+import NeuralCore
+import Session
+
+extension DatasetsCommand {
+    /// What neuroglow makes of a CSV file before anything trains: its columns, the target and its
+    /// classes, the scaling, the test part and the defaults it would train with.
+    func describe(_ path: String) throws {
+        var model = ModelOptions()
+        model.dataSet = path
+        model.categorical = categorical
+        model.testFraction = testFraction
+        let plan = try validating { try SessionPlan.make(model: model) }
+        let data = plan.dataSet, network = plan.initialNetwork
+        let rows = data.count + (plan.testSet?.count ?? 0)
+        let kind =
+            data.classNames.map { "classification, \($0.count) named classes" }
+            ?? (data.isRegression ? "regression" : "classification (0/1 targets)")
+        let defaults: [(String, JSONValue)] = [
+            ("layers", .array(network.layout.layerSizes.map(JSONValue.init))),
+            ("activation", JSONValue(network.activations.first!.rawValue)),
+            ("output_activation", JSONValue(network.activations.last!.rawValue)),
+            ("loss", JSONValue(plan.training.loss.rawValue)),
+            ("learning_rate", JSONValue(plan.training.learningRate)), ("iterations", JSONValue(plan.iterations)),
+            ("batch_size", JSONValue(plan.training.batchSize)), ("bias", .bool(network.layout.usesBias)),
+        ]
+        if json {
+            var fields: [(String, JSONValue)] = [
+                ("file", JSONValue(path)), ("rows", JSONValue(rows)),
+                ("test_examples", JSONValue(plan.testSet?.count ?? 0)),
+                ("inputs", .array(data.inputNames.map(JSONValue.init))),
+                ("targets", .array(data.targetNames.map(JSONValue.init))), ("kind", JSONValue(kind)),
+                ("classes", data.classNames.map { .array($0.map(JSONValue.init)) } ?? .null),
+            ]
+            if let scaling = plan.inputScaling {
+                fields.append(
+                    ("scaling", .object([("mean", JSONValue(scaling.means)), ("std", JSONValue(scaling.deviations))])))
+            } else {
+                fields.append(("scaling", .null))
+            }
+            fields += [("notes", .array(plan.notes.map(JSONValue.init))), ("defaults", .object(defaults))]
+            print(JSONValue.object(fields).text)
+            return
+        }
+        print(
+            "\(path): \(rows) rows, \(data.inputCount) inputs, target "
+                + "\(data.targetNames.joined(separator: ", ")) (\(kind))"
+        )
+        if let classes = data.classNames {
+            print("classes, in order of first appearance: \(classes.joined(separator: ", "))")
+        }
+        if let scaling = plan.inputScaling {
+            print("inputs, standardised with the training part's mean and deviation (--no-standardize keeps them raw):")
+            for (k, name) in data.inputNames.enumerated() {
+                print("  \(name): mean \(format(scaling.means[k], 4)), deviation \(format(scaling.deviations[k], 4))")
+            }
+        } else {
+            print("inputs: \(data.inputNames.joined(separator: ", "))")
+        }
+        for note in plan.notes { print("note: \(note)") }
+        print(
+            plan.testSet.map { "test part: \($0.count) rows kept aside (seeded, stratified by class)" }
+                ?? "test part: none (--test-fraction F keeps a share aside)")
+        let shape = network.layout.layerSizes.map(String.init).joined(separator: "-")
+        print(
+            "defaults: layers \(shape), \(network.activations.first!.rawValue) hidden, "
+                + "\(network.activations.last!.rawValue) output, loss \(plan.training.loss.rawValue), learning rate "
+                + "\(format(plan.training.learningRate, 3)), \(plan.iterations) iterations, biases "
+                + (network.layout.usesBias ? "on" : "off"))
+    }
+}
