@@ -75,8 +75,8 @@ struct ExplainPainter {
             .text(
                 banner, at: Point(Double(layout.width) / 2, layout.hudTop.maxY + 4), size: .normal,
                 color: palette.glow, align: .center))
-        let box = cardBox
         let (title, lines) = explanation.lines(for: view.current)
+        let box = cardBox(title: title, lines: lines)
         out.append(.rect(box, palette.panel))
         out.append(.frame(box, palette.glow))
         out.append(
@@ -120,6 +120,11 @@ struct ExplainPainter {
     /// window, wide enough for its longest line (`estimatedWidth`).
     var cardBox: Rect {
         let (title, lines) = explanation.lines(for: view.current)
+        return cardBox(title: title, lines: lines)
+    }
+
+    /// The card's rectangle for these lines (the frame writes them once, and sizes the card by them).
+    func cardBox(title: String, lines: [String]) -> Rect {
         let longest = ([title] + lines).map { Self.estimatedWidth($0, size: .normal) }.max() ?? 0
         let width = min(longest + 2 * Self.padding, Double(layout.width) - 16)
         let height = 2 * Self.padding + Self.lineHeight * Double(lines.count + 1)

@@ -146,20 +146,20 @@ extension Explanation {
     }
 
     /// The synapses whose change the update stage lists: the largest |Δw| into the path's neurons.
-    public var largestChanges: [SynapseID] {
-        var synapses: [SynapseID] = []
+    static func largestChanges(of step: LearningStep, along path: [[Int]]) -> [SynapseID] {
+        var changes: [(SynapseID, Double)] = []
         for layer in 1..<path.count {
             for j in path[layer] {
-                for i in 0..<network.layout.layerSizes[layer - 1] {
-                    synapses.append(SynapseID(layer: layer - 1, from: i, to: j))
+                for i in 0..<step.before.layout.layerSizes[layer - 1] {
+                    changes.append(
+                        (
+                            SynapseID(layer: layer - 1, from: i, to: j),
+                            abs(step.weightChange(layer: layer - 1, to: j, from: i))
+                        ))
                 }
             }
         }
-        return Array(
-            synapses.sorted {
-                abs(step.weightChange(layer: $0.layer, to: $0.to, from: $0.from))
-                    > abs(step.weightChange(layer: $1.layer, to: $1.to, from: $1.from))
-            }.prefix(Self.rowsShown))
+        return changes.sorted { $0.1 > $1.1 }.prefix(rowsShown).map(\.0)
     }
 
     private func updateLines() -> (String, [String]) {

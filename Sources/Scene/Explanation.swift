@@ -36,6 +36,9 @@ public struct Explanation: Sendable {
     public let focus: NeuronID
     /// What the session's own step adds to this plain one (momentum, mini-batches), if anything.
     public let sessionDifference: String?
+    /// The synapses the update stage lists and lights (the largest |Δw| along the path), found
+    /// once: every frame of the stage draws them.
+    public let largestChanges: [SynapseID]
 
     /// Networks with at most this many non-input neurons are explained neuron by neuron, whole.
     public static let wholeNetworkLimit = 12
@@ -57,6 +60,7 @@ public struct Explanation: Sendable {
         for layer in stride(from: last, through: 1, by: -1) { stages.append(.backward(layer: layer)) }
         stages.append(.update)
         self.stages = stages
+        largestChanges = Self.largestChanges(of: step, along: path)
         var differences: [String] = []
         if let training, training.momentum != 0 {
             differences.append("momentum \(formatExplained(training.momentum)) adds that much of the previous step")
