@@ -19,32 +19,35 @@ final class Texture {
         SDL_SetTextureBlendMode(pointer, blend)
     }
 
-    /// A texture the renderer can draw into (a cache of unchanging geometry).
-    init(renderTargetFor renderer: Renderer, width: Int, height: Int) throws(SDLError) {
-        let access = Int32(SDL_TEXTUREACCESS_TARGET.rawValue)
-        pointer = try SDLError.check(
-            SDL_CreateTexture(renderer.pointer, SDL_PIXELFORMAT_ARGB8888.rawValue, access, Int32(width), Int32(height)),
-            "SDL_CreateTexture(target \(width)x\(height))")
-        self.renderer = renderer
-        self.width = width
-        self.height = height
-        SDL_SetTextureBlendMode(pointer, SDL_BLENDMODE_BLEND)
-        // Copied 1:1, so filtering cannot change a pixel; on llvmpipe nearest sampling makes the
-        // full-window copy of a cached layer several times cheaper than linear.
-        SDL_SetTextureScaleMode(pointer, SDL_ScaleModeNearest)
+    /// A texture the renderer can draw into (a cache of unchanging geometry). Copied 1:1, so
+    /// filtering cannot change a pixel; on llvmpipe nearest sampling makes the full-window copy of
+    /// a cached layer several times cheaper than linear.
+    convenience init(renderTargetFor renderer: Renderer, width: Int, height: Int) throws(SDLError) {
+        try self.init(
+            renderer: renderer, width: width, height: height, format: SDL_PIXELFORMAT_ARGB8888,
+            access: SDL_TEXTUREACCESS_TARGET, scaleMode: SDL_ScaleModeNearest)
     }
 
     /// A texture whose pixels are replaced from memory (`update`), sampled smoothly when stretched.
-    init(streamingFor renderer: Renderer, width: Int, height: Int) throws(SDLError) {
-        let access = Int32(SDL_TEXTUREACCESS_STREAMING.rawValue)
+    convenience init(streamingFor renderer: Renderer, width: Int, height: Int) throws(SDLError) {
+        try self.init(
+            renderer: renderer, width: width, height: height, format: SDL_PIXELFORMAT_ABGR8888,
+            access: SDL_TEXTUREACCESS_STREAMING, scaleMode: SDL_ScaleModeLinear)
+    }
+
+    private init(
+        renderer: Renderer, width: Int, height: Int, format: SDL_PixelFormatEnum, access: SDL_TextureAccess,
+        scaleMode: SDL_ScaleMode
+    ) throws(SDLError) {
         pointer = try SDLError.check(
-            SDL_CreateTexture(renderer.pointer, SDL_PIXELFORMAT_ABGR8888.rawValue, access, Int32(width), Int32(height)),
-            "SDL_CreateTexture(streaming \(width)x\(height))")
+            SDL_CreateTexture(
+                renderer.pointer, format.rawValue, Int32(access.rawValue), Int32(width), Int32(height)),
+            "SDL_CreateTexture(\(width)x\(height))")
         self.renderer = renderer
         self.width = width
         self.height = height
         SDL_SetTextureBlendMode(pointer, SDL_BLENDMODE_BLEND)
-        SDL_SetTextureScaleMode(pointer, SDL_ScaleModeLinear)
+        SDL_SetTextureScaleMode(pointer, scaleMode)
     }
 
     /// Replaces the pixels with `rgba` (R, G, B, A bytes, rows of `width`).

@@ -33,12 +33,9 @@ extension BenchCommand {
             var times: [Double] = []
             for frame in 0..<(frames + warmUp) {
                 let start = DispatchTime.now().uptimeNanoseconds
-                let built = SceneBuilder.build(
-                    presenter.sceneInput(progress: progress, frame: frame % plan.timeline.frameCount))
-                renderer.draw(built)
-                renderer.drawLiveOnly(built)
-                canvas.present()
-                _ = EventPump.poll()
+                drawFrame(
+                    presenter.sceneInput(progress: progress, frame: frame % plan.timeline.frameCount), with: renderer,
+                    on: canvas)
                 if frame >= warmUp { times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6) }
             }
             let s = Summary(times)

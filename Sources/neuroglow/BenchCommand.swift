@@ -173,11 +173,7 @@ struct BenchCommand: ParsableCommand {
             let s = frameTimes(
                 shape: shape, width: canvas.width, height: canvas.height, frames: quick ? 120 : 600, warmUp: 20
             ) { input in
-                let built = SceneBuilder.build(input)
-                renderer.draw(built)
-                renderer.drawLiveOnly(built)
-                canvas.present()
-                _ = EventPump.poll()
+                drawFrame(input, with: renderer, on: canvas)
             }
             fields.append((Self.name(shape), summaryJSON(s, unit: "ms")))
             text += "  \(Self.name(shape)) \(format(s.median, 2)) / \(format(s.p99, 2))"
@@ -209,15 +205,11 @@ struct BenchCommand: ParsableCommand {
                 let along = Double(max(step - 10, 0)) / Double(steps - 1)  // 10 warm-up frames at the start
                 let frame = strip.frame(atX: strip.plot.x + strip.plot.width * along)
                 let start = DispatchTime.now().uptimeNanoseconds
-                let built = SceneBuilder.build(
-                    presenter.sceneInput(progress: progress, frame: frame) { input in
-                        input.isPaused = true
-                        input.isScrubbing = true
-                    })
-                renderer.draw(built)
-                renderer.drawLiveOnly(built)
-                canvas.present()
-                _ = EventPump.poll()
+                let input = presenter.sceneInput(progress: progress, frame: frame) { input in
+                    input.isPaused = true
+                    input.isScrubbing = true
+                }
+                drawFrame(input, with: renderer, on: canvas)
                 if step >= 10 { times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6) }
             }
             let s = Summary(times)
@@ -225,6 +217,16 @@ struct BenchCommand: ParsableCommand {
             text += "  \(Self.name(shape)) \(format(s.median, 2)) / \(format(s.p99, 2))"
         }
         return (.object(fields), text)
+    }
+
+    /// One whole frame as the live window makes it: build, draw, the live-only marks, present,
+    /// and the event pump (a window that is not pumped stalls).
+    func drawFrame(_ input: SceneInput, with renderer: SceneRenderer, on canvas: Canvas) {
+        let built = SceneBuilder.build(input)
+        renderer.draw(built)
+        renderer.drawLiveOnly(built)
+        canvas.present()
+        _ = EventPump.poll()
     }
 
     static func name(_ shape: [Int]) -> String { shape.map(String.init).joined(separator: "-") }
