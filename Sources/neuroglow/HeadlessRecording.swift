@@ -68,11 +68,7 @@ final class HeadlessRecording: @unchecked Sendable {  // each worker is used by 
             width: width, height: height, fps: plan.schedule.fps, crf: crf,
             pixelFormat: workers[0].canvas.capturePixelFormat)
         recorder = try FrameRecorder(sink: sink, canvas: workers[0].canvas, firstFrame: keepingFrames)
-        var manifest = manifest
-        if let encoder = sink as? VideoEncoder, case .video(_, let format) = target {
-            manifest.video = (format.rawValue, encoder.shellCommand)
-        }
-        journal = RecordingJournal(manifest: manifest, target: target, events: events)
+        journal = RecordingJournal(manifest: manifest, target: target, sink: sink, events: events)
     }
 
     func render(frames total: Int, showsProgress: Bool = true) -> Result {

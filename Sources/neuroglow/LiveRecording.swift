@@ -25,13 +25,10 @@ final class LiveRecording {
             width: canvas.width, height: canvas.height, fps: plan.schedule.fps, crf: crf,
             pixelFormat: canvas.capturePixelFormat)
         recorder = try FrameRecorder(sink: sink, canvas: canvas)
-        var manifest = RecordingManifest(
+        let manifest = RecordingManifest(
             plan: plan, arguments: arguments, width: canvas.width, height: canvas.height, palette: view.palette.name,
             dashed: view.dashed, widths: view.widths, firstSessionFrame: firstSessionFrame)
-        if let encoder = sink as? VideoEncoder, case .video(_, let format) = target {
-            manifest.video = (format.rawValue, encoder.shellCommand)
-        }
-        journal = RecordingJournal(manifest: manifest, target: target, events: events)
+        journal = RecordingJournal(manifest: manifest, target: target, sink: sink, events: events)
         do {
             try journal.begin(plannedFrames: plan.timeline.frameCount, keyframeIterations: keyframeIterations)
         } catch {

@@ -1,4 +1,5 @@
 import Playback
+import SDLPlatform
 import Session
 
 /// The paper trail of one recording, the same for the live window and the headless recorder: the
@@ -31,5 +32,17 @@ struct RecordingJournal {
             report("neuroglow: \(error)")
         }
         events.recordStopped(directory: target.path, frames: frames, reason: reason)
+    }
+}
+
+extension RecordingJournal {
+    /// The journal of a recording written into `sink`: for a video, the manifest also names its
+    /// format and the ffmpeg command that encodes it.
+    init(manifest: RecordingManifest, target: RecordingTarget, sink: FrameSink, events: EventLog) {
+        var manifest = manifest
+        if let encoder = sink as? VideoEncoder, case .video(_, let format) = target {
+            manifest.video = (format.rawValue, encoder.shellCommand)
+        }
+        self.init(manifest: manifest, target: target, events: events)
     }
 }
