@@ -4,8 +4,11 @@
 /// TensorFlow Playground's, with class targets 0/1 (regression for `reg-plane`).
 public enum BuiltInDataSets {
     public static let names = [
-        "xor3", "and", "or", "xor", "parity4", "even", "circle", "xor2d", "gauss", "spiral", "reg-plane",
+        "xor3", "and", "or", "xor", "parity4", "even", "circle", "xor2d", "gauss", "spiral", "reg-plane", "digits",
     ]
+
+    /// Whether `name` is a built-in set (rather than a CSV path).
+    public static func isBuiltIn(_ name: String) -> Bool { names.contains(name) }
 
     /// Points in each 2-D set.
     public static let pointCount = 200
@@ -16,8 +19,11 @@ public enum BuiltInDataSets {
     /// The data set called `name`, or nil if there is none. `seed` places the 2-D points;
     /// `noise` (0–50, as in TensorFlow Playground) scatters them: each point moves by a Gaussian
     /// step of σ = noise/250 per coordinate (0.2 at 50, where the classes overlap), and
-    /// reg-plane's values by σ = noise/500.
-    public static func named(_ name: String, seed: UInt64 = 1, noise: Int = 0) -> DataSet? {
+    /// reg-plane's values by σ = noise/500. `digits` is drawn from `digitGlyphs`, the font's
+    /// digits 0…9 (`DigitImages`), and is nil without them.
+    public static func named(
+        _ name: String, seed: UInt64 = 1, noise: Int = 0, digitGlyphs: [CoverageImage]? = nil
+    ) -> DataSet? {
         switch name {
         case "xor3":
             // The video's seven rows: the first two inputs behave like XOR, the third is irrelevant.
@@ -36,6 +42,8 @@ public enum BuiltInDataSets {
             return DataSet(name: name, rows: (0..<16).map { n in (bits(n, 4), [n % 2 == 0 ? 1 : 0]) })
         case "circle", "xor2d", "gauss", "spiral", "reg-plane":
             return points(name, seed: seed, noise: Double(noise))
+        case "digits":
+            return digitGlyphs.map { DigitImages.generate(glyphs: $0, seed: seed) }
         default:
             return nil
         }

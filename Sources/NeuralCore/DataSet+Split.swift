@@ -5,7 +5,8 @@ extension DataSet {
         DataSet(
             name: name ?? self.name, inputNames: inputNames, targetNames: targetNames,
             inputs: indices.flatMap { input($0) }, targets: indices.flatMap { target($0) },
-            defaultsToNoBias: defaultsToNoBias, isRegression: isRegression, classNames: classNames)
+            defaultsToNoBias: defaultsToNoBias, isRegression: isRegression, classNames: classNames,
+            imageShape: imageShape)
     }
 
     /// The class of example `e`: with one target, its side of 0.5; with several, the largest.

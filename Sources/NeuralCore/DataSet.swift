@@ -14,11 +14,14 @@ public struct DataSet: Sendable, Equatable {
     /// The classes' names when the targets came from a column of names (CSV): with two classes
     /// the one target is 1 for the second; with more, target k is class k.
     public let classNames: [String]?
+    /// The grid the inputs form when they are an image (`digits`, `--image WxH`), else nil.
+    public let imageShape: ImageShape?
 
-    /// Precondition: the flat arrays hold whole rows.
+    /// Precondition: the flat arrays hold whole rows; an image shape has one cell per input.
     public init(
         name: String, inputNames: [String], targetNames: [String], inputs: [Double], targets: [Double],
-        defaultsToNoBias: Bool = false, isRegression: Bool = false, classNames: [String]? = nil
+        defaultsToNoBias: Bool = false, isRegression: Bool = false, classNames: [String]? = nil,
+        imageShape: ImageShape? = nil
     ) {
         precondition(!inputNames.isEmpty && !targetNames.isEmpty)
         precondition(inputs.count % inputNames.count == 0 && targets.count % targetNames.count == 0)
@@ -31,6 +34,21 @@ public struct DataSet: Sendable, Equatable {
         self.defaultsToNoBias = defaultsToNoBias
         self.isRegression = isRegression
         self.classNames = classNames
+        precondition(imageShape == nil || imageShape!.cellCount == inputNames.count)
+        self.imageShape = imageShape
+    }
+
+    /// The same examples with their inputs declared an image of `shape` (`--image WxH`).
+    public func withImageShape(_ shape: ImageShape) throws(InputError) -> DataSet {
+        guard shape.cellCount == inputCount else {
+            throw InputError(
+                "--image \(shape.width)x\(shape.height): that is \(shape.cellCount) pixels, but data set "
+                    + "'\(name)' has \(inputCount) input column\(inputCount == 1 ? "" : "s")")
+        }
+        return DataSet(
+            name: name, inputNames: inputNames, targetNames: targetNames, inputs: inputs, targets: targets,
+            defaultsToNoBias: defaultsToNoBias, isRegression: isRegression, classNames: classNames,
+            imageShape: shape)
     }
 
     /// The class an output vector predicts, by name, for a set with named classes.

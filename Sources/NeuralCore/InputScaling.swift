@@ -28,6 +28,17 @@ public struct InputScaling: Sendable, Equatable {
         self.init(means: means, deviations: deviations.map { $0 > 1e-24 ? $0.squareRoot() : 1 })
     }
 
+    /// For an image: every pixel mapped by the same rule, the smallest value of the training part
+    /// to 0 and the largest to 1, so the picture keeps its contrast (per-column statistics would
+    /// give each cell its own brightness) and the drawing pad paints in 0…1.
+    public init(imageRangeOf data: DataSet) {
+        let low = data.inputs.min() ?? 0, high = data.inputs.max() ?? 1
+        let span = high - low > 1e-12 ? high - low : 1
+        self.init(
+            means: Array(repeating: low, count: data.inputCount),
+            deviations: Array(repeating: span, count: data.inputCount))
+    }
+
     /// The columns that were constant (left at 0 for the network).
     public func constantColumns(of data: DataSet) -> [Int] {
         (0..<data.inputCount).filter { c in
@@ -53,6 +64,6 @@ public struct InputScaling: Sendable, Equatable {
                 let c = k % data.inputCount
                 return (data.inputs[k] - means[c]) / deviations[c]
             }, targets: data.targets, defaultsToNoBias: data.defaultsToNoBias, isRegression: data.isRegression,
-            classNames: data.classNames)
+            classNames: data.classNames, imageShape: data.imageShape)
     }
 }

@@ -14,7 +14,8 @@ public struct ModelOptions: Sendable, Equatable {
     public var momentum = 0.0
     public var batchSize = 1
     public var bias: Bool? = nil
-    public var initialization: WeightInitialization = .uniform
+    /// nil: the data set's default (`DataSetDefaults`).
+    public var initialization: WeightInitialization? = nil
     /// nil: the data set's default (`DataSetDefaults`).
     public var iterations: Int? = nil
     public var seed: UInt64 = 1
@@ -29,10 +30,15 @@ public struct ModelOptions: Sendable, Equatable {
     /// The share of the examples kept aside as a test part (`--test-fraction`); nil: 0.5 for the
     /// 2-D sets, 0 for the others.
     public var testFraction: Double? = nil
+    /// The grid a CSV file's inputs form (`--image WxH`), if they are an image.
+    public var imageShape: ImageShape? = nil
+    /// The shipped font's digits 0…9, which the built-in `digits` set is drawn from; the command
+    /// line loads them (through SDL_ttf) when that set is asked for.
+    public var digitGlyphs: [CoverageImage]? = nil
 
-    /// The test share in force for data set `name`.
+    /// The test share in force for data set `name`: 0.5 for the 2-D sets, 0.2 for digits, else 0.
     public func resolvedTestFraction(for name: String) -> Double {
-        testFraction ?? (BuiltInDataSets.planeNames.contains(name) ? 0.5 : 0)
+        testFraction ?? (BuiltInDataSets.planeNames.contains(name) ? 0.5 : name == "digits" ? 0.2 : 0)
     }
 
     public init() {}

@@ -19,6 +19,12 @@ public struct SessionPlan: Sendable {
     public let iterations: Int
     public let schedule: ScheduleOptions
     public let model: ModelOptions
+    /// How the untrained weights were drawn (the option, or the data set's default).
+    public var initialization: WeightInitialization {
+        model.initialization
+            ?? (BuiltInDataSets.isBuiltIn(model.dataSet)
+                ? DataSetDefaults.named(model.dataSet).initialization : .uniform)
+    }
 
     public init(
         dataSet: DataSet, initialNetwork: Network, training: TrainingOptions, iterations: Int,
@@ -43,7 +49,16 @@ public struct SessionPlan: Sendable {
     {
         try model.validate()
         try schedule.validate()
-        let whole = try loadDataSet(model.dataSet, seed: model.seed, noise: model.noise, categorical: model.categorical)
+        var whole = try loadDataSet(
+            model.dataSet, seed: model.seed, noise: model.noise, categorical: model.categorical,
+            digitGlyphs: model.digitGlyphs)
+        if let image = model.imageShape {
+            guard !BuiltInDataSets.isBuiltIn(model.dataSet) else {
+                throw InputError(
+                    "--image \(image.width)x\(image.height): only a CSV file's inputs can be declared an image")
+            }
+            whole = try whole.withImageShape(image)
+        }
         if model.noise > 0 && !BuiltInDataSets.planeNames.contains(model.dataSet) {
             throw InputError(
                 "--noise \(model.noise): only the 2-D sets take noise "
@@ -57,7 +72,9 @@ public struct SessionPlan: Sendable {
         var notes: [String] = []
         if let path = model.loadPath {
             scaling = try ModelFile.inputScaling(in: try readText(path, option: "--load"), source: path)
-        } else if model.standardize && BuiltInDataSets.named(model.dataSet) == nil {
+        } else if model.standardize && rawTrain.imageShape != nil && !BuiltInDataSets.isBuiltIn(model.dataSet) {
+            scaling = InputScaling(imageRangeOf: rawTrain)
+        } else if model.standardize && !BuiltInDataSets.isBuiltIn(model.dataSet) {
             let computed = InputScaling(standardizing: rawTrain)
             scaling = computed
             for c in computed.constantColumns(of: rawTrain) {
@@ -67,7 +84,7 @@ public struct SessionPlan: Sendable {
         let dataSet = scaling.map { $0.apply(to: rawTrain) } ?? rawTrain
         let testSet = rawTest.map { test in scaling.map { $0.apply(to: test) } ?? test }
         let defaults =
-            BuiltInDataSets.named(model.dataSet) == nil
+            !BuiltInDataSets.isBuiltIn(model.dataSet)
             ? DataSetDefaults.sized(to: rawTrain) : DataSetDefaults.named(model.dataSet)
         let loss = model.loss ?? defaults.loss
         let network: Network
@@ -79,7 +96,8 @@ public struct SessionPlan: Sendable {
             network = Network(
                 layerSizes: layers, hidden: model.activation ?? defaults.activation,
                 output: model.outputActivation ?? defaults.outputActivation,
-                usesBias: model.bias ?? !dataSet.defaultsToNoBias, initialization: model.initialization,
+                usesBias: model.bias ?? !dataSet.defaultsToNoBias,
+                initialization: model.initialization ?? defaults.initialization,
                 seed: model.seed)
         }
         let shape = network.layout.layerSizes
@@ -140,11 +158,16 @@ public struct SessionPlan: Sendable {
         }
     }
 
-    /// A built-in data set by name, or a CSV file by path (anything ending in .csv or containing '/').
-    public static func loadDataSet(_ nameOrPath: String, seed: UInt64, noise: Int = 0, categorical: [String] = [])
-        throws(InputError) -> DataSet
-    {
-        if let builtIn = BuiltInDataSets.named(nameOrPath, seed: seed, noise: noise) {
+    /// A built-in data set by name (`digits` drawn from `digitGlyphs`), or a CSV file by path
+    /// (anything ending in .csv or containing '/').
+    public static func loadDataSet(
+        _ nameOrPath: String, seed: UInt64, noise: Int = 0, categorical: [String] = [],
+        digitGlyphs: [CoverageImage]? = nil
+    ) throws(InputError) -> DataSet {
+        if nameOrPath == "digits" && digitGlyphs == nil {
+            throw InputError("--dataset digits: the font's digits were not loaded (is DejaVuSans.ttf in Assets/?)")
+        }
+        if let builtIn = BuiltInDataSets.named(nameOrPath, seed: seed, noise: noise, digitGlyphs: digitGlyphs) {
             if let column = categorical.first {
                 throw InputError("--categorical \(column): only a CSV file's columns can be categorical")
             }

@@ -11,6 +11,9 @@ public struct SessionProgress: Sendable {
     public var keyframeLosses: [Double] = []
     /// Mean loss over the test part at each reached keyframe (empty without a test part).
     public var keyframeTestLosses: [Double] = []
+    /// Share of the test part classified right at each reached keyframe (empty without a test
+    /// part, or for regression).
+    public var keyframeTestAccuracies: [Double] = []
     /// Visible change from the previous keyframe (0 for the first).
     public var keyframeChanges: [Double] = []
     /// The session's weight scale at each reached keyframe: the |w| drawn at full width

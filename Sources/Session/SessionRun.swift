@@ -45,6 +45,7 @@ public final class SessionRun: Sendable {
         first.keyframeLosses = [loss]
         if let test = plan.testSet {
             first.keyframeTestLosses = [plan.initialNetwork.meanLoss(on: test, loss: plan.training.loss)]
+            if !test.isRegression { first.keyframeTestAccuracies = [plan.initialNetwork.accuracy(on: test)] }
         }
         first.keyframeChanges = [0]
         first.keyframeWeightScales = [
@@ -166,11 +167,13 @@ public final class SessionRun: Sendable {
         let network = trainer.network
         let loss = network.meanLoss(on: plan.dataSet, loss: plan.training.loss)
         let testLoss = plan.testSet.map { network.meanLoss(on: $0, loss: plan.training.loss) }
+        let testAccuracy = plan.testSet.flatMap { $0.isRegression ? nil : network.accuracy(on: $0) }
         update {
             if let iterations { $0.keyframeIterations = iterations }
             $0.keyframes.append(network)
             $0.keyframeLosses.append(loss)
             if let testLoss { $0.keyframeTestLosses.append(testLoss) }
+            if let testAccuracy { $0.keyframeTestAccuracies.append(testAccuracy) }
             $0.keyframeChanges.append(change)
             $0.keyframeWeightScales.append(scale)
             $0.trainerIteration = trainer.iteration

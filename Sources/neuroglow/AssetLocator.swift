@@ -1,5 +1,6 @@
 import Foundation
 import NeuralCore
+import SDLPlatform
 
 /// Finds the shipped font: next to the executable's package (`Assets/`), under
 /// `$NEUROGLOW_ASSETS`, or Debian's copy of the same font.
@@ -28,5 +29,16 @@ enum AssetLocator {
             throw InputError("cannot find \(fontName) (set NEUROGLOW_ASSETS to the Assets folder)")
         }
         return path
+    }
+}
+
+/// What the command line takes from the shipped font besides text.
+enum ShippedFont {
+    /// The font's digits 0…9, which the built-in `digits` set is drawn from.
+    static func digitGlyphs() throws(InputError) -> [CoverageImage] {
+        let path = try AssetLocator.requireFontPath()
+        do { return try FontDigits.glyphs(fontPath: path) } catch {
+            throw InputError("--dataset digits: cannot draw the digits of \(path): \(error)")
+        }
     }
 }

@@ -22,9 +22,11 @@ struct DatasetsCommand: ParsableCommand {
             try self.describe(describe)
             return
         }
+        let glyphs = try ShippedFont.digitGlyphs()
         let rows = BuiltInDataSets.names.map { name -> (DataSet, SessionPlan) in
             var model = ModelOptions()
             model.dataSet = name
+            if name == "digits" { model.digitGlyphs = glyphs }
             let plan = try! SessionPlan.make(model: model)  // the built-in sets with their own defaults always fit
             return (plan.dataSet, plan)
         }
@@ -69,6 +71,7 @@ struct DatasetsCommand: ParsableCommand {
             ("loss", JSONValue(plan.training.loss.rawValue)),
             ("learning_rate", JSONValue(plan.training.learningRate)),
             ("iterations", JSONValue(plan.iterations)), ("batch_size", JSONValue(plan.training.batchSize)),
+            ("init", JSONValue(plan.initialization.rawValue)),
             ("bias", .bool(network.layout.usesBias)),
         ])
     }

@@ -32,8 +32,9 @@ struct ModelArguments: ParsableArguments {
     var batchSize = 1
     @Flag(inversion: .prefixedNo, help: "Give neurons biases (default: on, except for xor3 as in the video).")
     var bias: Bool?
-    @Option(help: "Weight initialisation: \(WeightInitialization.choiceList).")
-    var `init` = WeightInitialization.uniform
+    @Option(
+        help: "Weight initialisation: \(WeightInitialization.choiceList) (default: the data set's, uniform for most).")
+    var `init`: WeightInitialization?
     @Option(
         parsing: .unconditional,
         help: "Training iterations, one pass over the data set each (default: the data set's, 60000 for most).")
@@ -58,8 +59,15 @@ struct ModelArguments: ParsableArguments {
     var noise = 0
     @Option(
         name: .customLong("test-fraction"), parsing: .unconditional,
-        help: "Keep this share of the examples aside as test data, 0–0.9 (default 0.5 for the 2-D sets, else 0).")
+        help:
+            """
+            Keep this share of the examples aside as test data, 0–0.9 (default 0.5 for the 2-D sets, 0.2 for \
+            digits, else 0).
+            """
+    )
     var testFraction: Double?
+    @Option(help: "The CSV's inputs form an image of WIDTHxHEIGHT pixels, row by row (drawn, and painted on, as one).")
+    var image: String?
 
     /// The options as plain values; errors name the option, the value and what is allowed.
     func resolved() throws(InputError) -> ModelOptions {
@@ -83,6 +91,8 @@ struct ModelArguments: ParsableArguments {
         options.standardize = !noStandardize
         options.categorical = categorical
         options.testFraction = testFraction
+        if let image { options.imageShape = try ImageShape.parse(image) }
+        if dataset == "digits" { options.digitGlyphs = try ShippedFont.digitGlyphs() }
         return options
     }
 }

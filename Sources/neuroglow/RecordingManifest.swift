@@ -134,7 +134,7 @@ struct RecordingManifest {
                     ("momentum", JSONValue(plan.training.momentum)),
                     ("batch_size", JSONValue(plan.training.batchSize)),
                     ("bias", .bool(plan.initialNetwork.layout.usesBias)),
-                    ("init", JSONValue(model.initialization.rawValue)),
+                    ("init", JSONValue(plan.initialization.rawValue)),
                     ("iterations", JSONValue(plan.iterations)),
                     ("noise", JSONValue(model.noise)),
                     ("categorical", .array(model.categorical.map(JSONValue.init))),

@@ -225,7 +225,9 @@ func sigmoidNetwork(_ weights: [[[Double]]], _ input: [Double]) -> [Double] {
 struct DataSetDefaultsTests {
     /// Every built-in set learns with its own defaults: ≥ 95 % of its training examples right
     /// (classification), R² ≥ 0.9 (regression). `train --json` reports the measure.
-    @Test(arguments: ["xor3", "and", "or", "xor", "parity4", "even", "circle", "xor2d", "gauss", "spiral", "reg-plane"])
+    @Test(arguments: [
+        "xor3", "and", "or", "xor", "parity4", "even", "circle", "xor2d", "gauss", "spiral", "reg-plane", "digits",
+    ])
     func learnsWithItsDefaults(name: String) throws {
         let result = try Tool.neuroglow(["train", "--dataset", name, "--json"], timeout: 300)
         #expect(result.status == 0, "\(result.stderr)")
@@ -243,6 +245,11 @@ struct DataSetDefaultsTests {
             #expect(json["test_examples"] as? Int == 100 && (json["test_loss"] as? Double ?? -1) >= 0, "\(json)")
             let generalises = (json["test_accuracy"] as? Double ?? json["test_r_squared"] as? Double) ?? 0
             #expect(generalises >= 0.85, "\(name) on its test part: \(generalises)")
+        } else if name == "digits" {
+            // Digits keeps a fifth aside: ≥ 90 % of those read right after the default session.
+            #expect(json["test_examples"] as? Int == 500)
+            let accuracy = try #require(json["test_accuracy"] as? Double)
+            #expect(accuracy >= 0.9, "digits on its test part: \(accuracy)")
         } else {
             #expect(json["test_loss"] == nil)
         }
@@ -252,7 +259,13 @@ struct DataSetDefaultsTests {
         let result = try Tool.neuroglow(["datasets", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let sets = try #require((Tool.json(result.stdout) as? [String: Any])?["datasets"] as? [[String: Any]])
-        #expect(sets.count == 11)
+        #expect(sets.count == 12)
+        // digits: a fifth kept aside, a softmax network over its 144 pixels, small first weights.
+        let digits = try #require(sets.first { $0["name"] as? String == "digits" })
+        #expect(digits["examples"] as? Int == 2500 && digits["test_examples"] as? Int == 500)
+        let digitDefaults = try #require(digits["defaults"] as? [String: Any])
+        #expect(digitDefaults["layers"] as? [Int] == [144, 32, 10] && digitDefaults["init"] as? String == "xavier")
+        #expect(digitDefaults["output_activation"] as? String == "softmax" && digitDefaults["loss"] as? String == "ce")
         let spiral = try #require(sets.first { $0["name"] as? String == "spiral" })
         let defaults = try #require(spiral["defaults"] as? [String: Any])
         #expect(defaults["layers"] as? [Int] == [2, 16, 16, 1] && defaults["activation"] as? String == "tanh")
