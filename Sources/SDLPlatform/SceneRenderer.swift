@@ -243,23 +243,34 @@ public final class SceneRenderer {
             case let .text(string, at, size, color, align):
                 text(string, at: at, size: size, color: color, align: align)
             case let .image(picture, rect):
-                image(picture, in: rect)
+                image(picture, in: [(nil, rect)])
+            case let .tiles(picture, tileHeight, targets):
+                image(
+                    picture,
+                    in: targets.enumerated().map { k, target in
+                        (
+                            SDL_Rect(
+                                x: 0, y: Int32(k * (tileHeight + 1)), w: Int32(picture.width), h: Int32(tileHeight)),
+                            target
+                        )
+                    })
             }
         }
         batch.flush()
     }
 
-    /// Uploads `picture` into a streaming texture of its size and stretches it over `rect`.
-    private func image(_ picture: PixelImage, in rect: Rect) {
+    /// Uploads `picture` into a streaming texture of its size and stretches each source part of
+    /// it (nil: all of it) over its target.
+    private func image(_ picture: PixelImage, in parts: [(source: SDL_Rect?, target: Rect)]) {
         batch.flush()
-        let key = "\(picture.width)x\(picture.height)"
+        let key = "\(picture.width)x\(picture.height)\(picture.smooth ? "" : " blocks")"
         let used = imagesUsed[key, default: 0]
         imagesUsed[key] = used + 1
         var pool = imageTextures[key, default: []]
         if used == pool.count {
             guard
                 let texture = try? Texture(
-                    streamingFor: canvas.renderer, width: picture.width, height: picture.height)
+                    streamingFor: canvas.renderer, width: picture.width, height: picture.height, smooth: picture.smooth)
             else { return }
             pool.append(texture)
             imageTextures[key] = pool
@@ -273,8 +284,16 @@ public final class SceneRenderer {
             bytes[4 * k + 3] = c.a
         }
         texture.update(rgba: bytes)
-        var target = SDL_FRect(x: Float(rect.x), y: Float(rect.y), w: Float(rect.width), h: Float(rect.height))
-        SDL_RenderCopyF(renderer, texture.pointer, nil, &target)
+        for part in parts {
+            var target = SDL_FRect(
+                x: Float(part.target.x), y: Float(part.target.y), w: Float(part.target.width),
+                h: Float(part.target.height))
+            if var source = part.source {
+                SDL_RenderCopyF(renderer, texture.pointer, &source, &target)
+            } else {
+                SDL_RenderCopyF(renderer, texture.pointer, nil, &target)
+            }
+        }
     }
 
     /// A thick anti-aliased line: a quad one feather wider than `width`, textured with a soft edge.

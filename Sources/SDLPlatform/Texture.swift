@@ -28,11 +28,12 @@ final class Texture {
             access: SDL_TEXTUREACCESS_TARGET, scaleMode: SDL_ScaleModeNearest)
     }
 
-    /// A texture whose pixels are replaced from memory (`update`), sampled smoothly when stretched.
-    convenience init(streamingFor renderer: Renderer, width: Int, height: Int) throws(SDLError) {
+    /// A texture whose pixels are replaced from memory (`update`), sampled smoothly when stretched
+    /// (or, not `smooth`, each pixel a sharp block).
+    convenience init(streamingFor renderer: Renderer, width: Int, height: Int, smooth: Bool = true) throws(SDLError) {
         try self.init(
             renderer: renderer, width: width, height: height, format: SDL_PIXELFORMAT_ABGR8888,
-            access: SDL_TEXTUREACCESS_STREAMING, scaleMode: SDL_ScaleModeLinear)
+            access: SDL_TEXTUREACCESS_STREAMING, scaleMode: smooth ? SDL_ScaleModeLinear : SDL_ScaleModeNearest)
     }
 
     private init(

@@ -14,8 +14,14 @@ public enum DrawCommand: Sendable, Equatable {
     case polyline([Point], width: Double, color: Color)
     /// Text in the shipped font, `size` in pixels, anchored at `at` by `align`.
     case text(String, at: Point, size: TextSize, color: Color, align: TextAlign)
-    /// A small picture stretched over `rect`, smoothly interpolated (decision maps).
+    /// A small picture stretched over `rect`: smoothly interpolated (decision maps), or in crisp
+    /// blocks when the picture is not `smooth` (an image's cells).
     case image(PixelImage, in: Rect)
+    /// Equal pictures stacked top to bottom in one image with a row between them, tile k (rows
+    /// k·(tileHeight + 1) ..< k·(tileHeight + 1) + tileHeight) stretched over `targets[k]`: many
+    /// small pictures for the price of one upload. Smooth stretching blends a tile's edge into
+    /// the row between, so give that row the colour around the targets.
+    case tiles(PixelImage, tileHeight: Int, targets: [Rect])
 }
 
 /// Pixels as values: `width` × `height` colours, row by row from the top.
@@ -23,12 +29,15 @@ public struct PixelImage: Sendable, Equatable {
     public let width: Int
     public let height: Int
     public var pixels: [Color]
+    /// Whether stretching interpolates between pixels (else each pixel is a sharp block).
+    public let smooth: Bool
 
-    public init(width: Int, height: Int, pixels: [Color]) {
+    public init(width: Int, height: Int, pixels: [Color], smooth: Bool = true) {
         precondition(pixels.count == width * height)
         self.width = width
         self.height = height
         self.pixels = pixels
+        self.smooth = smooth
     }
 }
 

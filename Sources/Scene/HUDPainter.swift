@@ -46,10 +46,22 @@ struct HUDPainter {
             .text(
                 "iteration \(grouped(input.shownIteration)) of \(grouped(total))", at: Point(top.x + 16, top.y + 10),
                 size: .large, color: palette.text, align: .left))
-        let who = example.map { "example \($0 + 1) of \(input.plan.dataSet.count)" } ?? "your input"
-        var thinking = "\(who):  inputs \(shortVector(input.rawInputs(inputs)))"
-        if let target { thinking += "   desired \(shortVector(target))" }
-        thinking += "   actual \(shortVector(trace.outputs))"
+        let data = input.plan.dataSet
+        let who =
+            example.map { "example \($0 + 1) of \(data.count)" }
+            ?? (input.userInput != nil && layout.padArea != nil ? "your drawing" : "your input")
+        var thinking =
+            data.imageShape.map { "\(who):  a \($0.width)×\($0.height) image" }
+            ?? "\(who):  inputs \(shortVector(input.rawInputs(inputs)))"
+        if let read = data.predictedClass(trace.outputs) {
+            // Named classes read as names: "desired 7   reads 7 (0.97)".
+            if let target, let wanted = data.predictedClass(target) { thinking += "   desired \(wanted)" }
+            let sure = trace.outputs.count == 1 ? max(trace.outputs[0], 1 - trace.outputs[0]) : trace.outputs.max()!
+            thinking += "   reads \(read) (\(formatValue(sure)))"
+        } else {
+            if let target { thinking += "   desired \(shortVector(target))" }
+            thinking += "   actual \(shortVector(trace.outputs))"
+        }
         out.append(
             .text(
                 thinking, at: Point(top.x + 16, top.y + 40), size: .normal,
@@ -87,10 +99,12 @@ struct HUDPainter {
         // With a test part: train / test loss, the latter on data the network never trains on.
         let k = input.shownKeyframe, test = input.progress.keyframeTestLosses
         if k < test.count, k < input.progress.keyframeLosses.count {
+            let accuracies = input.progress.keyframeTestAccuracies
+            let accuracy = k < accuracies.count ? String(format: "   test accuracy %.1f %%", 100 * accuracies[k]) : ""
             out.append(
                 .text(
                     "loss: train " + String(format: "%.4g", input.progress.keyframeLosses[k]) + " / test "
-                        + String(format: "%.4g", test[k]),
+                        + String(format: "%.4g", test[k]) + accuracy,
                     at: Point(bar.x, bar.maxY + 8), size: .small, color: palette.dimText, align: .left))
         }
     }

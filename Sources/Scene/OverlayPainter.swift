@@ -14,7 +14,14 @@ struct OverlayPainter {
 
     /// The help overlay's lines; the line-width key names the scale in force.
     var helpLines: [String] {
-        [
+        let pad =
+            layout.padArea == nil
+            ? []
+            : [
+                "drag on the image      draw (right button erases)",
+                "C       clear the drawing (the network reads the blank pad)",
+            ]
+        return pad + [
             "click an input neuron   toggle it (your input)",
             "wheel over an input      change its value",
             "right-click / Backspace  back to the training examples",
@@ -63,11 +70,14 @@ struct OverlayPainter {
                     banner.0, at: Point(Double(layout.width) / 2, layout.hudTop.maxY + 4 + 20 * Double(k)),
                     size: .normal, color: banner.1, align: .center))
         }
-        if layout.isThinned {
+        // What the picture leaves out of a large network, said on screen.
+        let omissions =
+            (layout.isThinned ? ["large layers: \(SceneLayout.maximumDrawnNeuronsPerLayer) neurons of each drawn"] : [])
+            + (layout.synapseThinningNote.map { [$0] } ?? [])
+        if !omissions.isEmpty {
             out.append(
                 .text(
-                    "large layers: \(SceneLayout.maximumDrawnNeuronsPerLayer) neurons of each drawn, the "
-                        + "strongest signals pulse",
+                    (omissions + ["the strongest signals pulse"]).joined(separator: ", "),
                     at: Point(Double(layout.width) / 2, layout.hudBottom.y - 4), size: .small, color: palette.dimText,
                     align: .center))
         }
@@ -110,13 +120,15 @@ struct OverlayPainter {
             let function = network.activations[l]
             var lines = ["layer \(id.layer), neuron \(id.index + 1)"]
             let fanIn = network.layout.layerSizes[l]
-            for i in 0..<min(fanIn, 8) {
+            let listed = l == 0 && layout.image != nil ? 0 : min(fanIn, 8)
+            if listed == 0 { lines.append("  \(fanIn) pixels × their weights (below)") }
+            for i in 0..<listed {
                 lines.append(
                     "  \(formatSigned(network.weight(layer: l, to: id.index, from: i))) × "
                         + "\(formatValue(trace.activation(layer: l, index: i)))"
                 )
             }
-            if fanIn > 8 { lines.append("  … \(fanIn - 8) more inputs") }
+            if listed > 0, fanIn > listed { lines.append("  … \(fanIn - listed) more inputs") }
             if let b = network.bias(layer: l, neuron: id.index) { lines.append("  \(formatSigned(b))  bias") }
             let sum = trace.sum(layer: id.layer, index: id.index)
             lines.append("Σ = \(formatValue(sum))")
@@ -147,9 +159,13 @@ struct OverlayPainter {
         case let .synapse(id):
             anchor = layout.centres[id.layer][id.from].lerp(to: layout.centres[id.layer + 1][id.to], 0.5)
         }
+        // Enlarged: a neuron's map over the plane, or a first-layer neuron's receptive field.
         var neuronMap: PixelImage? = nil
         if case let .neuron(id) = target, id.layer > 0, let map {
             neuronMap = map.neuronImage(layer: id.layer, index: id.index)
+        }
+        if case let .neuron(id) = target, id.layer == 1, let image = layout.image {
+            neuronMap = ImagePainter.receptiveField(network: network, neuron: id.index, image: image, palette: palette)
         }
         let mapHeight = neuronMap == nil ? 0 : Self.cardMapSide + 8
         let width = 230.0, height = 12 + 19 * Double(lines.count) + mapHeight

@@ -8,6 +8,8 @@ public struct SceneArea: Sendable, Equatable {
         case timeline
         /// The decision map: the network's output over the plane of its two inputs.
         case map
+        /// The drawing pad: an image network's input layer, painted on with the mouse.
+        case pad
     }
 
     public let kind: Kind

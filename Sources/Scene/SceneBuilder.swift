@@ -31,7 +31,15 @@ public enum SceneBuilder {
         } else {
             thinking.drawPulses(into: &overlay)
         }
-        thinking.drawNeurons(into: &overlay)
+        if let pad = input.layout.padArea, let image = input.layout.image {
+            let imaging = ImagePainter(
+                input: input, network: network, pad: pad, image: image, lit: thinking.lit(layer: 0))
+            imaging.drawPad(values: trace.activations[0..<image.cellCount], into: &overlay)
+            thinking.drawNeurons(into: &overlay)
+            imaging.drawReceptiveFields(into: &overlay)
+        } else {
+            thinking.drawNeurons(into: &overlay)
+        }
         if let mapping {
             mapping.drawNeuronMaps(into: &overlay)
             mapping.drawPanel(into: &overlay)

@@ -1,8 +1,14 @@
-/// Where every neuron of a network sits in a window, and the HUD's regions.
+import NeuralCore
+
+/// Where every neuron of a network sits in a window, and the window's areas.
 ///
 /// Contract: layers are evenly spaced left to right inside `networkArea`; each layer's neurons are
-/// centred vertically and evenly spaced; radii are equal within the picture and small enough that
-/// no two discs (with their value labels) overlap and every disc lies inside the window.
+/// centred vertically and evenly spaced (a staggered layer deals its neurons in turn to
+/// `staggerColumns` columns around its x, so its discs may be that many times as large); radii
+/// are equal within the picture and small enough that no two discs (with their value labels)
+/// overlap and every disc lies inside the window. An image network's input layer is the drawing
+/// pad: input k sits at the centre of its cell (`ImageShape`), and the other layers share the
+/// room right of it.
 public struct SceneLayout: Sendable, Equatable {
     public let width: Int
     public let height: Int
@@ -22,13 +28,35 @@ public struct SceneLayout: Sendable, Equatable {
     public let mapArea: Rect?
     /// The input values the map spans.
     public let mapRanges: MapRanges?
+    /// The drawing pad: the input layer drawn as its image, for image data.
+    public let padArea: Rect?
+    /// The image the input layer forms, with `padArea`.
+    public let image: ImageShape?
+    /// The layers drawn in `staggerColumns` columns (an image network's first hidden layer, whose
+    /// discs hold receptive fields and need the room).
+    public let staggeredLayers: Set<Int>
+    /// For each connection layer, how many synapses each receiving neuron shows (its strongest),
+    /// or nil where all are drawn. See `synapsesPerNeuron`.
+    public let keptSynapsesPerNeuron: [Int?]
     /// `drawnIndices` for every layer, computed once (the scene asks for them every frame).
     private let drawn: [[Int]]
     /// Layers with more neurons than this are drawn as a sample of their neurons (see `drawnIndices`).
     public static let maximumDrawnNeuronsPerLayer = 64
+    /// The synapses each neuron keeps in a connection layer too dense to read: one with more than
+    /// `denseSynapseCount` drawn synapses and more than `denseFanIn` per receiving neuron. At 1280x720
+    /// a 64-32 layer's 2,048 lines are a solid sheet and its 256 strongest read as wiring; a 32-10
+    /// layer's 320 already cross in a sheet, a 16-16 layer's 256 still read whole.
+    public static let synapsesPerNeuron = 8
+    public static let denseSynapseCount = 256
+    /// The columns a staggered layer's neurons are dealt to.
+    public static let staggerColumns = 3
+    /// The distance between neighbouring columns of a staggered layer, in radii.
+    static let staggerSpacing = 2.5
+    public static let denseFanIn = 16
 
-    /// `mapRanges`: give the network two inputs' plane a decision map panel, spanning these values.
-    public init(layerSizes: [Int], width: Int, height: Int, mapRanges: MapRanges? = nil) {
+    /// `mapRanges`: give a network with two inputs a decision map panel spanning these values;
+    /// `image`: draw an input layer of that many cells as the image (the drawing pad).
+    public init(layerSizes: [Int], width: Int, height: Int, mapRanges: MapRanges? = nil, image: ImageShape? = nil) {
         precondition(layerSizes.count >= 2 && width > 0 && height > 0)
         self.width = width
         self.height = height
@@ -54,34 +82,79 @@ public struct SceneLayout: Sendable, Equatable {
             mapArea = nil
             self.mapRanges = nil
         }
+        // The pad: the image in whole-pixel cells, as tall as the band allows (at most a third of
+        // the width), at the left edge; the network's other layers begin right of it.
+        let pad: Rect?
+        if let image, layerSizes.first == image.cellCount {
+            let cell = max(min(area.height / Double(image.height), w * 0.25 / Double(image.width)).rounded(.down), 1)
+            let padRect = Rect(
+                x: max(w * 0.03, 16), y: area.y + (area.height - cell * Double(image.height)) / 2,
+                width: cell * Double(image.width), height: cell * Double(image.height))
+            pad = padRect
+            self.image = image
+        } else {
+            pad = nil
+            self.image = nil
+        }
+        padArea = pad
         networkArea = area
         let layers = layerSizes.count
-        let columnGap = area.width / Double(max(layers - 1, 1))
-        let tallest = Double(min(layerSizes.max()!, SceneLayout.maximumDrawnNeuronsPerLayer))
-        let rowGap = area.height / max(tallest, 1)
-        let r = max(min(rowGap * 0.32, columnGap * 0.12, 26), 1)
+        let staggered: Set<Int> = pad != nil && layers > 2 && layerSizes[1] > 12 ? [1] : []
+        staggeredLayers = staggered
+        // Columns: every layer evenly across the area, or, with a pad, the layers after the input
+        // evenly between the pad and the area's right edge.
+        let firstX = pad.map { $0.maxX } ?? area.x
+        let columnGap = (area.maxX - firstX) / Double(max(layers - 1, 1))
+        func columnX(_ l: Int) -> Double { firstX + columnGap * Double(l) }
+        let discLayers = pad == nil ? Array(layerSizes.indices) : Array(layerSizes.indices.dropFirst())
+        let rowRadius = discLayers.map { l -> Double in
+            let shown = Double(min(layerSizes[l], SceneLayout.maximumDrawnNeuronsPerLayer))
+            let rowGap = area.height / max(shown, 1)
+            return staggered.contains(l) ? rowGap * Double(SceneLayout.staggerColumns) * 0.4 : rowGap * 0.32
+        }.min()!
+        let r = max(min(rowRadius, columnGap * 0.12, 26), 1)
         radius = r
         showsNeuronLabels = r >= 9
         var centres: [[Point]] = []
         for (l, size) in layerSizes.enumerated() {
-            let x = area.x + columnGap * Double(l)
+            if l == 0, let pad, let image {
+                let cell = pad.width / Double(image.width)
+                centres.append(
+                    (0..<size).map { k in
+                        Point(
+                            pad.x + (Double(k % image.width) + 0.5) * cell,
+                            pad.y + (Double(k / image.width) + 0.5) * cell)
+                    })
+                continue
+            }
+            let x = columnX(l)
             let shown = min(size, SceneLayout.maximumDrawnNeuronsPerLayer)
             let spacing = area.height / Double(shown)
             // In huge layers drawn neuron k is index ⌊k·size/shown⌋ (`drawnIndices`); the rounding up
             // maps it back to slot k, and undrawn neurons share the slot of the next drawn one.
+            let columns = staggered.contains(l) ? SceneLayout.staggerColumns : 1
             centres.append(
                 (0..<size).map { i in
                     let slot = size <= shown ? i : min((i * shown + size - 1) / size, shown - 1)
-                    return Point(x, area.y + spacing * (Double(slot) + 0.5))
+                    let column = Double(slot % columns) - Double(columns - 1) / 2
+                    return Point(x + column * SceneLayout.staggerSpacing * r, area.y + spacing * (Double(slot) + 0.5))
                 })
         }
         self.centres = centres
-        let drawn = layerSizes.map { size in
-            let shown = min(size, SceneLayout.maximumDrawnNeuronsPerLayer)
+        let drawn = layerSizes.enumerated().map { l, size in
+            let shown = l == 0 && pad != nil ? size : min(size, SceneLayout.maximumDrawnNeuronsPerLayer)
             return size == shown ? Array(0..<size) : (0..<shown).map { $0 * size / shown }
         }
         self.drawn = drawn
-        drawnSynapseCount = (0..<(layers - 1)).reduce(0) { $0 + drawn[$1].count * drawn[$1 + 1].count }
+        keptSynapsesPerNeuron = (0..<(layers - 1)).map { l in
+            let fanIn = drawn[l].count
+            return fanIn > SceneLayout.denseFanIn && fanIn * drawn[l + 1].count > SceneLayout.denseSynapseCount
+                ? SceneLayout.synapsesPerNeuron : nil
+        }
+        let kept = keptSynapsesPerNeuron
+        drawnSynapseCount = (0..<(layers - 1)).reduce(0) {
+            $0 + min(kept[$1] ?? .max, drawn[$1].count) * drawn[$1 + 1].count
+        }
         let drawnCentres = centres.indices.flatMap { l in drawn[l].map { centres[l][$0] } }
         let margin = SynapseEncoding.maximumWidth / 2 + 3
         let xs = drawnCentres.map(\.x), ys = drawnCentres.map(\.y)
@@ -99,70 +172,31 @@ public struct SceneLayout: Sendable, Equatable {
     public var areas: [SceneArea] {
         [SceneArea(kind: .network, rect: networkArea), SceneArea(kind: .timeline, rect: timelineArea)]
             + (mapArea.map { [SceneArea(kind: .map, rect: $0, ranges: mapRanges)] } ?? [])
+            + (padArea.map { [SceneArea(kind: .pad, rect: $0)] } ?? [])
     }
 
-    /// The input values at window point `point` of the map, or nil outside it.
-    public func mapInput(at point: Point) -> [Double]? {
-        guard let map = mapArea, let ranges = mapRanges, map.contains(point) else { return nil }
-        let u = (point.x - map.x) / map.width, v = (map.maxY - point.y) / map.height
-        return [
-            ranges.x.lowerBound + u * (ranges.x.upperBound - ranges.x.lowerBound),
-            ranges.y.lowerBound + v * (ranges.y.upperBound - ranges.y.lowerBound),
-        ]
-    }
-
-    /// Where input values `input` lie in the map's window pixels (nil without a map).
-    public func mapPoint(for input: [Double]) -> Point? {
-        guard let map = mapArea, let ranges = mapRanges, input.count == 2 else { return nil }
-        let u = (input[0] - ranges.x.lowerBound) / (ranges.x.upperBound - ranges.x.lowerBound)
-        let v = (input[1] - ranges.y.lowerBound) / (ranges.y.upperBound - ranges.y.lowerBound)
-        return Point(map.x + u * map.width, map.maxY - v * map.height)
-    }
-
-    /// The neurons of `layer` that are drawn: all of them, or an even sample of huge layers.
+    /// The neurons of `layer` that are drawn: all of them, or an even sample of huge layers (an
+    /// image's cells are all drawn, as the pad).
     public func drawnIndices(layer: Int) -> [Int] { drawn[layer] }
 
-    /// Synapses between drawn neurons: what the picture draws.
+    /// Synapses the picture draws: between drawn neurons, the kept ones where layers are dense.
     public let drawnSynapseCount: Int
 
     /// Whether some layer is too large to draw every neuron (the picture says so on screen).
-    public var isThinned: Bool { layerSizes.contains { $0 > SceneLayout.maximumDrawnNeuronsPerLayer } }
-
-    /// The drawn neuron whose disc (grown by a few pixels for small discs) contains `point`.
-    public func neuron(at point: Point) -> NeuronID? {
-        let reach = max(radius, 6)
-        for layer in layerSizes.indices {
-            guard abs(centres[layer][0].x - point.x) <= reach else { continue }
-            for index in drawnIndices(layer: layer) where centres[layer][index].distance(to: point) <= reach {
-                return NeuronID(layer: layer, index: index)
-            }
-        }
-        return nil
+    public var isThinned: Bool {
+        layerSizes.indices.contains { drawn[$0].count < layerSizes[$0] }
     }
 
-    /// The synapse passing within a few pixels of `point`, if any (checked on drawn neurons only).
-    public func synapse(at point: Point) -> SynapseID? {
-        for l in 0..<(layerSizes.count - 1) {
-            let x0 = centres[l][0].x, x1 = centres[l + 1][0].x
-            guard point.x > x0 + radius, point.x < x1 - radius else { continue }
-            var best: (SynapseID, Double)? = nil
-            let senders = drawnIndices(layer: l)
-            for j in drawnIndices(layer: l + 1) {
-                for i in senders {
-                    let d = distance(point, centres[l][i], centres[l + 1][j])
-                    if d <= 4, d < (best?.1 ?? .infinity) { best = (SynapseID(layer: l, from: i, to: j), d) }
-                }
-            }
-            return best?.0
+    /// What the picture leaves out of dense connection layers, for the screen: "each neuron's
+    /// strongest 8 of 144 synapses drawn" (the fan-ins of every thinned layer), or nil.
+    public var synapseThinningNote: String? {
+        let fanIns = keptSynapsesPerNeuron.indices.compactMap { l in
+            keptSynapsesPerNeuron[l].map { _ in drawn[l].count }
         }
-        return nil
-    }
-
-    private func distance(_ p: Point, _ a: Point, _ b: Point) -> Double {
-        let dx = b.x - a.x, dy = b.y - a.y
-        let length2 = dx * dx + dy * dy
-        guard length2 > 0 else { return p.distance(to: a) }
-        let t = min(max(((p.x - a.x) * dx + (p.y - a.y) * dy) / length2, 0), 1)
-        return p.distance(to: Point(a.x + t * dx, a.y + t * dy))
+        guard !fanIns.isEmpty else { return nil }
+        var unique: [Int] = []
+        for f in fanIns where !unique.contains(f) { unique.append(f) }
+        return "each neuron's strongest \(SceneLayout.synapsesPerNeuron) of "
+            + unique.map(String.init).joined(separator: " / ") + " synapses drawn"
     }
 }

@@ -15,8 +15,9 @@ public enum SynapseEncoding {
         return max(hairline, widest * min(abs(weight) / scale, 1))
     }
 
-    /// The lines of every drawn synapse of `network`, widths on `scale`; with a `budget`, only the
-    /// strongest (|w|) that fit in it, in the same order.
+    /// The lines of every drawn synapse of `network`, widths on `scale` (in dense connection
+    /// layers only each neuron's strongest, `SceneLayout.keptSynapsesPerNeuron`); with a
+    /// `budget`, only the strongest (|w|) of those that fit in it, in the same order.
     public static func lines(
         network: Network, scale: Double, layout: SceneLayout, palette: Palette, dashedNegative: Bool,
         budget: LineBudget? = nil
@@ -26,9 +27,12 @@ public enum SynapseEncoding {
         var commands: [DrawCommand] = []
         for l in 0..<network.layout.connectionLayerCount {
             let from = layout.drawnIndices(layer: l), to = layout.drawnIndices(layer: l + 1)
-            commands.reserveCapacity(commands.count + (kept?.count ?? from.count * to.count))
+            let perNeuron = layout.keptSynapsesPerNeuron[l]
+            commands.reserveCapacity(commands.count + (kept?.count ?? min(perNeuron ?? .max, from.count) * to.count))
             for j in to {
-                for i in from {
+                let senders =
+                    perNeuron.map { strongestSenders(network, layer: l, to: j, among: from, keeping: $0) } ?? from
+                for i in senders {
                     let w = network.weight(layer: l, to: j, from: i)
                     if let kept, abs(w) < kept.threshold || commands.count == kept.count { continue }
                     let strength = largest > 0 ? min(abs(w) / largest, 1) : 0
@@ -44,6 +48,26 @@ public enum SynapseEncoding {
         return commands
     }
 
+    /// The `count` senders in `among` with the largest |w| into neuron `j` of layer `l + 1`, in
+    /// the order of `among` (ties go to the earlier sender).
+    public static func strongestSenders(_ network: Network, layer l: Int, to j: Int, among: [Int], keeping count: Int)
+        -> [Int]
+    {
+        guard among.count > count else { return among }
+        // Insertion into a short sorted list: `count` is a handful, fan-ins are hundreds.
+        var best: [(magnitude: Double, position: Int)] = []
+        best.reserveCapacity(count + 1)
+        for (position, i) in among.enumerated() {
+            let m = abs(network.weight(layer: l, to: j, from: i))
+            guard best.count < count || m > best[best.count - 1].magnitude else { continue }
+            var k = best.count
+            while k > 0 && best[k - 1].magnitude < m { k -= 1 }
+            best.insert((m, position), at: k)
+            if best.count > count { best.removeLast() }
+        }
+        return best.map(\.position).sorted().map { among[$0] }
+    }
+
     /// How much of a large network may be drawn directly in one frame: at most `count` lines and
     /// at most `fill` pixels of them (length × drawn width, feather included), whichever comes
     /// first. On llvmpipe a frame's line cost follows the pixels filled, not the line count.
@@ -57,7 +81,7 @@ public enum SynapseEncoding {
     }
 
     /// Synapses drawn per frame above this count are cached per keyframe instead (docs/DESIGN.md §8).
-    public static let directDrawingLimit = 1_500
+    public static let directDrawingLimit = 300
 
     /// Synapses drawn while the timeline is dragged, the strongest: with the rest of a large
     /// network's picture, what llvmpipe fills in a frame (`neuroglow bench --only scrub`).
@@ -74,8 +98,13 @@ public enum SynapseEncoding {
         // Only the few hundred kept need their pixels measured: remember where each synapse is.
         var candidates: [(magnitude: Double, layer: Int, to: Int, from: Int)] = []
         for l in 0..<network.layout.connectionLayerCount {
+            let from = layout.drawnIndices(layer: l)
             for j in layout.drawnIndices(layer: l + 1) {
-                for i in layout.drawnIndices(layer: l) {
+                let senders =
+                    layout.keptSynapsesPerNeuron[l].map {
+                        strongestSenders(network, layer: l, to: j, among: from, keeping: $0)
+                    } ?? from
+                for i in senders {
                     candidates.append((abs(network.weight(layer: l, to: j, from: i)), l, j, i))
                 }
             }

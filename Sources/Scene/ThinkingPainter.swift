@@ -60,8 +60,14 @@ struct ThinkingPainter {
     /// weight's gradient |δ_j × a_i|, the size of the change the error asks of it.
     private func drawSignals(layer l: Int, t: Double, backward: Bool, into out: inout [DrawCommand]) {
         var signals: [(Double, Int, Int)] = []
-        let senders = layout.drawnIndices(layer: l)
+        let drawnSenders = layout.drawnIndices(layer: l)
+        let perNeuron = layout.keptSynapsesPerNeuron[l]
         for j in layout.drawnIndices(layer: l + 1) {
+            // Signals travel only along synapses the picture draws.
+            let senders =
+                perNeuron.map {
+                    SynapseEncoding.strongestSenders(network, layer: l, to: j, among: drawnSenders, keeping: $0)
+                } ?? drawnSenders
             for i in senders {
                 let a = trace.activation(layer: l, index: i)
                 let s =
@@ -104,7 +110,8 @@ struct ThinkingPainter {
         let showBackward = input.state.phase == .backward && hasTarget && input.explain == nil
         var largestDelta = 0.0
         if showBackward { for d in trace.deltas where d.isFinite { largestDelta = max(largestDelta, abs(d)) } }
-        for layer in 0..<layout.layerSizes.count {
+        let predicted = predictedOutput
+        for layer in 0..<layout.layerSizes.count where !(layer == 0 && layout.padArea != nil) {
             let function = layer == 0 ? Activation.sigmoid : network.activations[layer - 1]
             for index in layout.drawnIndices(layer: layer) {
                 let litness = lit(layer: layer, index: index)
@@ -126,11 +133,17 @@ struct ThinkingPainter {
                                 color: palette.backwardPulse.withAlpha(0.2 + 0.8 * error)))
                     }
                 }
+                let isPredicted = layer == layout.layerSizes.count - 1 && index == predicted
+                if isPredicted {
+                    // The class the network reads is ringed.
+                    discs.append(.disc(center: centre, radius: r + 4, fill: palette.glow, rim: nil))
+                }
                 discs.append(
                     .disc(
                         center: centre, radius: r, fill: palette.neuronFill.mix(palette.glow, 0.9 * level),
                         rim: palette.neuronRim))
-                guard layout.showsNeuronLabels else { continue }
+                // A staggered layer's neighbours sit where labels would: its values show on hover.
+                guard layout.showsNeuronLabels, !layout.staggeredLayers.contains(layer) else { continue }
                 // Inputs are written as the user's file holds them (the network may see them scaled).
                 let shown = layer == 0 ? input.rawInput(index, activation) : activation
                 let valueText = litness > 0.5 ? formatValue(shown) : "…"
@@ -144,17 +157,32 @@ struct ThinkingPainter {
                         .text(
                             valueText, at: Point(centre.x + r + 6, centre.y), size: .normal, color: palette.text,
                             align: .leftMiddle))
+                    let showsClassBar =
+                        layer == layout.layerSizes.count - 1 && layout.layerSizes[layer] > 2
+                        && input.plan.dataSet.classNames != nil
                     if layer == layout.layerSizes.count - 1, let name = outputName(index) {
                         // Named classes: each output says which class it stands for, in its colour.
                         let outputs = layout.layerSizes[layer]
+                        let colour = MapPainter.classColor(outputs == 1 ? 1 : index, outputs: outputs, palette: palette)
+                        let nameAt =
+                            showsClassBar ? Point(centre.x + r + 46, centre.y) : Point(centre.x + r + 6, centre.y + 15)
                         labels.append(
                             .text(
-                                name, at: Point(centre.x + r + 6, centre.y + 15), size: .small,
-                                color: MapPainter.classColor(
-                                    outputs == 1 ? 1 : index, outputs: outputs, palette: palette),
-                                align: .leftMiddle))
+                                name, at: nameAt, size: isPredicted ? .large : .small,
+                                color: isPredicted ? palette.text : colour, align: .leftMiddle))
+                        if showsClassBar, litness > 0.5 {
+                            // The class's probability as a bar under its value and name.
+                            let bar = Rect(x: centre.x + r + 6, y: centre.y + 10, width: 60, height: 5)
+                            labels.append(.rect(bar, palette.neuronFill))
+                            labels.append(
+                                .rect(
+                                    Rect(
+                                        x: bar.x, y: bar.y, width: bar.width * min(max(activation, 0), 1),
+                                        height: bar.height), colour))
+                        }
                     }
-                    if let b = network.bias(layer: layer - 1, neuron: index) {
+                    // With class bars, output biases show on hover (there is no room beneath).
+                    if !showsClassBar, let b = network.bias(layer: layer - 1, neuron: index) {
                         labels.append(
                             .text(
                                 "b " + formatSigned(b), at: Point(centre.x, centre.y + r + 3), size: .small,
@@ -168,6 +196,16 @@ struct ThinkingPainter {
 }
 
 extension ThinkingPainter {
+    /// The output neuron of the class the network reads, for sets of three or more named classes
+    /// once the forward pulse has reached the outputs; else nil.
+    var predictedOutput: Int? {
+        let outputs = trace.outputs
+        guard let classes = input.plan.dataSet.classNames, classes.count > 2, outputs.count == classes.count,
+            lit(layer: layout.layerSizes.count - 1) > 0.5
+        else { return nil }
+        return outputs.indices.max { outputs[$0] < outputs[$1] }
+    }
+
     /// The class output `index` stands for, when the data names its classes (one sigmoid output
     /// stands for the second class, against the first).
     func outputName(_ index: Int) -> String? {

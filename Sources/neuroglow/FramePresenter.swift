@@ -25,7 +25,8 @@ struct FramePresenter {
     }
 
     /// The picture's layout: with a decision map when the data has two inputs, spanning the
-    /// built-in 2-D sets' square (their points lie in −1…1) or the data's own ranges, test part included.
+    /// built-in 2-D sets' square (their points lie in −1…1) or the data's own ranges, test part
+    /// included; with the drawing pad when the inputs are an image.
     static func layout(_ plan: SessionPlan, width: Int, height: Int) -> SceneLayout {
         let data = plan.dataSet
         var ranges: MapRanges? = nil
@@ -43,7 +44,8 @@ struct FramePresenter {
             }
         }
         return SceneLayout(
-            layerSizes: plan.initialNetwork.layout.layerSizes, width: width, height: height, mapRanges: ranges)
+            layerSizes: plan.initialNetwork.layout.layerSizes, width: width, height: height, mapRanges: ranges,
+            image: data.imageShape)
     }
 
     func sceneInput(progress: SessionProgress, frame: Int, configure: (inout SceneInput) -> Void = { _ in })

@@ -184,14 +184,16 @@ struct EncodingTests {
 
     @Test func largeNetworksUseCachedSynapseLayers() throws {
         let (plan, progress) = try finishedSession(iterations: 3, keyframes: 4) { m, _ in
-            m.dataSet = "circle"; m.layers = [2, 64, 32, 1]
+            // Dense layers show 8 synapses per neuron, so it takes many of them to pass the
+            // direct-drawing limit.
+            m.dataSet = "circle"; m.layers = [2, 64, 64, 64, 64, 64, 1]
         }
         let beat = plan.schedule.beat
         let holding = SceneBuilder.build(sceneInput(plan, progress, frame: beat + 1))
         guard case let .cached(layer, next, _, upcoming) = holding.synapses else {
             Issue.record("expected cached synapses"); return
         }
-        #expect(next == nil && layer.commands.count == 2 * 64 + 64 * 32 + 32)
+        #expect(next == nil && layer.commands.count == 2 * 64 + 4 * 64 * SceneLayout.synapsesPerNeuron + 64)
         #expect(upcoming != nil && upcoming!.layer.key != layer.key)
         // Frame beat + 1 of a 30-frame beat: the ease begins at frame beat + 22.
         #expect(upcoming?.framesLeft == 21)

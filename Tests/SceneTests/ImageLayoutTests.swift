@@ -1,0 +1,113 @@
+import NeuralCore
+import Testing
+
+@testable import Scene
+
+/// Image networks: the input layer is the drawing pad, the first hidden layer is staggered, dense
+/// connection layers show each neuron's strongest synapses, and the brush paints the cells under it.
+struct ImageLayoutTests {
+    static let cases: [([Int], ImageShape)] = [
+        ([144, 32, 10], ImageShape(width: 12, height: 12)), ([784, 64, 10], ImageShape(width: 28, height: 28)),
+        ([64, 16, 10], ImageShape(width: 8, height: 8)), ([144, 10], ImageShape(width: 12, height: 12)),
+    ]
+
+    @Test func padCellsAreTheInputsRowByRow() throws {
+        for (shape, image) in Self.cases {
+            let layout = SceneLayout(layerSizes: shape, width: 1280, height: 720, image: image)
+            let pad = try #require(layout.padArea)
+            #expect(layout.areas.contains { $0.kind == .pad && $0.rect == pad })
+            #expect(layout.drawnIndices(layer: 0).count == image.cellCount)
+            for k in 0..<image.cellCount {
+                let centre = layout.centres[0][k]
+                #expect(layout.padCell(at: centre) == k)
+                let cell = pad.width / Double(image.width)
+                #expect(abs(centre.x - (pad.x + (Double(k % image.width) + 0.5) * cell)) < 1e-9)
+                #expect(abs(centre.y - (pad.y + (Double(k / image.width) + 0.5) * cell)) < 1e-9)
+            }
+            #expect(layout.padCell(at: Point(pad.x - 1, pad.y)) == nil)
+            #expect(layout.neuron(at: layout.centres[0][0]) == nil, "pad cells are painted on, not clicked as neurons")
+        }
+    }
+
+    @Test func theOtherLayersFitRightOfThePadWithoutOverlapping() {
+        for (shape, image) in Self.cases {
+            for (w, h) in [(1280, 720), (1920, 1080), (800, 600)] {
+                let layout = SceneLayout(layerSizes: shape, width: w, height: h, image: image)
+                let pad = layout.padArea!
+                let window = Rect(x: 0, y: 0, width: Double(w), height: Double(h))
+                #expect(window.contains(pad))
+                var discs: [Point] = []
+                for l in shape.indices.dropFirst() {
+                    for i in layout.drawnIndices(layer: l) {
+                        let c = layout.centres[l][i], r = layout.radius
+                        #expect(window.contains(Rect(x: c.x - r, y: c.y - r, width: 2 * r, height: 2 * r)))
+                        #expect(c.x - r > pad.maxX + 20, "\(shape) \(w)x\(h): a disc overlaps the pad")
+                        #expect(layout.neuron(at: c) == NeuronID(layer: l, index: i))
+                        discs.append(c)
+                    }
+                }
+                for a in discs.indices {
+                    for b in discs.indices where b > a {
+                        #expect(discs[a].distance(to: discs[b]) >= 2 * layout.radius + 2, "\(shape) \(w)x\(h)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Staggering gives the 32 receptive fields of a 144-32-10 network room: three columns, discs
+    /// more than twice as large as in one column.
+    @Test func aLargeFirstHiddenLayerIsStaggered() {
+        let layout = SceneLayout(
+            layerSizes: [144, 32, 10], width: 1280, height: 720, image: ImageShape(width: 12, height: 12))
+        #expect(layout.staggeredLayers == [1])
+        #expect(Set(layout.centres[1].map(\.x)).count == SceneLayout.staggerColumns)
+        let plain = SceneLayout(layerSizes: [3, 32, 10], width: 1280, height: 720)
+        #expect(plain.staggeredLayers.isEmpty && layout.radius > 2 * plain.radius)
+    }
+
+    @Test func denseLayersKeepEachNeuronsStrongestSynapses() {
+        let network = Network(layerSizes: [144, 32, 10], hidden: .sigmoid, output: .softmax, usesBias: true, seed: 4)
+        let layout = SceneLayout(
+            layerSizes: [144, 32, 10], width: 1280, height: 720, image: ImageShape(width: 12, height: 12))
+        #expect(layout.keptSynapsesPerNeuron == [SceneLayout.synapsesPerNeuron, SceneLayout.synapsesPerNeuron])
+        #expect(layout.synapseThinningNote == "each neuron's strongest 8 of 144 / 32 synapses drawn")
+        #expect(SceneLayout(layerSizes: [3, 4, 1], width: 1280, height: 720).synapseThinningNote == nil)
+        for j in [0, 7, 31] {
+            let kept = SynapseEncoding.strongestSenders(network, layer: 0, to: j, among: Array(0..<144), keeping: 8)
+            #expect(kept.count == 8 && kept == kept.sorted())
+            let weakestKept = kept.map { abs(network.weight(layer: 0, to: j, from: $0)) }.min()!
+            let strongestLeft = (0..<144).filter { !kept.contains($0) }
+                .map { abs(network.weight(layer: 0, to: j, from: $0)) }.max()!
+            #expect(weakestKept >= strongestLeft)
+        }
+        let lines = SynapseEncoding.lines(
+            network: network, scale: network.largestWeightMagnitude, layout: layout, palette: Palette(.video),
+            dashedNegative: false)
+        #expect(lines.count == 32 * 8 + 10 * 8 && lines.count == layout.drawnSynapseCount)
+    }
+
+    @Test func theBrushPaintsAndErasesTheCellsUnderIt() {
+        let image = ImageShape(width: 12, height: 12)
+        let brush = PadBrush(image: image)
+        var pad = brush.emptyPad
+        // A stroke along row 4, from the middle of column 2 to the middle of column 8.
+        #expect(brush.stroke(&pad, from: Point(2.5, 4.5), to: Point(8.5, 4.5), erase: false))
+        for column in 2...8 { #expect(pad[image.index(column: column, row: 4)] == 1) }
+        // Soft: the rows beside it are partly painted, the ones beyond untouched.
+        let beside = pad[image.index(column: 5, row: 5)]
+        #expect(beside > 0 && beside < 1)
+        for row in [0, 2, 6, 11] { #expect(pad[image.index(column: 5, row: row)] == 0) }
+        #expect(pad[image.index(column: 0, row: 4)] == 0 && pad[image.index(column: 10, row: 4)] == 0)
+        // Erasing at column 5 clears it and leaves the ends.
+        #expect(brush.stroke(&pad, from: Point(5.5, 4.5), to: Point(5.5, 4.5), erase: true))
+        #expect(pad[image.index(column: 5, row: 4)] == 0 && pad[image.index(column: 8, row: 4)] == 1)
+        // Painting where it is already painted changes nothing.
+        #expect(!brush.stroke(&pad, from: Point(8.5, 4.5), to: Point(8.5, 4.5), erase: false))
+        // Another value range (a CSV image seen unscaled, 0…16).
+        let wide = PadBrush(image: image, blank: 0, ink: 16)
+        var values = wide.emptyPad
+        wide.stroke(&values, from: Point(3.5, 3.5), to: Point(3.5, 3.5), erase: false)
+        #expect(values[image.index(column: 3, row: 3)] == 16)
+    }
+}
