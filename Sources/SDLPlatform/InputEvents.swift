@@ -18,6 +18,12 @@ public struct InputEvents: Sendable {
         public let right: Bool
     }
 
+    /// The pointer moved to (x, y) with the left (or only the right) button down.
+    public struct ButtonMotion: Sendable, Equatable {
+        public let x: Double, y: Double
+        public let right: Bool
+    }
+
     public var quit = false
     public var keys: [KeyPress] = []
     public var clicks: [Click] = []
@@ -30,6 +36,11 @@ public struct InputEvents: Sendable {
     public var leftReleased = false
     /// Whether the left button is down after these events.
     public var leftButtonHeld = false
+    /// Every position the pointer passed through with a button down, in order (a painted stroke
+    /// needs them all: a fast stroke crosses several cells between two frames).
+    public var buttonMotions: [ButtonMotion] = []
+    /// Whether the right button is down after these events.
+    public var rightButtonHeld = false
     /// Whether the window was resized: the drawable size must be read again.
     public var resized = false
     /// The window was minimised or hidden: drawing can stop until `restored`.
@@ -74,7 +85,13 @@ public enum EventPump {
                 }
             case SDL_MOUSEMOTION:
                 events.pointer = (Double(event.motion.x) * scale, Double(event.motion.y) * scale)
-                if event.motion.state & (1 << (UInt32(SDL_BUTTON_LEFT) - 1)) != 0 { events.leftDrag = events.pointer }
+                let left = event.motion.state & (1 << (UInt32(SDL_BUTTON_LEFT) - 1)) != 0
+                let right = event.motion.state & (1 << (UInt32(SDL_BUTTON_RIGHT) - 1)) != 0
+                if left { events.leftDrag = events.pointer }
+                if left || right {
+                    events.buttonMotions.append(
+                        .init(x: Double(event.motion.x) * scale, y: Double(event.motion.y) * scale, right: !left))
+                }
             case SDL_MOUSEBUTTONUP:
                 if Int32(event.button.button) == SDL_BUTTON_LEFT { events.leftReleased = true }
             case SDL_MOUSEWHEEL:
@@ -99,6 +116,7 @@ public enum EventPump {
         }
         let buttons = SDL_GetMouseState(nil, nil)
         events.leftButtonHeld = buttons & (1 << (UInt32(SDL_BUTTON_LEFT) - 1)) != 0
+        events.rightButtonHeld = buttons & (1 << (UInt32(SDL_BUTTON_RIGHT) - 1)) != 0
         return events
     }
 

@@ -11,7 +11,7 @@ import Session
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure training, scene, render, map, scrub, record, video, startup and memory.")
+        abstract: "Measure training, scene, render, map, image, scrub, record, video, startup and memory.")
 
     @Flag(help: "Print one JSON object.")
     var json = false
@@ -24,7 +24,9 @@ struct BenchCommand: ParsableCommand {
     var only: String?
 
     static let shapes: [[Int]] = [[3, 4, 1], [8, 8, 8, 8, 2], [64, 32, 32, 10], [784, 64, 10]]
-    static let figures = ["train", "scene", "render", "map", "scrub", "record", "video", "startup", "memory"]
+    static let figures = [
+        "train", "scene", "render", "map", "image", "scrub", "record", "video", "startup", "memory",
+    ]
 
     /// The figures asked for, in the order they are measured.
     private func selectedFigures() throws -> [String] {
@@ -59,6 +61,7 @@ struct BenchCommand: ParsableCommand {
                 case "scene": benchScene()
                 case "render": try benchRender()
                 case "map": try benchMap()
+                case "image": try benchImage()
                 case "scrub": try benchScrub()
                 case "record": try benchRecord()
                 case "video": try benchVideo()

@@ -73,6 +73,8 @@ final class EventLog {
         case neuron
         /// A point of the decision map was clicked or dragged over: its coordinates are the inputs.
         case map
+        /// The drawing pad was painted on, erased or cleared: the inputs are its cells.
+        case pad
         /// The user's input was cleared: the training examples are back.
         case reset
     }

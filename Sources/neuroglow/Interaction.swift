@@ -12,6 +12,15 @@ struct Interaction {
     var isScrubbing = false
     /// Whether a press in the decision map is being dragged (the point follows the pointer).
     var isPointingInMap = false
+    /// The stroke being painted on the pad, while its button is down.
+    var painting: Stroke? = nil
+
+    /// A stroke on the drawing pad: painting or erasing, and where the brush last touched (in
+    /// cell units; nil while the pointer is outside the pad).
+    struct Stroke {
+        let erase: Bool
+        var last: Point?
+    }
 
     /// Toggles input neuron `index` between its data set's minimum and maximum, starting from
     /// `current` (what the network is thinking about now) if the user had no input yet.

@@ -14,6 +14,7 @@ extension LiveApp {
             if !handle(key) { return false }
         }
         for click in input.clicks {
+            if explain == nil, beginPainting(at: Point(click.x, click.y), erase: click.right) { continue }
             if click.right {
                 resetUserInput()
                 continue
@@ -52,6 +53,7 @@ extension LiveApp {
         }
         followScrubbing(input)
         followMapDrag(input)
+        followPainting(input)
         if let pointer = input.pointer { hover(at: Point(pointer.x, pointer.y)) }
         return true
     }
@@ -94,6 +96,7 @@ extension LiveApp {
         case .minus: playbackRequests.append(.slower)
         case .home: playbackRequests.append(.restart)
         case .backspace: resetUserInput()
+        case .letter("c"): clearPad()
         case .letter("h"), .f1: interaction.showHelp.toggle()
         case .letter("f"): interaction.showFPS.toggle()
         case .letter("p"): presenter.palette = presenter.palette.next
@@ -127,14 +130,14 @@ extension LiveApp {
     /// (from the timeline's state, not from the frame drawn last).
     private var thoughtInputs: [Double] { sceneInput().thoughtInputs }
 
-    private func resetUserInput() {
+    func resetUserInput() {
         guard interaction.userInput != nil else { return }
         interaction.userInput = nil
         announceUserInput(neuron: nil, source: .reset)
     }
 
     /// The `input` event: the input now in force and the network's outputs for it at this frame.
-    private func announceUserInput(neuron: Int?, source: EventLog.InputSource) {
+    func announceUserInput(neuron: Int?, source: EventLog.InputSource) {
         let scene = sceneInput()
         let inputs = scene.thoughtInputs
         events.input(

@@ -50,6 +50,22 @@ final class LiveWindow {
         Thread.sleep(forTimeInterval: 0.3)
     }
 
+    /// Presses `button` at the first point, moves through the others and lets go at the last.
+    func drag(_ points: [(x: Double, y: Double)], button: String = "1") throws {
+        let window = try windowID()
+        func move(_ p: (x: Double, y: Double)) throws {
+            try x.xdotool(["mousemove", "--window", window, String(Int(p.x)), String(Int(p.y))])
+        }
+        try move(points[0])
+        try x.xdotool(["mousedown", button])
+        for p in points.dropFirst() {
+            try move(p)
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        try x.xdotool(["mouseup", button])
+        Thread.sleep(forTimeInterval: 0.3)
+    }
+
     func key(_ name: String) throws {
         try x.xdotool(["key", "--window", try windowID(), name])
         Thread.sleep(forTimeInterval: 0.3)

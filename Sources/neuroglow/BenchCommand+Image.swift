@@ -1,0 +1,72 @@
+import ArgumentParser
+import Dispatch
+import NeuralCore
+import Scene
+import SDLPlatform
+import Session
+
+extension BenchCommand {
+    /// Image networks: a whole frame (build, draw, present) with the pad, the receptive fields and
+    /// each neuron's strongest synapses — the built-in digits on 144-32-10 and 28×28 digits on
+    /// 784-64-10 — and training throughput on the digits' default network.
+    func benchImage() throws -> (JSONValue, String) {
+        guard let font = AssetLocator.fontPath() else { throw ValidationError("cannot find \(AssetLocator.fontName)") }
+        let glyphs = try ShippedFont.digitGlyphs()
+        let (_, canvas, hasDisplay) = try benchCanvas()
+        var fields: [(String, JSONValue)] = []
+        var text = "render image networks (\(hasDisplay ? "window" : "offscreen"); ms median / p99):"
+        var schedule = ScheduleOptions()
+        schedule.keyframes = 12
+        var model = ModelOptions()
+        model.dataSet = "digits"
+        model.digitGlyphs = glyphs
+        model.iterations = 12
+        let digits = try SessionPlan.make(model: model, schedule: schedule)
+        for plan in [digits, Self.largeImagePlan(glyphs: glyphs, schedule: schedule)] {
+            let run = SessionRun(plan: plan)
+            run.run()
+            let progress = run.progress
+            let presenter = FramePresenter(
+                plan: plan, width: canvas.width, height: canvas.height, palette: Palette(.video), dashed: false,
+                widths: .session)
+            let renderer = try SceneRenderer(canvas: canvas, fontPath: font)
+            let frames = quick ? 120 : 600, warmUp = 20
+            var times: [Double] = []
+            for frame in 0..<(frames + warmUp) {
+                let start = DispatchTime.now().uptimeNanoseconds
+                drawFrame(
+                    presenter.sceneInput(progress: progress, frame: frame % plan.timeline.frameCount), with: renderer,
+                    on: canvas)
+                if frame >= warmUp { times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6) }
+            }
+            let s = Summary(times)
+            let label = "\(plan.dataSet.name) \(Self.name(plan.initialNetwork.layout.layerSizes))"
+            fields.append((label, summaryJSON(s, unit: "ms")))
+            text += "  \(label) \(format(s.median, 2)) / \(format(s.p99, 2))"
+        }
+        var rates: [Double] = []
+        let passes = quick ? 2 : 5
+        for run in 0..<(quick ? 3 : 6) {
+            let trainer = Trainer(network: digits.initialNetwork, dataSet: digits.dataSet, options: digits.training)
+            let start = DispatchTime.now().uptimeNanoseconds
+            trainer.train(iterations: passes)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            if run > 0 { rates.append(Double(passes * digits.dataSet.count) / seconds) }  // run 0 warms up
+        }
+        let s = Summary(rates)
+        fields.append(("train digits 144-32-10", summaryJSON(s, unit: "example-steps/s")))
+        text += "  train digits 144-32-10 \(format(s.median / 1e6, 3)) M example-steps/s"
+        return (.object(fields), text)
+    }
+
+    /// Digits drawn at 28×28 (an MNIST-sized image), 500 of them, on a 784-64-10 softmax network.
+    static func largeImagePlan(glyphs: [CoverageImage], schedule: ScheduleOptions) -> SessionPlan {
+        let data = DigitImages.generate(glyphs: glyphs, shape: ImageShape(width: 28, height: 28), count: 500, seed: 1)
+        let network = Network(
+            layerSizes: [784, 64, 10], hidden: .sigmoid, output: .softmax, usesBias: true, initialization: .xavier,
+            seed: 1)
+        return SessionPlan(
+            dataSet: data, initialNetwork: network, training: TrainingOptions(loss: .ce, learningRate: 0.05),
+            iterations: 12, schedule: schedule)
+    }
+}
