@@ -109,6 +109,19 @@ struct HUDPainter {
         }
     }
 
+    /// With `--compare`: the second network's answer to the same input, under the first's.
+    func drawComparison(outputs: [Double], into out: inout [DrawCommand]) {
+        guard let comparison = input.comparison else { return }
+        let data = input.plan.dataSet
+        let answer =
+            data.predictedClass(outputs).map { "reads \($0) (\(formatValue(outputs.max()!)))" }
+            ?? "actual \(shortVector(outputs))"
+        out.append(
+            .text(
+                "\(comparison.captions.second):  \(answer)", at: Point(layout.hudTop.x + 16, layout.hudTop.y + 58),
+                size: .small, color: ComparedInput.curveColor, align: .left))
+    }
+
     func drawLiveOnly(into out: inout [DrawCommand]) {
         if let frames = input.recordedFrames {
             out.append(

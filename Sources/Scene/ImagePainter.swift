@@ -24,8 +24,10 @@ struct ImagePainter {
         out.append(.image(PixelImage(width: image.width, height: image.height, pixels: pixels, smooth: false), in: pad))
         out.append(.frame(pad, input.userInput != nil ? palette.glow : palette.neuronRim))
         let hint =
-            input.userInput != nil
-            ? "your drawing · C clears · Backspace: the examples" : "drag to draw · right button erases"
+            pad.width < 240
+            ? (input.userInput != nil ? "your drawing" : "drag to draw")
+            : input.userInput != nil
+                ? "your drawing · C clears · Backspace: the examples" : "drag to draw · right button erases"
         out.append(
             .text(hint, at: Point(pad.midX, pad.maxY + 6), size: .small, color: palette.dimText, align: .center))
     }

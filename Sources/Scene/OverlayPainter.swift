@@ -82,8 +82,13 @@ struct OverlayPainter {
                     align: .center))
         }
         // Explain mode writes its own card; a hover card would cover it.
-        if let hovered = input.hovered, input.explain == nil { drawCard(for: hovered, into: &out) }
+        drawHoverCard(into: &out)
         if input.showHelp { drawHelp(into: &out) }
+    }
+
+    /// The hovered element's card (explain mode writes its own card, which a hover card would cover).
+    func drawHoverCard(into out: inout [DrawCommand]) {
+        if let hovered = input.hovered, input.explain == nil { drawCard(for: hovered, into: &out) }
     }
 
     private func drawHelp(into out: inout [DrawCommand]) {

@@ -5,57 +5,62 @@ import Session
 /// Builds a frame's picture from a `SceneInput`: a pure function, no SDL, no clock.
 public enum SceneBuilder {
     public static func build(_ input: SceneInput) -> SceneFrame {
-        let network = input.displayedNetwork
-        let example = input.shownExample
-        let values = input.thoughtInputs
-        let target = example.map { input.plan.dataSet.target($0) }
-        let trace: Trace
-        if let target {
-            trace = network.trace(input: values, target: target, loss: input.plan.training.loss)
-        } else {
-            var forward = Trace(layout: network.layout)
-            network.forward(values, into: &forward)
-            trace = forward
-        }
-        let thinking = ThinkingPainter(input: input, network: network, trace: trace, hasTarget: target != nil)
-        let explaining = input.explain.map { ExplainPainter(input: input, view: $0) }
-        let mapping = input.layout.mapArea.flatMap { area in
-            input.layout.mapRanges.map { ranges in
-                MapPainter(
-                    input: input, network: network, sample: PlaneSample(network: network, ranges: ranges), map: area)
+        let first = NetworkPicture(input.firstInput)
+        let second = input.secondInput.map(NetworkPicture.init)
+        var overlay: [DrawCommand] = []
+        first.draw(into: &overlay)
+        if let second, let comparison = input.comparison {
+            second.draw(into: &overlay)
+            // Captions in the outer corners, clear of the banners across the middle.
+            let pictures = [(first, comparison.captions.first), (second, comparison.captions.second)]
+            for (k, (picture, caption)) in pictures.enumerated() {
+                let area = picture.input.layout.networkArea
+                let right = k == 1 && picture.input.layout.slot?.stacked == false
+                overlay.append(
+                    .text(
+                        caption, at: Point(right ? area.maxX : area.x, area.y - SceneLayout.captionHeight),
+                        size: .normal, color: k == 0 ? input.palette.glow : ComparedInput.curveColor,
+                        align: right ? .right : .left))
             }
         }
-        var overlay: [DrawCommand] = []
-        if let explaining {
-            explaining.drawHighlights(into: &overlay)
-        } else {
-            thinking.drawPulses(into: &overlay)
-        }
-        if let pad = input.layout.padArea, let image = input.layout.image {
-            let imaging = ImagePainter(
-                input: input, network: network, pad: pad, image: image, lit: thinking.lit(layer: 0))
-            imaging.drawPad(values: trace.activations[0..<image.cellCount], into: &overlay)
-            thinking.drawNeurons(into: &overlay)
-            imaging.drawReceptiveFields(into: &overlay)
-        } else {
-            thinking.drawNeurons(into: &overlay)
-        }
-        if let mapping {
-            mapping.drawNeuronMaps(into: &overlay)
-            mapping.drawPanel(into: &overlay)
-        }
-        let hud = HUDPainter(input: input, network: network, trace: trace, example: example, target: target)
+        let hud = HUDPainter(
+            input: input, network: first.network, trace: first.trace, example: first.example, target: first.target)
         hud.draw(into: &overlay)
+        if let second { hud.drawComparison(outputs: second.trace.outputs, into: &overlay) }
         let timeline = TimelinePainter(input: input)
         timeline.draw(into: &overlay)
         var liveOnly: [DrawCommand] = []
         timeline.drawLiveOnly(into: &liveOnly)
         hud.drawLiveOnly(into: &liveOnly)
-        OverlayPainter(input: input, network: network, trace: trace, map: mapping).draw(into: &overlay)
-        if let explaining { explaining.drawCard(into: &overlay) }
+        OverlayPainter(input: first.input, network: first.network, trace: first.trace, map: first.mapping)
+            .draw(into: &overlay)
+        if let second {
+            OverlayPainter(input: second.input, network: second.network, trace: second.trace, map: nil)
+                .drawHoverCard(into: &overlay)
+        }
+        if let explaining = first.explaining ?? second?.explaining { explaining.drawCard(into: &overlay) }
+        let synapses: SynapseDrawing
+        if let second {
+            // Two networks in one frame: each drawn directly, large ones their strongest lines
+            // (`comparedBudget`) — cached layers hold one network.
+            synapses = .direct(
+                comparedSynapses(first.input, first.network) + comparedSynapses(second.input, second.network))
+        } else {
+            synapses = synapseDrawing(input, first.network)
+        }
         return SceneFrame(
-            background: input.palette.background, synapses: synapseDrawing(input, network),
-            overlay: overlay, liveOnly: liveOnly, hud: hud.values)
+            background: input.palette.background, synapses: synapses, overlay: overlay, liveOnly: liveOnly,
+            hud: hud.values)
+    }
+
+    /// One of two compared networks' synapse lines.
+    static func comparedSynapses(_ input: SceneInput, _ network: Network) -> [DrawCommand] {
+        let layout = input.layout
+        let budget = SynapseEncoding.comparedBudget
+        return SynapseEncoding.lines(
+            network: network, scale: input.weightScale(for: network), layout: layout, palette: input.palette,
+            dashedNegative: input.dashedNegative,
+            budget: layout.drawnSynapseCount > SynapseEncoding.directDrawingLimit / 2 ? budget : nil)
     }
 
     static func synapseDrawing(_ input: SceneInput, _ network: Network) -> SynapseDrawing {
@@ -95,5 +100,65 @@ public enum SceneBuilder {
         return .cached(
             layer(k), fadingTo: easing ? layer(k + 1) : nil, amount: easing ? input.state.easeAmount : 0,
             upcoming: upcoming)
+    }
+}
+
+/// One network's part of a frame: what it thinks about and how it is drawn (pulses, neurons,
+/// the pad or the map), computed once.
+struct NetworkPicture {
+    let input: SceneInput
+    /// The network on screen (mixed afresh on every access of `displayedNetwork` while easing).
+    let network: Network
+    let example: Int?
+    let target: [Double]?
+    let trace: Trace
+    let thinking: ThinkingPainter
+    let explaining: ExplainPainter?
+    let mapping: MapPainter?
+
+    init(_ input: SceneInput) {
+        self.input = input
+        network = input.displayedNetwork
+        example = input.shownExample
+        let values = input.thoughtInputs
+        target = example.map { input.plan.dataSet.target($0) }
+        if let target {
+            trace = network.trace(input: values, target: target, loss: input.plan.training.loss)
+        } else {
+            var forward = Trace(layout: network.layout)
+            network.forward(values, into: &forward)
+            trace = forward
+        }
+        thinking = ThinkingPainter(input: input, network: network, trace: trace, hasTarget: target != nil)
+        explaining = input.explain.map { ExplainPainter(input: input, view: $0) }
+        let network = network
+        mapping = input.layout.mapArea.flatMap { area in
+            input.layout.mapRanges.map { ranges in
+                MapPainter(
+                    input: input, network: network, sample: PlaneSample(network: network, ranges: ranges), map: area)
+            }
+        }
+    }
+
+    /// Pulses (or explain mode's highlights), neurons, and the pad or the map.
+    func draw(into overlay: inout [DrawCommand]) {
+        if let explaining {
+            explaining.drawHighlights(into: &overlay)
+        } else {
+            thinking.drawPulses(into: &overlay)
+        }
+        if let pad = input.layout.padArea, let image = input.layout.image {
+            let imaging = ImagePainter(
+                input: input, network: network, pad: pad, image: image, lit: thinking.lit(layer: 0))
+            imaging.drawPad(values: trace.activations[0..<image.cellCount], into: &overlay)
+            thinking.drawNeurons(into: &overlay)
+            imaging.drawReceptiveFields(into: &overlay)
+        } else {
+            thinking.drawNeurons(into: &overlay)
+        }
+        if let mapping {
+            mapping.drawNeuronMaps(into: &overlay)
+            mapping.drawPanel(into: &overlay)
+        }
     }
 }

@@ -30,6 +30,8 @@ public struct SceneInput: Sendable {
     public var notice: String? = nil
     /// Explain mode's stage, while it is on.
     public var explain: ExplainView? = nil
+    /// The second network, with `--compare`.
+    public var comparison: ComparedInput? = nil
 
     public init(
         layout: SceneLayout, palette: Palette, plan: SessionPlan, progress: SessionProgress, timeline: Timeline,

@@ -54,9 +54,36 @@ public struct SceneLayout: Sendable, Equatable {
     static let staggerSpacing = 2.5
     public static let denseFanIn = 16
 
+    /// Which of two compared networks (`--compare`) a layout places, and how.
+    public struct ComparisonSlot: Sendable, Equatable {
+        /// 0: the first network (left, or top), 1: the second.
+        public let index: Int
+        /// Whether the two are stacked (tall windows) rather than side by side.
+        public let stacked: Bool
+
+        public init(index: Int, stacked: Bool) {
+            self.index = index
+            self.stacked = stacked
+        }
+
+        /// The slots for a window: side by side unless it is taller than wide.
+        public static func slots(width: Int, height: Int) -> [ComparisonSlot] {
+            [0, 1].map { ComparisonSlot(index: $0, stacked: height > width) }
+        }
+    }
+
+    /// The slot of a compared network, or nil for a network alone.
+    public let slot: ComparisonSlot?
+    /// Room kept above a compared network for its caption.
+    public static let captionHeight = 20.0
+
     /// `mapRanges`: give a network with two inputs a decision map panel spanning these values;
-    /// `image`: draw an input layer of that many cells as the image (the drawing pad).
-    public init(layerSizes: [Int], width: Int, height: Int, mapRanges: MapRanges? = nil, image: ImageShape? = nil) {
+    /// `image`: draw an input layer of that many cells as the image (the drawing pad); `slot`:
+    /// place one of two compared networks in its half of the network's band (no map then).
+    public init(
+        layerSizes: [Int], width: Int, height: Int, mapRanges: MapRanges? = nil, image: ImageShape? = nil,
+        slot: ComparisonSlot? = nil
+    ) {
         precondition(layerSizes.count >= 2 && width > 0 && height > 0)
         self.width = width
         self.height = height
@@ -69,6 +96,25 @@ public struct SceneLayout: Sendable, Equatable {
         let marginX = max(w * 0.08, 40)
         var area = Rect(
             x: marginX, y: topBand + 8, width: max(w - 2 * marginX, 1), height: max(h - topBand - bottomBand - 16, 1))
+        self.slot = slot
+        var mapRanges = mapRanges
+        var imageLeft = max(w * 0.03, 16)
+        if let slot {
+            // Two halves: side by side with room between for the first's output labels and the
+            // second's input labels, or stacked; each with its caption above it.
+            mapRanges = nil
+            if slot.stacked {
+                let half = (area.height - 16) / 2
+                area = Rect(x: area.x, y: area.y + (half + 16) * Double(slot.index), width: area.width, height: half)
+            } else {
+                let gap = max(w * 0.1, 60), half = (area.width - gap) / 2
+                area = Rect(x: area.x + (half + gap) * Double(slot.index), y: area.y, width: half, height: area.height)
+            }
+            area = Rect(
+                x: area.x, y: area.y + SceneLayout.captionHeight, width: area.width,
+                height: max(area.height - SceneLayout.captionHeight, 1))
+            imageLeft = slot.stacked || slot.index == 0 ? imageLeft : area.x
+        }
         // The map: a square as tall as the network's band (at most a third of the width), at the
         // right edge; the network keeps the rest, with room for the output labels (values, class
         // names) and the map's axis before it.
@@ -86,9 +132,11 @@ public struct SceneLayout: Sendable, Equatable {
         // the width), at the left edge; the network's other layers begin right of it.
         let pad: Rect?
         if let image, layerSizes.first == image.cellCount {
-            let cell = max(min(area.height / Double(image.height), w * 0.25 / Double(image.width)).rounded(.down), 1)
+            let widthShare = slot == nil ? 0.25 : 0.12
+            let cell = max(
+                min(area.height / Double(image.height), w * widthShare / Double(image.width)).rounded(.down), 1)
             let padRect = Rect(
-                x: max(w * 0.03, 16), y: area.y + (area.height - cell * Double(image.height)) / 2,
+                x: imageLeft, y: area.y + (area.height - cell * Double(image.height)) / 2,
                 width: cell * Double(image.width), height: cell * Double(image.height))
             pad = padRect
             self.image = image

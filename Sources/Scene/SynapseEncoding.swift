@@ -87,6 +87,11 @@ public enum SynapseEncoding {
     /// network's picture, what llvmpipe fills in a frame (`neuroglow bench --only scrub`).
     public static let scrubbingBudget = LineBudget(count: 600, fill: 500_000)
 
+    /// Synapses drawn for each of two compared networks when it is large: a quarter of what a
+    /// scrubbing frame draws, so both fit in a frame beside everything else twice over
+    /// (`neuroglow bench --only compare`).
+    public static let comparedBudget = LineBudget(count: 150, fill: 125_000)
+
     /// The pixels a line of `width` covers, as `SceneRenderer` draws it (one feather each side).
     static func fill(from a: Point, to b: Point, width: Double) -> Double { a.distance(to: b) * (max(width, 1) + 2) }
 

@@ -19,10 +19,11 @@ struct TimelinePainter {
         let strip = strip, box = strip.area
         out.append(.rect(box, palette.panel))
         out.append(.frame(box, palette.neuronRim.withAlpha(0.6)))
+        // With two networks their legend takes the title's room.
         out.append(
             .text(
-                "loss (log) over iterations (log)", at: Point(box.x + 6, box.y + 3), size: .small,
-                color: palette.dimText, align: .left))
+                input.comparison == nil ? "loss (log) over iterations (log)" : "loss (log)",
+                at: Point(box.x + 6, box.y + 3), size: .small, color: palette.dimText, align: .left))
         out.append(
             .text(
                 "keyframe \(input.shownKeyframe + 1) of \(input.timeline.keyframeCount) · "
@@ -33,7 +34,19 @@ struct TimelinePainter {
             if axis.test.count >= 2 {
                 out.append(.polyline(axis.test.map(axis.point), width: 1.5, color: Self.testColor))
             }
-            if !axis.test.isEmpty { drawLegend(into: &out) }
+            if axis.compared.count >= 2 {
+                out.append(.polyline(axis.compared.map(axis.point), width: 1.5, color: ComparedInput.curveColor))
+            }
+            if let comparison = input.comparison {
+                drawLegend(
+                    [
+                        (comparison.captions.first, palette.glow),
+                        (comparison.captions.second, ComparedInput.curveColor),
+                    ],
+                    into: &out)
+            } else if !axis.test.isEmpty {
+                drawLegend([("train", palette.glow), ("test", Self.testColor)], into: &out)
+            }
         }
         let known = strip.keyframeIterations.count
         for k in 0...min(input.shownKeyframe, known - 1) {
@@ -85,11 +98,23 @@ struct TimelinePainter {
     /// The test part's loss line: a cool blue beside the training curve's warm glow.
     static let testColor = Color(110, 170, 255)
 
-    /// "— train  — test" in the curves' colours, at the top of the plot.
-    private func drawLegend(into out: inout [DrawCommand]) {
-        let y = strip.area.y + 10, x = strip.area.midX - 60
-        for (k, (label, color)) in [("train", palette.glow), ("test", Self.testColor)].enumerated() {
-            let left = x + 70 * Double(k)
+    /// "— train  — test" in the curves' colours at the top of the plot, or the compared
+    /// networks' captions (longer) one above the other in the plot's lower left, where falling
+    /// loss curves leave room.
+    private func drawLegend(_ entries: [(String, Color)], into out: inout [DrawCommand]) {
+        if input.comparison != nil {
+            for (k, (label, color)) in entries.enumerated() {
+                let y = strip.plot.maxY - 14 - 14 * Double(entries.count - 1 - k), left = strip.plot.x + 8
+                out.append(.line(from: Point(left, y), to: Point(left + 14, y), width: 2, color: color, dashed: false))
+                out.append(
+                    .text(label, at: Point(left + 18, y), size: .small, color: palette.dimText, align: .leftMiddle))
+            }
+            return
+        }
+        let y = strip.area.y + 10, step = 70.0
+        let x = strip.area.midX - 60
+        for (k, (label, color)) in entries.enumerated() {
+            let left = x + step * Double(k)
             out.append(.line(from: Point(left, y), to: Point(left + 14, y), width: 2, color: color, dashed: false))
             out.append(
                 .text(label, at: Point(left + 18, y), size: .small, color: palette.dimText, align: .leftMiddle))
@@ -108,16 +133,23 @@ struct TimelinePainter {
         let test = (0..<min(input.shownKeyframe + 1, testLosses.count, iterations.count)).map {
             LossSample(iteration: iterations[$0], loss: testLosses[$0])
         }.filter { $0.loss > 0 && $0.loss.isFinite }
-        let logs = (past + test).map { log10($0.loss) }
+        // The second compared network's training loss, up to the same iteration.
+        let compared = (input.comparison?.progress.lossCurve ?? []).filter {
+            $0.loss > 0 && $0.loss.isFinite && $0.iteration <= shown
+        }
+        let logs = (past + test + compared).map { log10($0.loss) }
         guard past.count >= 2 else { return nil }
         return LossAxis(
-            curve: past, test: test, strip: strip, low: logs.min()!, high: max(logs.max()!, logs.min()! + 1e-9))
+            curve: past, test: test, compared: compared, strip: strip, low: logs.min()!,
+            high: max(logs.max()!, logs.min()! + 1e-9))
     }
 
     private struct LossAxis {
         let curve: [LossSample]
         /// The test part's loss at the keyframes shown so far.
         let test: [LossSample]
+        /// The second compared network's loss curve.
+        let compared: [LossSample]
         let strip: TimelineStrip
         let low: Double, high: Double
 

@@ -29,15 +29,20 @@ public final class SessionRun: Sendable {
     private let threadEnd = DispatchSemaphore(value: 0)
     /// Iterations whose loss goes on the loss curve (log-spaced).
     private let curveIterations: Set<Int>
+    /// The run whose keyframe iterations this one takes (`--compare`'s second network), if any.
+    private let leader: SessionRun?
 
     /// Iterations below this are all measured for the adaptive schedule; later ones at a stride
     /// chosen so the first pass measures at most about 20,000 states.
     static let denselyMeasuredIterations = 2_000
 
     /// Keyframe 0 is always the untrained network, so it is published at once: the window's
-    /// first frame never depends on how fast the trainer thread starts.
-    public init(plan: SessionPlan) {
+    /// first frame never depends on how fast the trainer thread starts. With a `leader`, the
+    /// keyframes are at the leader's iterations, as it decides them, so two compared networks
+    /// are shown at the same moments of their training.
+    public init(plan: SessionPlan, following leader: SessionRun? = nil) {
         self.plan = plan
+        self.leader = leader
         curveIterations = Set(Scheduler.geometric(total: plan.iterations, keyframes: 400))
         let loss = plan.initialNetwork.meanLoss(on: plan.dataSet, loss: plan.training.loss)
         var first = SessionProgress()
@@ -112,6 +117,7 @@ public final class SessionRun: Sendable {
 
     /// Runs the whole session in the calling thread (command line, recording, tests).
     public func run() {
+        if let leader { return follow(leader) }
         let mode = plan.schedule.mode
         let fixedSchedule = {
             Scheduler.iterations(mode: mode, iterations: self.plan.iterations, keyframes: self.plan.schedule.keyframes)
@@ -250,6 +256,51 @@ public final class SessionRun: Sendable {
             previous = current
         }
         update { $0.isFinished = true }
+    }
+
+    /// `--compare`'s second network: a keyframe at each iteration the leader decides, as soon as
+    /// it decides it. A small session first finds its own weight scale, as a leader would.
+    private func follow(_ leader: SessionRun) {
+        var scale: Double? = nil
+        if !plan.decidesKeyframesOnline {
+            guard let trajectory = measureTrajectory(measuringChange: false) else { return }
+            scale = trajectory.scale
+            update {
+                $0.keyframeWeightScales = [trajectory.scale]
+                $0.isWeightScaleProvisional = false
+            }
+        }
+        let trainer = Trainer(network: plan.initialNetwork, dataSet: plan.dataSet, options: plan.training)
+        var previous = VisibleState(network: trainer.network, dataSet: plan.dataSet)
+        var keyframeScale = scale ?? previous.largestWeightMagnitude
+        var k = 1
+        while true {
+            var target: Int? = nil
+            while target == nil {
+                if isCancelled { return }
+                let led = leader.progress
+                if let iterations = led.keyframeIterations, iterations.count > k {
+                    target = iterations[k]
+                    update { $0.keyframeIterations = iterations }
+                } else if led.isFinished {
+                    update { $0.isFinished = true }
+                    return
+                } else {
+                    Thread.sleep(forTimeInterval: 0.002)
+                }
+            }
+            while trainer.iteration < target! && !trainer.hasDiverged {
+                if trainer.iteration % 64 == 0, isCancelled { return }
+                trainer.runIteration()
+                sampleLossCurve(trainer)
+            }
+            if trainer.hasDiverged { return publishDivergence(at: trainer.iteration) }
+            let current = VisibleState(network: trainer.network, dataSet: plan.dataSet)
+            if scale == nil { keyframeScale = max(keyframeScale, current.largestWeightMagnitude) }
+            publishKeyframe(trainer, change: current.change(from: previous, scale: keyframeScale), scale: keyframeScale)
+            previous = current
+            k += 1
+        }
     }
 
     /// Single pass for large adaptive sessions: keyframes are decided as the trainer reaches them

@@ -11,7 +11,7 @@ import Session
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure training, scene, render, map, image, scrub, record, video, startup and memory.")
+        abstract: "Measure training, scene, render, map, image, compare, scrub, record, video, startup and memory.")
 
     @Flag(help: "Print one JSON object.")
     var json = false
@@ -25,7 +25,7 @@ struct BenchCommand: ParsableCommand {
 
     static let shapes: [[Int]] = [[3, 4, 1], [8, 8, 8, 8, 2], [64, 32, 32, 10], [784, 64, 10]]
     static let figures = [
-        "train", "scene", "render", "map", "image", "scrub", "record", "video", "startup", "memory",
+        "train", "scene", "render", "map", "image", "compare", "scrub", "record", "video", "startup", "memory",
     ]
 
     /// The figures asked for, in the order they are measured.
@@ -62,6 +62,7 @@ struct BenchCommand: ParsableCommand {
                 case "render": try benchRender()
                 case "map": try benchMap()
                 case "image": try benchImage()
+                case "compare": try benchCompare()
                 case "scrub": try benchScrub()
                 case "record": try benchRecord()
                 case "video": try benchVideo()

@@ -24,36 +24,46 @@ final class EventLog {
     }
 
     /// Where the neurons and the areas are, in window pixels: at start and after each resize.
-    func layout(_ layout: SceneLayout) {
+    /// The picture's layout: one network's, or (`--compare`) both, each neuron and network area
+    /// then marked with its `network`, 0 or 1; the shared areas (timeline) listed once.
+    func layout(_ layouts: [SceneLayout]) {
+        let compared = layouts.count > 1
         var neurons: [JSONValue] = []
-        for (l, column) in layout.centres.enumerated() {
-            for index in layout.drawnIndices(layer: l) {
-                let c = column[index]
-                neurons.append(
-                    .object([
-                        ("layer", JSONValue(l)), ("index", JSONValue(index)), ("x", JSONValue(c.x)),
-                        ("y", JSONValue(c.y)), ("radius", JSONValue(layout.radius)),
-                    ]))
+        var areas: [JSONValue] = []
+        for (n, layout) in layouts.enumerated() {
+            let mark: [(String, JSONValue)] = compared ? [("network", JSONValue(n))] : []
+            for (l, column) in layout.centres.enumerated() {
+                for index in layout.drawnIndices(layer: l) {
+                    let c = column[index]
+                    neurons.append(
+                        .object(
+                            [
+                                ("layer", JSONValue(l)), ("index", JSONValue(index)), ("x", JSONValue(c.x)),
+                                ("y", JSONValue(c.y)), ("radius", JSONValue(layout.radius)),
+                            ] + mark))
+                }
             }
-        }
-        let areas = layout.areas.map { area in
-            var fields: [(String, JSONValue)] = [
-                ("kind", JSONValue(area.kind.rawValue)), ("x", JSONValue(area.rect.x)), ("y", JSONValue(area.rect.y)),
-                ("width", JSONValue(area.rect.width)), ("height", JSONValue(area.rect.height)),
-            ]
-            if let ranges = area.ranges {
-                fields += [
-                    ("x_range", JSONValue([ranges.x.lowerBound, ranges.x.upperBound])),
-                    ("y_range", JSONValue([ranges.y.lowerBound, ranges.y.upperBound])),
+            for area in layout.areas where n == 0 || area.kind != .timeline {
+                var fields: [(String, JSONValue)] = [
+                    ("kind", JSONValue(area.kind.rawValue)), ("x", JSONValue(area.rect.x)),
+                    ("y", JSONValue(area.rect.y)), ("width", JSONValue(area.rect.width)),
+                    ("height", JSONValue(area.rect.height)),
                 ]
+                if let ranges = area.ranges {
+                    fields += [
+                        ("x_range", JSONValue([ranges.x.lowerBound, ranges.x.upperBound])),
+                        ("y_range", JSONValue([ranges.y.lowerBound, ranges.y.upperBound])),
+                    ]
+                }
+                if area.kind != .timeline { fields += mark }
+                areas.append(.object(fields))
             }
-            return JSONValue.object(fields)
         }
         write(
             "layout",
             [
-                ("width", JSONValue(layout.width)), ("height", JSONValue(layout.height)), ("neurons", .array(neurons)),
-                ("areas", .array(areas)),
+                ("width", JSONValue(layouts[0].width)), ("height", JSONValue(layouts[0].height)),
+                ("neurons", .array(neurons)), ("areas", .array(areas)),
             ])
     }
 
@@ -80,10 +90,13 @@ final class EventLog {
     }
 
     /// The user's input changed: the input vector now in force and the network's outputs for it.
-    func input(source: InputSource, neuron: Int? = nil, inputs: [Double], outputs: [Double]) {
+    func input(
+        source: InputSource, neuron: Int? = nil, inputs: [Double], outputs: [Double], comparedOutputs: [Double]? = nil
+    ) {
         var fields: [(String, JSONValue)] = [("source", JSONValue(source.rawValue))]
         if let neuron { fields.append(("neuron", JSONValue(neuron))) }
         fields += [("inputs", JSONValue(inputs)), ("outputs", JSONValue(outputs))]
+        if let comparedOutputs { fields.append(("compare_outputs", JSONValue(comparedOutputs))) }
         write("input", fields)
     }
 

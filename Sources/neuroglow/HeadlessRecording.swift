@@ -23,6 +23,8 @@ final class HeadlessRecording: @unchecked Sendable {  // each worker is used by 
     }
 
     private let plan: SessionPlan
+    /// With `--compare`, both sessions (`plan` is the first).
+    private let compared: ComparedPlans?
     private let workers: [FrameWorker]
     private let presenter: FramePresenter
     private let events: EventLog
@@ -39,8 +41,9 @@ final class HeadlessRecording: @unchecked Sendable {  // each worker is used by 
     /// Prepares the target (a video's ffmpeg is started here); `crf` is the video's quality.
     init(
         plan: SessionPlan, manifest: RecordingManifest, target: RecordingTarget, events: EventLog,
-        keepingFrames: Int = 0, crf: Int? = nil, explanation: Explanation? = nil
+        keepingFrames: Int = 0, crf: Int? = nil, explanation: Explanation? = nil, compared: ComparedPlans? = nil
     ) throws {
+        self.compared = compared
         self.explanation = explanation
         let font = try AssetLocator.requireFontPath()
         let width = manifest.width, height = manifest.height
@@ -63,7 +66,7 @@ final class HeadlessRecording: @unchecked Sendable {  // each worker is used by 
         }
         presenter = FramePresenter(
             plan: plan, width: width, height: height, palette: Palette(manifest.palette), dashed: manifest.dashed,
-            widths: manifest.widths)
+            widths: manifest.widths, compared: compared)
         let sink = try target.openSink(
             width: width, height: height, fps: plan.schedule.fps, crf: crf,
             pixelFormat: workers[0].canvas.capturePixelFormat)
@@ -74,10 +77,16 @@ final class HeadlessRecording: @unchecked Sendable {  // each worker is used by 
     func render(frames total: Int, showsProgress: Bool = true) -> Result {
         let start = Date()
         // Where everything is in the frames, as the live window reports it.
-        events.layout(presenter.layout)
+        events.layout(presenter.layouts)
         let run = SessionRun(plan: plan)
-        run.run()
-        let progress = run.progress
+        // The second compared network follows the first's keyframes: trained beside it.
+        let secondRun = compared.map { SessionRun(plan: $0.second, following: run) }
+        if let secondRun {
+            DispatchQueue.concurrentPerform(iterations: 2) { $0 == 0 ? run.run() : secondRun.run() }
+        } else {
+            run.run()
+        }
+        let progress = run.progress, secondProgress = secondRun?.progress
         let timeline = plan.timeline
         if let at = progress.divergedAtIteration {
             let message =
@@ -111,7 +120,8 @@ final class HeadlessRecording: @unchecked Sendable {  // each worker is used by 
                     break
                 }
                 let sessionFrame = firstSessionFrame + frame
-                worker.renderer.draw(SceneBuilder.build(scene(frame: sessionFrame, progress: progress)))
+                worker.renderer.draw(
+                    SceneBuilder.build(scene(frame: sessionFrame, progress: progress, secondProgress: secondProgress)))
                 guard tally.waitForTurn(frame) else { break }
                 guard recorder.capture(from: worker.canvas) else {
                     tally.fail(frame: frame, message: recorder.failure ?? "recording failed")
@@ -132,8 +142,10 @@ final class HeadlessRecording: @unchecked Sendable {  // each worker is used by 
 
 extension HeadlessRecording {
     /// Session frame `frame`, or with an explanation explain mode's frame `frame` of it.
-    fileprivate func scene(frame: Int, progress: SessionProgress) -> SceneInput {
-        guard let explanation else { return presenter.sceneInput(progress: progress, frame: frame) }
+    fileprivate func scene(frame: Int, progress: SessionProgress, secondProgress: SessionProgress?) -> SceneInput {
+        guard let explanation else {
+            return presenter.sceneInput(progress: progress, secondProgress: secondProgress, frame: frame)
+        }
         let per = ExplainCursor.defaultFramesPerStage
         let stage = min(frame / per, explanation.stages.count - 1)
         return presenter.sceneInput(progress: progress, frame: 0) { input in

@@ -6,6 +6,8 @@ import Scene
 struct Interaction {
     var userInput: [Double]? = nil
     var hovered: HoverTarget? = nil
+    /// Which network `hovered` is on: 0, or 1 for `--compare`'s second.
+    var hoveredNetwork = 0
     var showHelp = false
     var showFPS = false
     /// Whether a press on the timeline is being dragged.
@@ -19,6 +21,8 @@ struct Interaction {
     /// cell units; nil while the pointer is outside the pad).
     struct Stroke {
         let erase: Bool
+        /// The network whose pad the stroke began on (0, or 1 for `--compare`'s second).
+        let network: Int
         var last: Point?
     }
 

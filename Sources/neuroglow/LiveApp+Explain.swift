@@ -11,27 +11,37 @@ struct LiveExplain {
     let playbackWasPaused: Bool
     /// Space holds the explanation on its stage.
     var isHeld = false
+    /// The network explained: 0, or 1 for `--compare`'s second.
+    var network = 0
 
     var view: ExplainView { ExplainView(explanation: explanation, stage: cursor.stage, progress: cursor.progress) }
 }
 
 extension LiveApp {
-    /// E: starts explaining the step the network on screen would take on the shown example, or leaves.
+    /// E: starts explaining the step the network on screen would take on the shown example (with
+    /// `--compare`, the network last pointed at), or leaves.
     func toggleExplain() {
-        if explain == nil { startExplaining() } else { stopExplaining() }
+        if explain == nil { startExplaining(network: interaction.hoveredNetwork) } else { stopExplaining() }
     }
 
-    private func startExplaining() {
+    /// Explains network `n` (0, or 1 for the second compared network), pausing playback.
+    private func startExplaining(network n: Int, focus: NeuronID? = nil) {
         interaction.userInput = nil
-        let scene = sceneInput()
+        let wasPaused = explain?.playbackWasPaused ?? clock.isPaused
+        explain = nil
+        let first = sceneInput()
+        let explained = n == 1 && first.secondInput != nil ? 1 : 0
+        let scene = explained == 1 ? first.secondInput! : first
+        let plan = scene.plan
         let example = scene.state.example % plan.dataSet.count
         let step = LearningStep(
             network: scene.displayedNetwork, input: plan.dataSet.input(example), target: plan.dataSet.target(example),
             loss: plan.training.loss, learningRate: plan.training.learningRate)
-        let explanation = Explanation(step: step, training: plan.training)
+        let explanation = Explanation(step: step, focus: focus, training: plan.training)
+        var cursor = ExplainCursor(stageCount: explanation.stages.count)
+        if let focus { cursor.jump(toStage: explanation.stages.firstIndex(of: .forward(focus)) ?? 0) }
         explain = LiveExplain(
-            explanation: explanation, cursor: ExplainCursor(stageCount: explanation.stages.count),
-            playbackWasPaused: clock.isPaused)
+            explanation: explanation, cursor: cursor, playbackWasPaused: wasPaused, network: explained)
         clock.pause()
         announceExplainStage()
     }
@@ -79,9 +89,15 @@ extension LiveApp {
 
     /// A click on a neuron while explaining follows that neuron: its forward stage, or in a large
     /// network the path through it. Returns whether the click was taken.
-    func explainClick(on neuron: NeuronID) -> Bool {
+    func explainClick(on neuron: NeuronID, network: Int = 0) -> Bool {
         guard var state = explain, neuron.layer > 0 else { return explain != nil }
-        let explanation = Explanation(step: state.explanation.step, focus: neuron, training: plan.training)
+        if network != state.network {
+            // The other compared network: explain its own step, following that neuron.
+            startExplaining(network: network, focus: neuron)
+            return true
+        }
+        let training = network == 1 ? presenter.compared?.second.training ?? plan.training : plan.training
+        let explanation = Explanation(step: state.explanation.step, focus: neuron, training: training)
         state.explanation = explanation
         state.cursor = ExplainCursor(stageCount: explanation.stages.count, framesPerStage: state.cursor.framesPerStage)
         state.cursor.jump(toStage: explanation.stages.firstIndex(of: .forward(neuron)) ?? 0)

@@ -24,8 +24,10 @@ extension LiveApp {
                 if presenter.layout.timelineArea.contains(Point(click.x, click.y)) {
                     stopExplaining()
                 } else {
-                    if let neuron = presenter.layout.neuron(at: Point(click.x, click.y)) {
-                        _ = explainClick(on: neuron)
+                    for (n, layout) in presenter.layouts.enumerated() {
+                        if let neuron = layout.neuron(at: Point(click.x, click.y)) {
+                            _ = explainClick(on: neuron, network: n)
+                        }
                     }
                     continue
                 }
@@ -110,19 +112,26 @@ extension LiveApp {
         return true
     }
 
-    /// The index of the input neuron drawn at (x, y), if any.
+    /// The index of the input neuron drawn at (x, y), in either compared network, if any.
     private func inputNeuron(at x: Double, _ y: Double) -> Int? {
-        guard let neuron = presenter.layout.neuron(at: Point(x, y)), neuron.layer == 0 else { return nil }
-        return neuron.index
+        for layout in presenter.layouts {
+            if let neuron = layout.neuron(at: Point(x, y)), neuron.layer == 0 { return neuron.index }
+        }
+        return nil
     }
 
     private func hover(at point: Point) {
-        if let neuron = presenter.layout.neuron(at: point) {
-            interaction.hovered = .neuron(neuron)
-        } else if let synapse = presenter.layout.synapse(at: point) {
-            interaction.hovered = .synapse(synapse)
-        } else {
-            interaction.hovered = nil
+        interaction.hovered = nil
+        for (n, layout) in presenter.layouts.enumerated() {
+            if let neuron = layout.neuron(at: point) {
+                interaction.hovered = .neuron(neuron)
+            } else if let synapse = layout.synapse(at: point) {
+                interaction.hovered = .synapse(synapse)
+            } else {
+                continue
+            }
+            interaction.hoveredNetwork = n
+            return
         }
     }
 
@@ -142,6 +151,7 @@ extension LiveApp {
         let inputs = scene.thoughtInputs
         events.input(
             source: source, neuron: neuron, inputs: inputs,
-            outputs: scene.displayedNetwork.predict(inputs))
+            outputs: scene.displayedNetwork.predict(inputs),
+            comparedOutputs: scene.secondDisplayedNetwork?.predict(inputs))
     }
 }

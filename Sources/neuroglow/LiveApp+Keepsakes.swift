@@ -17,7 +17,8 @@ extension LiveApp {
                 view: ViewChoices(palette: presenter.palette, dashed: presenter.dashed, widths: presenter.widths),
                 arguments: options.arguments,
                 events: events,
-                firstSessionFrame: clock.frame, keyframeIterations: run.progress.keyframeIterations ?? [])
+                firstSessionFrame: clock.frame, keyframeIterations: run.progress.keyframeIterations ?? [],
+                compare: presenter.compared?.comparison.caption)
             notice = nil
             report("neuroglow: recording to \(directory)")
         } catch {

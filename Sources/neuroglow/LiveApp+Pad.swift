@@ -16,11 +16,16 @@ extension LiveApp {
     /// starts from a blank pad; erasing starts from what the network is thinking about, so a
     /// training example's strokes can be taken away.
     func beginPainting(at point: Point, erase: Bool) -> Bool {
-        guard let brush = padBrush, let cell = presenter.layout.padPosition(at: point) else { return false }
+        // Either compared network's pad: both think about the one drawing.
+        guard let brush = padBrush,
+            let (network, cell) = presenter.layouts.enumerated().lazy.compactMap({ n, layout in
+                layout.padPosition(at: point).map { (n, $0) }
+            }).first
+        else { return false }
         var values = interaction.userInput ?? (erase ? sceneInput().thoughtInputs : brush.emptyPad)
         brush.stroke(&values, from: cell, to: cell, erase: erase)
         interaction.userInput = values
-        interaction.painting = Interaction.Stroke(erase: erase, last: cell)
+        interaction.painting = Interaction.Stroke(erase: erase, network: network, last: cell)
         announceUserInput(neuron: nil, source: .pad)
         return true
     }
@@ -33,8 +38,9 @@ extension LiveApp {
             return
         }
         var changed = false
+        let layout = presenter.layouts[min(stroke.network, presenter.layouts.count - 1)]
         for motion in input.buttonMotions where motion.right == stroke.erase {
-            guard let cell = presenter.layout.padPosition(at: Point(motion.x, motion.y)) else {
+            guard let cell = layout.padPosition(at: Point(motion.x, motion.y)) else {
                 stroke.last = nil
                 continue
             }

@@ -16,6 +16,8 @@ final class LiveApp {
     let canvas: WindowCanvas
     let renderer: SceneRenderer
     let run: SessionRun
+    /// `--compare`'s second network, keyframed at `run`'s iterations.
+    let secondRun: SessionRun?
     var presenter: FramePresenter
     var interaction = Interaction()
     var clock = PlaybackClock()
@@ -29,6 +31,8 @@ final class LiveApp {
     let options: LiveOptions
     /// What the trainer had produced at this frame's update: one copy per frame, read by the rest.
     var progress = SessionProgress()
+    /// The second network's progress at this frame's update (`--compare`).
+    var secondProgress: SessionProgress?
     var notice: String?
     private var pacer: FramePacer
     private var lastKeyframeAnnounced = -1
@@ -39,9 +43,10 @@ final class LiveApp {
     private var firstFramePending: Bool
 
     /// Opens the window; throws if there is no display to open it on, or SDL fails.
-    init(plan: SessionPlan, size: (width: Int, height: Int), view: ViewChoices, events: EventLog, options: LiveOptions)
-        throws
-    {
+    init(
+        plan: SessionPlan, compared: ComparedPlans? = nil, size: (width: Int, height: Int), view: ViewChoices,
+        events: EventLog, options: LiveOptions
+    ) throws {
         self.plan = plan
         self.events = events
         self.options = options
@@ -56,9 +61,11 @@ final class LiveApp {
         renderer = try SceneRenderer(canvas: canvas, fontPath: font)
         presenter = FramePresenter(
             plan: plan, width: canvas.width, height: canvas.height, palette: view.palette, dashed: view.dashed,
-            widths: view.widths)
+            widths: view.widths, compared: compared)
         pacer = FramePacer(fps: Double(plan.schedule.fps))
-        run = SessionRun(plan: plan)
+        let run = SessionRun(plan: plan)
+        self.run = run
+        secondRun = compared.map { SessionRun(plan: $0.second, following: run) }
         let vsync = options.vsync ? ", vsync" : ""
         report("neuroglow: video driver \(system.videoDriver), renderer \(canvas.rendererName)\(vsync)")
     }
@@ -67,7 +74,8 @@ final class LiveApp {
     func runLoop() -> Int32 {
         installStopHandlers()
         run.start()
-        events.layout(presenter.layout)
+        secondRun?.start()
+        events.layout(presenter.layouts)
         if options.recordTarget != nil { startRecording() }
         let start = Clock.seconds
         var previous = start
@@ -94,19 +102,24 @@ final class LiveApp {
         }
         stopRecording(reason: nil)
         run.stop()
+        secondRun?.stop()
         return 0
     }
 
     // MARK: Update
 
-    /// The last frame the trainer's output allows, from this frame's progress.
-    var frameLimit: Int { progress.frameLimit(timeline: plan.timeline) }
+    /// The last frame the trainer's output allows, from this frame's progress (both trainers'
+    /// with `--compare`).
+    var frameLimit: Int {
+        min(progress.frameLimit(timeline: plan.timeline), secondProgress?.frameLimit(timeline: plan.timeline) ?? .max)
+    }
 
     /// Reads the trainer's progress, carries out the playback requests and moves the clock: by
     /// wall time, or — while recording — by exactly one frame once the current one is recorded,
     /// so a recording holds every frame index once, as the headless recorder does.
     private func update(seconds: Double) {
         progress = run.progress
+        secondProgress = secondRun?.progress
         for request in playbackRequests { apply(request) }
         playbackRequests.removeAll()
         advanceExplaining()
@@ -177,10 +190,12 @@ final class LiveApp {
     /// This frame's scene input, with the user's view of it.
     func sceneInput() -> SceneInput {
         let waiting = !progress.isFinished && clock.frame >= frameLimit
-        return presenter.sceneInput(progress: progress, frame: clock.frame) { input in
+        return presenter.sceneInput(progress: progress, secondProgress: secondProgress, frame: clock.frame) { input in
             input.isWaitingForTrainer = waiting
             input.userInput = interaction.userInput
             input.hovered = interaction.hovered
+            input.comparison?.hoversSecond = interaction.hoveredNetwork == 1
+            input.comparison?.explainsSecond = explain?.network == 1
             input.showHelp = interaction.showHelp
             input.showFPS = interaction.showFPS
             input.framesPerSecond = pacer.measuredFPS
@@ -229,7 +244,7 @@ final class LiveApp {
         if input.resized {
             canvas.updateSize()
             presenter.resize(width: canvas.width, height: canvas.height)
-            events.layout(presenter.layout)
+            events.layout(presenter.layouts)
             if let recording, !recording.fits(canvas) {
                 stopRecording(
                     reason: "the window was resized to \(canvas.width)×\(canvas.height) and a recording keeps "

@@ -30,9 +30,7 @@ struct LiveCommand: ParsableCommand {
     var reportPeakMemory = false
 
     mutating func run() throws {
-        let plan = try validating {
-            try SessionPlan.make(model: try model.resolved(), schedule: scheduleOptions.resolved())
-        }
+        let (plan, compared) = try validating { try model.plans(schedule: scheduleOptions.resolved()) }
         let size = try validating { try view.resolvedSize() }
         let palette = view.resolvedPalette
         if let seconds, !(seconds > 0 && seconds.isFinite) {
@@ -52,7 +50,8 @@ struct LiveCommand: ParsableCommand {
                 recordTarget: target, crf: encoding.crf, maximumSeconds: seconds, vsync: !noVsync,
                 reportFirstFrame: reportFirstFrame, arguments: Array(CommandLine.arguments.dropFirst()))
             app = try LiveApp(
-                plan: plan, size: size, view: ViewChoices(palette: palette, dashed: view.dashed, widths: view.widths),
+                plan: plan, compared: compared, size: size,
+                view: ViewChoices(palette: palette, dashed: view.dashed, widths: view.widths),
                 events: events,
                 options: options)
         } catch {

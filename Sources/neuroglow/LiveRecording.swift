@@ -17,7 +17,8 @@ final class LiveRecording {
     /// recording; throws (with the system's or ffmpeg's reason) if it cannot be written.
     init(
         target: RecordingTarget, crf: Int?, canvas: Canvas, plan: SessionPlan, view: ViewChoices,
-        arguments: [String], events: EventLog, firstSessionFrame: Int, keyframeIterations: [Int]
+        arguments: [String], events: EventLog, firstSessionFrame: Int, keyframeIterations: [Int],
+        compare: String? = nil
     ) throws {
         self.target = target
         self.firstSessionFrame = firstSessionFrame
@@ -25,9 +26,10 @@ final class LiveRecording {
             width: canvas.width, height: canvas.height, fps: plan.schedule.fps, crf: crf,
             pixelFormat: canvas.capturePixelFormat)
         recorder = try FrameRecorder(sink: sink, canvas: canvas)
-        let manifest = RecordingManifest(
+        var manifest = RecordingManifest(
             plan: plan, arguments: arguments, width: canvas.width, height: canvas.height, palette: view.palette.name,
             dashed: view.dashed, widths: view.widths, firstSessionFrame: firstSessionFrame)
+        manifest.compare = compare
         journal = RecordingJournal(manifest: manifest, target: target, sink: sink, events: events)
         do {
             try journal.begin(plannedFrames: plan.timeline.frameCount, keyframeIterations: keyframeIterations)

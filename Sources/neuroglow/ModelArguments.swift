@@ -66,8 +66,25 @@ struct ModelArguments: ParsableArguments {
             """
     )
     var testFraction: Double?
+    @Option(
+        help: """
+            Train a second network beside the first, differing in these model options, e.g. "learning-rate=3" or \
+            "activation=tanh,learning-rate=0.3" (same data, seed and timeline).
+            """)
+    var compare: String?
     @Option(help: "The CSV's inputs form an image of WIDTHxHEIGHT pixels, row by row (drawn, and painted on, as one).")
     var image: String?
+
+    /// The session, and with `--compare` the two compared sessions (whose first is the session).
+    func plans(schedule: ScheduleOptions = ScheduleOptions()) throws(InputError) -> (
+        plan: SessionPlan, compared: ComparedPlans?
+    ) {
+        let options = try resolved()
+        guard let compare else { return (try SessionPlan.make(model: options, schedule: schedule), nil) }
+        let compared = try ComparedPlans.make(
+            model: options, schedule: schedule, comparison: try Comparison(parsing: compare))
+        return (compared.first, compared)
+    }
 
     /// The options as plain values; errors name the option, the value and what is allowed.
     func resolved() throws(InputError) -> ModelOptions {

@@ -50,8 +50,9 @@ struct RecordCommand: ParsableCommand {
     var toKeyframe: Int?
 
     mutating func run() throws {
-        let plan = try validating {
-            try SessionPlan.make(model: try model.resolved(), schedule: scheduleOptions.resolved())
+        let (plan, compared) = try validating { try model.plans(schedule: scheduleOptions.resolved()) }
+        if compared != nil && explain {
+            throw ValidationError("--explain and --compare: explain one network at a time")
         }
         let size = try validating { try view.resolvedSize() }
         if let frames, frames < 1 { throw ValidationError("--frames \(frames): expected a whole number of at least 1") }
@@ -70,6 +71,7 @@ struct RecordCommand: ParsableCommand {
         var manifest = RecordingManifest(
             plan: plan, arguments: Array(CommandLine.arguments.dropFirst()), width: size.width, height: size.height,
             palette: view.palette, dashed: view.dashed, widths: view.widths, firstSessionFrame: slice.lowerBound)
+        manifest.compare = compared?.comparison.caption
         manifest.explain = explanation.map { ($0.stages.count, ExplainCursor.defaultFramesPerStage) }
         let keptFrames = target.isVideo ? 0 : try validating { try framesToKeep(manifest) }
         let events = try validating { try EventLog(destination: view.events) }
@@ -78,7 +80,7 @@ struct RecordCommand: ParsableCommand {
         do {
             let recording = try HeadlessRecording(
                 plan: plan, manifest: manifest, target: target, events: events, keepingFrames: keptFrames,
-                crf: encoding.crf, explanation: explanation)
+                crf: encoding.crf, explanation: explanation, compared: compared)
             result = recording.render(frames: framesToRender(slice))
         } catch {
             events.error("cannot record: \(error)")

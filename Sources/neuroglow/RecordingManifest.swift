@@ -27,6 +27,8 @@ struct RecordingManifest {
     var explain: (stages: Int, framesPerStage: Int)?
     /// For a video: its format and ffmpeg's command line, as one shell line.
     var video: (format: String, ffmpeg: String)?
+    /// With `--compare`: what the second network differs by ("learning-rate=3").
+    var compare: String?
 
     /// Space kept after the reserved manifest, so the final one fits where the reservation was.
     static let reservePadding = 1024
@@ -140,6 +142,7 @@ struct RecordingManifest {
                     ("categorical", .array(model.categorical.map(JSONValue.init))),
                     ("standardize", .bool(plan.inputScaling != nil)),
                     ("test_fraction", JSONValue(model.resolvedTestFraction(for: model.dataSet))),
+                    ("compare", compare.map(JSONValue.init) ?? .null),
                     ("shuffle", .bool(plan.training.shuffle)),
                     ("schedule", JSONValue(plan.schedule.mode.rawValue)),
                     ("keyframes", JSONValue(plan.schedule.keyframes)),

@@ -19,7 +19,7 @@ struct TrainCommand: ParsableCommand {
     var allExamples = false
 
     mutating func run() throws {
-        let plan = try validating { try SessionPlan.make(model: try model.resolved()) }
+        let (plan, compared) = try validating { try model.plans() }
         for note in plan.notes { report("neuroglow: \(note)") }
         // --predict takes raw values, as the CSV holds them; the network sees them scaled.
         let rawQuery = try predict.map { text in
@@ -79,6 +79,7 @@ struct TrainCommand: ParsableCommand {
                 fields.append(("prediction", .object(prediction)))
             }
             fields += [("seconds", JSONValue(seconds)), ("steps_per_second", JSONValue(steps / max(seconds, 1e-9)))]
+            if let compared { fields.append(("compare", Self.comparedResult(compared, query: query))) }
             print(JSONValue.object(fields).text)
             return
         }
@@ -112,6 +113,40 @@ struct TrainCommand: ParsableCommand {
         }
         print("\(format(seconds, 3)) s, \(format(steps / max(seconds, 1e-9) / 1e6, 2)) M example-steps/s")
         if let save { print("saved the model to \(save)") }
+        if let compared { Self.printComparedResult(compared, query: query) }
+    }
+
+    /// The second compared network trained the same way: its summary under `"compare"`.
+    static func comparedResult(_ compared: ComparedPlans, query: [Double]?) -> JSONValue {
+        let plan = compared.second
+        let trainer = Trainer(network: plan.initialNetwork, dataSet: plan.dataSet, options: plan.training)
+        trainer.train(iterations: plan.iterations)
+        let network = trainer.network
+        var fields: [(String, JSONValue)] = [
+            ("options", JSONValue(compared.comparison.caption)),
+            ("same_initial_weights", .bool(compared.startTheSame)),
+            ("layers", .array(network.layout.layerSizes.map(JSONValue.init))),
+            ("iterations", JSONValue(trainer.iteration)),
+            ("loss", JSONValue(network.meanLoss(on: plan.dataSet, loss: plan.training.loss))),
+            ("diverged", .bool(trainer.hasDiverged)),
+        ]
+        fields += quality(of: network, on: plan.dataSet)
+        if let test = plan.testSet {
+            fields.append(("test_loss", JSONValue(network.meanLoss(on: test, loss: plan.training.loss))))
+            fields += quality(of: network, on: test).map { ("test_" + $0.0, $0.1) }
+        }
+        if let query { fields.append(("prediction", .object([("output", JSONValue(network.predict(query)))]))) }
+        return .object(fields)
+    }
+
+    static func printComparedResult(_ compared: ComparedPlans, query: [Double]?) {
+        guard case .object(let fields) = comparedResult(compared, query: query) else { return }
+        let shown = fields.filter { !["options", "layers", "prediction"].contains($0.0) }
+            .map { "\($0.0.replacingOccurrences(of: "_", with: " ")) \($0.1.text)" }
+        print("compared with \(compared.comparison.caption): \(shown.joined(separator: ", "))")
+        if let prediction = fields.first(where: { $0.0 == "prediction" }) {
+            print("  its prediction: \(prediction.1.text)")
+        }
     }
 }
 

@@ -1,0 +1,202 @@
+import NeuralCore
+
+/// `--compare "name=value,…"`: a second network trained beside the first on the same data, the
+/// same seed and the same schedule, differing only in the model options named.
+public struct Comparison: Sendable, Equatable {
+    /// The options as given, in order, e.g. [("learning-rate", "3")].
+    public let changes: [(name: String, value: String)]
+
+    public static func == (a: Comparison, b: Comparison) -> Bool {
+        a.changes.map(\.name) == b.changes.map(\.name) && a.changes.map(\.value) == b.changes.map(\.value)
+    }
+
+    /// The model options that may differ; everything else (the data, its split, the seed, the
+    /// number of iterations) is what the two networks share.
+    public static let optionNames = [
+        "learning-rate", "activation", "output-activation", "loss", "layers", "momentum", "batch-size", "bias",
+        "init", "shuffle",
+    ]
+    /// Options that exist but cannot differ, with why.
+    static let shared: [String: String] = [
+        "dataset": "both networks learn the same data", "noise": "both networks learn the same data",
+        "test-fraction": "both networks learn the same data", "categorical": "both networks learn the same data",
+        "image": "both networks learn the same data", "no-standardize": "both networks learn the same data",
+        "seed": "the seed gives both networks their data order and, where the shapes allow, the same first weights",
+        "iterations": "the two networks share one timeline", "load": "the second network starts like the first",
+    ]
+
+    /// Reads "learning-rate=0.1,activation=tanh" (a layer list keeps its commas:
+    /// "layers=3,8,1,learning-rate=2"). Errors name the part and what is allowed.
+    public init(parsing text: String) throws(InputError) {
+        var changes: [(String, String)] = []
+        var parts: [Substring] = []
+        for piece in text.split(separator: ",", omittingEmptySubsequences: false) {
+            if !piece.contains("="), let last = parts.last, last.trimmingSpaces.hasPrefix("layers="),
+                Int(piece.trimmingSpaces) != nil
+            {
+                parts[parts.count - 1] = Substring(String(last) + "," + piece)
+            } else {
+                parts.append(piece)
+            }
+        }
+        for part in parts {
+            let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = pieces.first.map { String($0.trimmingSpaces) } ?? ""
+            guard pieces.count == 2, !name.isEmpty, !pieces[1].trimmingSpaces.isEmpty else {
+                throw InputError(
+                    "--compare \(text): '\(part)' is not name=value; expected model options such as "
+                        + "\"learning-rate=0.1\" or \"activation=tanh,learning-rate=0.3\"")
+            }
+            let bare = name.hasPrefix("--") ? String(name.dropFirst(2)) : name
+            if let why = Comparison.shared[bare] {
+                throw InputError("--compare \(text): \(bare) cannot differ (\(why))")
+            }
+            guard Comparison.optionNames.contains(bare) else {
+                throw InputError(
+                    "--compare \(text): '\(bare)' is not a model option; expected one of "
+                        + Comparison.optionNames.joined(separator: ", "))
+            }
+            if changes.contains(where: { $0.0 == bare }) {
+                throw InputError("--compare \(text): \(bare) is given twice")
+            }
+            changes.append((bare, String(pieces[1].trimmingSpaces)))
+        }
+        self.changes = changes
+    }
+
+    /// What the second network's caption says differs: "learning-rate=3".
+    public var caption: String { changes.map { "\($0.name)=\($0.value)" }.joined(separator: ", ") }
+
+    /// `base` with the changes applied. Errors name `--compare`, the option and what is allowed.
+    public func applied(to base: ModelOptions) throws(InputError) -> ModelOptions {
+        var options = base
+        for (name, value) in changes {
+            func fail(_ allowed: String) -> InputError {
+                InputError("--compare \(name)=\(value): expected \(allowed)")
+            }
+            switch name {
+            case "learning-rate":
+                guard let v = Double(value) else { throw fail("a number greater than 0 and at most 1000") }
+                options.learningRate = v
+            case "momentum":
+                guard let v = Double(value) else { throw fail("a number from 0 up to (not including) 1") }
+                options.momentum = v
+            case "batch-size":
+                guard let v = Int(value) else { throw fail("a whole number of at least 1") }
+                options.batchSize = v
+            case "activation":
+                guard let v = Activation(rawValue: value), Activation.hiddenChoices.contains(v) else {
+                    throw fail(Activation.hiddenChoices.map(\.rawValue).joined(separator: ", "))
+                }
+                options.activation = v
+            case "output-activation":
+                guard let v = Activation(rawValue: value), Activation.outputChoices.contains(v) else {
+                    throw fail(Activation.outputChoices.map(\.rawValue).joined(separator: ", "))
+                }
+                options.outputActivation = v
+            case "loss":
+                guard let v = Loss(rawValue: value) else {
+                    throw fail(Loss.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                options.loss = v
+            case "layers":
+                do { options.layers = try ModelOptions.parseLayers(value) } catch {
+                    throw InputError("--compare \(name)=\(value): \(error.message)")
+                }
+            case "bias":
+                guard let v = Bool(value) else { throw fail("true or false") }
+                options.bias = v
+            case "init":
+                guard let v = WeightInitialization(rawValue: value) else {
+                    throw fail(WeightInitialization.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                options.initialization = v
+            case "shuffle":
+                guard let v = Bool(value) else { throw fail("true or false") }
+                options.shuffle = v
+            default:
+                preconditionFailure("checked by init(parsing:)")
+            }
+        }
+        do { try options.validate() } catch {
+            throw InputError("--compare \(caption): \(error.message)")
+        }
+        return options
+    }
+}
+
+/// Two sessions on the same data, one option apart (`--compare`): the first is the session the
+/// command line describes, the second differs by `comparison`.
+public struct ComparedPlans: Sendable {
+    public let first: SessionPlan
+    public let second: SessionPlan
+    public let comparison: Comparison
+
+    /// Two plans made elsewhere (the bench builds its own); `second` should differ from `first`
+    /// only as `comparison` says.
+    public init(first: SessionPlan, second: SessionPlan, comparison: Comparison) {
+        self.first = first
+        self.second = second
+        self.comparison = comparison
+    }
+
+    /// Both plans; errors as for one, the second's naming `--compare`.
+    public static func make(model: ModelOptions, schedule: ScheduleOptions, comparison: Comparison) throws(InputError)
+        -> ComparedPlans
+    {
+        let first = try SessionPlan.make(model: model, schedule: schedule)
+        let second: SessionPlan
+        do { second = try SessionPlan.make(model: try comparison.applied(to: model), schedule: schedule) } catch {
+            throw error.message.hasPrefix("--compare")
+                ? error : InputError("--compare \(comparison.caption): \(error.message)")
+        }
+        return ComparedPlans(first: first, second: second, comparison: comparison)
+    }
+
+    /// Whether both networks start from the same weights (same shape, initialisation and biases;
+    /// activations may differ).
+    public var startTheSame: Bool {
+        first.initialNetwork.layout.layerSizes == second.initialNetwork.layout.layerSizes
+            && first.initialNetwork.parameters == second.initialNetwork.parameters
+    }
+
+    /// Why the second network starts from other weights, or nil when it starts from the same.
+    public var differentStart: String? {
+        guard !startTheSame else { return nil }
+        let a = first.initialNetwork.layout, b = second.initialNetwork.layout
+        if a.layerSizes != b.layerSizes { return "the shapes differ" }
+        if a.usesBias != b.usesBias { return "one has biases" }
+        return "another initialisation"
+    }
+
+    /// The captions drawn over each network: what the command line gave, and what differs.
+    public var captions: (first: String, second: String) {
+        let note = differentStart.map { " (its own first weights: \($0))" } ?? ""
+        let base = comparison.changes.map { change in
+            "\(change.name)=\(first.value(of: change.name))"
+        }.joined(separator: ", ")
+        return (base, comparison.caption + note)
+    }
+}
+
+extension SessionPlan {
+    /// The value in force of the model option `name` (one of `Comparison.optionNames`), as text.
+    func value(of name: String) -> String {
+        let network = initialNetwork
+        switch name {
+        case "learning-rate": return shortNumber(training.learningRate)
+        case "momentum": return shortNumber(training.momentum)
+        case "batch-size": return String(training.batchSize)
+        case "activation": return network.activations.first!.rawValue
+        case "output-activation": return network.activations.last!.rawValue
+        case "loss": return training.loss.rawValue
+        case "layers": return network.layout.layerSizes.map(String.init).joined(separator: ",")
+        case "bias": return String(network.layout.usesBias)
+        case "init": return initialization.rawValue
+        case "shuffle": return String(training.shuffle)
+        default: return "?"
+        }
+    }
+
+    private func shortNumber(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e9 ? String(Int(v)) : String(v) }
+}
