@@ -8,6 +8,7 @@
 /// `lastExampleLosses` the loss of each example as it was met in the last iteration.
 /// Deterministic: the same network, set and options give the same parameters on every run.
 public final class Trainer {
+    /// The network as of the last completed iteration.
     public private(set) var network: Network
     public let dataSet: DataSet
     public let options: TrainingOptions
@@ -15,11 +16,9 @@ public final class Trainer {
     public private(set) var iteration = 0
     /// Set once a loss or parameter stops being a finite number; training then refuses to go on.
     public private(set) var hasDiverged = false
-    public private(set) var lastTrace: Trace
-    public private(set) var lastExampleLosses: [Double]
 
-    private var velocity: [Double]
-    private var accumulated: [Double]
+    /// Everything the hot loop reads and writes; `network` is copied out of it after each iteration.
+    private let memory: TrainerMemory
     private var order: [Int]
     private var shuffler: SeededGenerator
 
@@ -32,13 +31,24 @@ public final class Trainer {
         self.network = network
         self.dataSet = dataSet
         self.options = options
-        lastTrace = Trace(layout: network.layout)
-        lastExampleLosses = [Double](repeating: 0, count: dataSet.count)
-        velocity = [Double](repeating: 0, count: network.layout.parameterCount)
-        accumulated = velocity
+        memory = TrainerMemory(network: network, dataSet: dataSet)
         order = Array(0..<dataSet.count)
         shuffler = SeededGenerator(seed: options.seed ^ 0x5_4FF1E)
     }
+
+    /// Every intermediate value of the last example's pass in the last iteration.
+    public var lastTrace: Trace {
+        var trace = Trace(layout: network.layout)
+        trace.sums = TrainerMemory.array(memory.sums, count: memory.neuronCount)
+        trace.activations = TrainerMemory.array(memory.activations, count: memory.neuronCount)
+        trace.deltas = TrainerMemory.array(memory.deltas, count: memory.neuronCount)
+        trace.gradients = TrainerMemory.array(memory.gradients, count: memory.parameterCount)
+        trace.loss = memory.losses[order[order.count - 1]]
+        return trace
+    }
+
+    /// The loss of each example as it was met in the last iteration.
+    public var lastExampleLosses: [Double] { TrainerMemory.array(memory.losses, count: dataSet.count) }
 
     /// Runs `count` iterations, stopping early if the network diverges.
     public func train(iterations count: Int) {
@@ -49,69 +59,45 @@ public final class Trainer {
     public func runIteration() {
         guard !hasDiverged else { return }
         if options.shuffle { shuffler.shuffle(&order) }
-        let layout = network.layout
-        let functions = network.activations
-        let loss = options.loss
+        let loss = options.loss, rate = options.learningRate, momentum = options.momentum
         let batchSize = options.batchSize
-        let rate = options.learningRate
-        let momentum = options.momentum
         let direct = batchSize == 1 && momentum == 0
-        let parameterCount = layout.parameterCount
         let inputCount = dataSet.inputCount, targetCount = dataSet.targetCount
+        let m = memory, parameterCount = m.parameterCount
+        let p = m.parameters, v = m.velocity, acc = m.accumulated, grads = m.gradients
         var lossTotal = 0.0
-
-        network.parameters.withUnsafeMutableBufferPointer { paramBuffer in
-            let p = paramBuffer.baseAddress!
-            lastTrace.withBuffers { sums, acts, deltas, grads in
-                velocity.withUnsafeMutableBufferPointer { velocityBuffer in
-                    accumulated.withUnsafeMutableBufferPointer { accumulatedBuffer in
-                        dataSet.inputs.withUnsafeBufferPointer { inputs in
-                            dataSet.targets.withUnsafeBufferPointer { targets in
-                                lastExampleLosses.withUnsafeMutableBufferPointer { losses in
-                                    layout.withKernelShape(functions) { shape in
-                                        let v = velocityBuffer.baseAddress!, acc = accumulatedBuffer.baseAddress!
-                                        var inBatch = 0
-                                        func applyBatch() {
-                                            let scale = rate / Double(inBatch)
-                                            for k in 0..<parameterCount {
-                                                v[k] = momentum * v[k] - scale * acc[k]
-                                                p[k] += v[k]
-                                                acc[k] = 0
-                                            }
-                                            inBatch = 0
-                                        }
-                                        for position in 0..<order.count {
-                                            let e = order[position]
-                                            Kernels.forward(
-                                                shape: shape, parameters: p,
-                                                input: inputs.baseAddress! + e * inputCount, sums: sums, acts: acts)
-                                            let exampleLoss = Kernels.backward(
-                                                shape: shape, loss: loss, parameters: p,
-                                                target: targets.baseAddress! + e * targetCount,
-                                                sums: sums, acts: acts, deltas: deltas, gradients: grads)
-                                            losses[e] = exampleLoss
-                                            lossTotal += exampleLoss
-                                            if direct {
-                                                for k in 0..<parameterCount { p[k] -= rate * grads[k] }
-                                            } else {
-                                                for k in 0..<parameterCount { acc[k] += grads[k] }
-                                                inBatch += 1
-                                                if inBatch == batchSize { applyBatch() }
-                                            }
-                                        }
-                                        if inBatch > 0 { applyBatch() }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
+        var inBatch = 0
+        func applyBatch() {
+            let scale = rate / Double(inBatch)
+            for k in 0..<parameterCount {
+                v[k] = momentum * v[k] - scale * acc[k]
+                p[k] += v[k]
+                acc[k] = 0
+            }
+            inBatch = 0
+        }
+        for position in 0..<order.count {
+            let e = order[position]
+            Kernels.forward(
+                shape: m.shape, parameters: p, input: m.inputs + e * inputCount, sums: m.sums, acts: m.activations)
+            let exampleLoss = Kernels.backward(
+                shape: m.shape, loss: loss, parameters: p, target: m.targets + e * targetCount, sums: m.sums,
+                acts: m.activations, deltas: m.deltas, gradients: grads)
+            m.losses[e] = exampleLoss
+            lossTotal += exampleLoss
+            if direct {
+                for k in 0..<parameterCount { p[k] -= rate * grads[k] }
+            } else {
+                for k in 0..<parameterCount { acc[k] += grads[k] }
+                inBatch += 1
+                if inBatch == batchSize { applyBatch() }
             }
         }
-        lastTrace.loss = lastExampleLosses[order[order.count - 1]]
+        if inBatch > 0 { applyBatch() }
+        network.parameters = TrainerMemory.array(p, count: parameterCount)
         iteration += 1
         // A non-finite parameter makes the next loss non-finite, so checking the sum catches both;
         // the parameters themselves are checked once here too because the update may have just overflowed.
-        if !lossTotal.isFinite || (layout.parameterCount <= 4096 && !network.isFinite) { hasDiverged = true }
+        if !lossTotal.isFinite || (parameterCount <= 4096 && !network.isFinite) { hasDiverged = true }
     }
 }
