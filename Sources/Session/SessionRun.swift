@@ -240,11 +240,18 @@ public final class SessionRun: Sendable {
     /// Final pass: trains from the start and keeps the network at every keyframe iteration. With
     /// no `scale` (a fixed schedule decided online) each keyframe's is the strongest weight so far.
     private func captureKeyframes(at schedule: [Int], scale: Double?) {
+        captureKeyframes(scale: scale) { k in k < schedule.count ? schedule[k] : nil }
+    }
+
+    /// Trains from the start and keeps the network at keyframe k's iteration, `target(k)`, for
+    /// k = 1, 2, … until `target` says nil (keyframe 0 was published by init).
+    private func captureKeyframes(scale: Double?, target: (Int) -> Int?) {
         let trainer = Trainer(network: plan.initialNetwork, dataSet: plan.dataSet, options: plan.training)
         var previous = VisibleState(network: trainer.network, dataSet: plan.dataSet)
         var keyframeScale = scale ?? previous.largestWeightMagnitude
-        for target in schedule.dropFirst() {  // keyframe 0 was published by init
-            while trainer.iteration < target && !trainer.hasDiverged {
+        var k = 1
+        while let goal = target(k) {
+            while trainer.iteration < goal && !trainer.hasDiverged {
                 if trainer.iteration % 64 == 0, isCancelled { return }
                 trainer.runIteration()
                 sampleLossCurve(trainer)
@@ -254,8 +261,9 @@ public final class SessionRun: Sendable {
             if scale == nil { keyframeScale = max(keyframeScale, current.largestWeightMagnitude) }
             publishKeyframe(trainer, change: current.change(from: previous, scale: keyframeScale), scale: keyframeScale)
             previous = current
+            k += 1
         }
-        update { $0.isFinished = true }
+        if !isCancelled { update { $0.isFinished = true } }
     }
 
     /// `--compare`'s second network: a keyframe at each iteration the leader decides, as soon as
@@ -270,36 +278,17 @@ public final class SessionRun: Sendable {
                 $0.isWeightScaleProvisional = false
             }
         }
-        let trainer = Trainer(network: plan.initialNetwork, dataSet: plan.dataSet, options: plan.training)
-        var previous = VisibleState(network: trainer.network, dataSet: plan.dataSet)
-        var keyframeScale = scale ?? previous.largestWeightMagnitude
-        var k = 1
-        while true {
-            var target: Int? = nil
-            while target == nil {
-                if isCancelled { return }
+        captureKeyframes(scale: scale) { k in
+            while !isCancelled {
                 let led = leader.progress
                 if let iterations = led.keyframeIterations, iterations.count > k {
-                    target = iterations[k]
                     update { $0.keyframeIterations = iterations }
-                } else if led.isFinished {
-                    update { $0.isFinished = true }
-                    return
-                } else {
-                    Thread.sleep(forTimeInterval: 0.002)
+                    return iterations[k]
                 }
+                if led.isFinished { return nil }
+                Thread.sleep(forTimeInterval: 0.002)
             }
-            while trainer.iteration < target! && !trainer.hasDiverged {
-                if trainer.iteration % 64 == 0, isCancelled { return }
-                trainer.runIteration()
-                sampleLossCurve(trainer)
-            }
-            if trainer.hasDiverged { return publishDivergence(at: trainer.iteration) }
-            let current = VisibleState(network: trainer.network, dataSet: plan.dataSet)
-            if scale == nil { keyframeScale = max(keyframeScale, current.largestWeightMagnitude) }
-            publishKeyframe(trainer, change: current.change(from: previous, scale: keyframeScale), scale: keyframeScale)
-            previous = current
-            k += 1
+            return nil
         }
     }
 

@@ -30,18 +30,9 @@ extension BenchCommand {
                 plan: first, width: canvas.width, height: canvas.height, palette: Palette(.video), dashed: false,
                 widths: .session, compared: compared)
             let renderer = try SceneRenderer(canvas: canvas, fontPath: font)
-            let frames = quick ? 120 : 600, warmUp = 20
-            var times: [Double] = []
-            for frame in 0..<(frames + warmUp) {
-                let start = DispatchTime.now().uptimeNanoseconds
-                drawFrame(
-                    presenter.sceneInput(
-                        progress: leader.progress, secondProgress: follower.progress,
-                        frame: frame % first.timeline.frameCount),
-                    with: renderer, on: canvas)
-                if frame >= warmUp { times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6) }
-            }
-            let s = Summary(times)
+            let s = playbackFrameTimes(
+                presenter, progress: leader.progress, secondProgress: follower.progress, renderer: renderer,
+                canvas: canvas)
             fields.append((Self.name(shape), summaryJSON(s, unit: "ms")))
             text += "  \(Self.name(shape)) \(format(s.median, 2)) / \(format(s.p99, 2))"
         }

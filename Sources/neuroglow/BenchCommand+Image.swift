@@ -30,30 +30,12 @@ extension BenchCommand {
                 plan: plan, width: canvas.width, height: canvas.height, palette: Palette(.video), dashed: false,
                 widths: .session)
             let renderer = try SceneRenderer(canvas: canvas, fontPath: font)
-            let frames = quick ? 120 : 600, warmUp = 20
-            var times: [Double] = []
-            for frame in 0..<(frames + warmUp) {
-                let start = DispatchTime.now().uptimeNanoseconds
-                drawFrame(
-                    presenter.sceneInput(progress: progress, frame: frame % plan.timeline.frameCount), with: renderer,
-                    on: canvas)
-                if frame >= warmUp { times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6) }
-            }
-            let s = Summary(times)
+            let s = playbackFrameTimes(presenter, progress: progress, renderer: renderer, canvas: canvas)
             let label = "\(plan.dataSet.name) \(Self.name(plan.initialNetwork.layout.layerSizes))"
             fields.append((label, summaryJSON(s, unit: "ms")))
             text += "  \(label) \(format(s.median, 2)) / \(format(s.p99, 2))"
         }
-        var rates: [Double] = []
-        let passes = quick ? 2 : 5
-        for run in 0..<(quick ? 3 : 6) {
-            let trainer = Trainer(network: digits.initialNetwork, dataSet: digits.dataSet, options: digits.training)
-            let start = DispatchTime.now().uptimeNanoseconds
-            trainer.train(iterations: passes)
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            if run > 0 { rates.append(Double(passes * digits.dataSet.count) / seconds) }  // run 0 warms up
-        }
-        let s = Summary(rates)
+        let s = trainingRates(digits, passes: quick ? 2 : 5, runs: quick ? 2 : 5)
         fields.append(("train digits 144-32-10", summaryJSON(s, unit: "example-steps/s")))
         text += "  train digits 144-32-10 \(format(s.median / 1e6, 3)) M example-steps/s"
         return (.object(fields), text)

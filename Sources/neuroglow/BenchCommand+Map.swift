@@ -29,16 +29,7 @@ extension BenchCommand {
                 plan: plan, width: canvas.width, height: canvas.height, palette: Palette(.video), dashed: false,
                 widths: .session)
             let renderer = try SceneRenderer(canvas: canvas, fontPath: font)
-            let frames = quick ? 120 : 600, warmUp = 20
-            var times: [Double] = []
-            for frame in 0..<(frames + warmUp) {
-                let start = DispatchTime.now().uptimeNanoseconds
-                drawFrame(
-                    presenter.sceneInput(progress: progress, frame: frame % plan.timeline.frameCount), with: renderer,
-                    on: canvas)
-                if frame >= warmUp { times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6) }
-            }
-            let s = Summary(times)
+            let s = playbackFrameTimes(presenter, progress: progress, renderer: renderer, canvas: canvas)
             let label = "\(name) \(Self.name(shape))"
             fields.append((label, summaryJSON(s, unit: "ms")))
             text += "  \(label) \(format(s.median, 2)) / \(format(s.p99, 2))"

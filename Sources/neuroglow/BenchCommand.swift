@@ -11,11 +11,12 @@ import Session
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure training, scene, render, map, image, compare, scrub, record, video, startup and memory.")
+        abstract:
+            "Measure training, scene, render, map, image, compare, scrub, record, video, startup, memory and live.")
 
     @Flag(help: "Print one JSON object.")
     var json = false
-    @Flag(help: "A short run (for CI): fewer repetitions and frames.")
+    @Flag(help: "A short run (for CI): fewer repetitions and frames, and no live figure unless --only names it.")
     var quick = false
     @Option(help: "Folder for the recording benchmark (default: a new folder in /dev/shm, else the temporary folder).")
     var dir: String?
@@ -25,12 +26,13 @@ struct BenchCommand: ParsableCommand {
 
     static let shapes: [[Int]] = [[3, 4, 1], [8, 8, 8, 8, 2], [64, 32, 32, 10], [784, 64, 10]]
     static let figures = [
-        "train", "scene", "render", "map", "image", "compare", "scrub", "record", "video", "startup", "memory",
+        "train", "scene", "render", "map", "image", "compare", "scrub", "record", "video", "startup", "memory", "live",
     ]
 
-    /// The figures asked for, in the order they are measured.
+    /// The figures asked for, in the order they are measured. A quick run leaves out `live`,
+    /// which needs half a minute of a window to measure anything, unless `--only` names it.
     private func selectedFigures() throws -> [String] {
-        guard let only else { return Self.figures }
+        guard let only else { return quick ? Self.figures.filter { $0 != "live" } : Self.figures }
         let asked = only.split(separator: ",", omittingEmptySubsequences: false).map {
             $0.trimmingCharacters(in: .whitespaces)
         }
@@ -67,7 +69,8 @@ struct BenchCommand: ParsableCommand {
                 case "record": try benchRecord()
                 case "video": try benchVideo()
                 case "startup": try benchStartup()
-                default: try benchMemory()
+                case "memory": try benchMemory()
+                default: try benchLive()
                 }
             add(figure, value, text)
         }
@@ -119,15 +122,7 @@ struct BenchCommand: ParsableCommand {
         ]
         for (shape, iterations) in cases {
             let plan = Self.plan(shape: shape, iterations: iterations, keyframes: 2)
-            var rates: [Double] = []
-            for run in 0..<(quick ? 3 : 7) {
-                let trainer = Trainer(network: plan.initialNetwork, dataSet: plan.dataSet, options: plan.training)
-                let start = DispatchTime.now().uptimeNanoseconds
-                trainer.train(iterations: iterations)
-                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-                if run > 0 { rates.append(Double(iterations * plan.dataSet.count) / seconds) }  // run 0 warms up
-            }
-            let s = Summary(rates)
+            let s = trainingRates(plan, passes: iterations, runs: quick ? 2 : 6)
             let name = Self.name(shape)
             fields.append((name, summaryJSON(s, unit: "example-steps/s")))
             text += "  \(name) \(format(s.median / 1e6, 2)) [\(format(s.min / 1e6, 2))–\(format(s.max / 1e6, 2))]"
@@ -231,6 +226,39 @@ struct BenchCommand: ParsableCommand {
         renderer.drawLiveOnly(built)
         canvas.present()
         _ = EventPump.poll()
+    }
+
+    /// Whole frames (`drawFrame`) of a session playing through its beats, cycling: 600 (120 with
+    /// `--quick`) timed after 20 untimed; milliseconds.
+    func playbackFrameTimes(
+        _ presenter: FramePresenter, progress: SessionProgress, secondProgress: SessionProgress? = nil,
+        renderer: SceneRenderer, canvas: Canvas
+    ) -> Summary {
+        let frames = quick ? 120 : 600, warmUp = 20
+        let frameCount = presenter.plan.timeline.frameCount
+        var times: [Double] = []
+        for frame in 0..<(frames + warmUp) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            drawFrame(
+                presenter.sceneInput(progress: progress, secondProgress: secondProgress, frame: frame % frameCount),
+                with: renderer, on: canvas)
+            if frame >= warmUp { times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6) }
+        }
+        return Summary(times)
+    }
+
+    /// Example-steps per second of `plan`'s trainer over `passes` passes, in `runs` runs after an
+    /// untimed one that warms up.
+    func trainingRates(_ plan: SessionPlan, passes: Int, runs: Int) -> Summary {
+        var rates: [Double] = []
+        for run in 0...runs {
+            let trainer = Trainer(network: plan.initialNetwork, dataSet: plan.dataSet, options: plan.training)
+            let start = DispatchTime.now().uptimeNanoseconds
+            trainer.train(iterations: passes)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            if run > 0 { rates.append(Double(passes * plan.dataSet.count) / seconds) }
+        }
+        return Summary(rates)
     }
 
     static func name(_ shape: [Int]) -> String { shape.map(String.init).joined(separator: "-") }
@@ -343,7 +371,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     /// Runs this executable and returns its standard error.
-    private func runSelf(_ arguments: [String]) throws -> String {
+    func runSelf(_ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         process.arguments = arguments

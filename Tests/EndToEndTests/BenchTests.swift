@@ -37,6 +37,13 @@ struct BenchTests {
         summary(json["startup"], "startup")
         summary(json["memory"], "memory")
         positive((json["memory"] as? [String: Any])?["large_session_mb"], "memory.large_session_mb")
+        let image = json["image"] as? [String: Any]
+        for name in ["digits 144-32-10", "digits 784-64-10", "train digits 144-32-10"] {
+            summary(image?[name], "image.\(name)")
+        }
+        let compare = json["compare"] as? [String: Any]
+        for shape in ["3-4-1", "64-32-32-10"] { summary(compare?[shape], "compare.\(shape)") }
+        #expect(json["live"] == nil, "a quick run leaves the live figure out")
         let scrub = json["scrub"] as? [String: Any]
         for shape in ["3-4-1", "784-64-10"] { summary(scrub?[shape], "scrub.\(shape)") }
         let machine = json["machine"] as? [String: Any]
