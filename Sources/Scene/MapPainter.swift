@@ -75,7 +75,8 @@ struct MapPainter {
                 align: .left))
         if isRegression {
             drawLegend(into: &out)
-        } else {
+        } else if layout.slot == nil {
+            // (Two compared maps are stacked with no room for a title between them.)
             out.append(
                 .text(
                     "output over (\(names[0]), \(names[1])) — click to think about a point",

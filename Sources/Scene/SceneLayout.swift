@@ -66,9 +66,10 @@ public struct SceneLayout: Sendable, Equatable {
             self.stacked = stacked
         }
 
-        /// The slots for a window: side by side unless it is taller than wide.
-        public static func slots(width: Int, height: Int) -> [ComparisonSlot] {
-            [0, 1].map { ComparisonSlot(index: $0, stacked: height > width) }
+        /// The slots for a window: side by side unless it is taller than wide, or the networks
+        /// have two inputs (`withMaps`): stacked halves leave room for each one's decision map.
+        public static func slots(width: Int, height: Int, withMaps: Bool = false) -> [ComparisonSlot] {
+            [0, 1].map { ComparisonSlot(index: $0, stacked: height > width || withMaps) }
         }
     }
 
@@ -79,7 +80,8 @@ public struct SceneLayout: Sendable, Equatable {
 
     /// `mapRanges`: give a network with two inputs a decision map panel spanning these values;
     /// `image`: draw an input layer of that many cells as the image (the drawing pad); `slot`:
-    /// place one of two compared networks in its half of the network's band (no map then).
+    /// place one of two compared networks in its half of the network's band (with its map only
+    /// when the halves are stacked).
     public init(
         layerSizes: [Int], width: Int, height: Int, mapRanges: MapRanges? = nil, image: ImageShape? = nil,
         slot: ComparisonSlot? = nil
@@ -101,8 +103,9 @@ public struct SceneLayout: Sendable, Equatable {
         var imageLeft = max(w * 0.03, 16)
         if let slot {
             // Two halves: side by side with room between for the first's output labels and the
-            // second's input labels, or stacked; each with its caption above it.
-            mapRanges = nil
+            // second's input labels, or stacked; each with its caption above it. Only stacked
+            // halves are wide enough for a map beside the network.
+            if !slot.stacked { mapRanges = nil }
             if slot.stacked {
                 let half = (area.height - 16) / 2
                 area = Rect(x: area.x, y: area.y + (half + 16) * Double(slot.index), width: area.width, height: half)
@@ -120,7 +123,7 @@ public struct SceneLayout: Sendable, Equatable {
         // names) and the map's axis before it.
         if let mapRanges, layerSizes.first == 2 {
             let side = min(area.height + 4, w * 0.34)
-            let map = Rect(x: w - side - 16, y: topBand + 6, width: side, height: side)
+            let map = Rect(x: w - side - 16, y: area.y - 2, width: side, height: side)
             mapArea = map
             self.mapRanges = mapRanges
             area = Rect(x: area.x, y: area.y, width: max(map.x - 100 - area.x, 1), height: area.height)

@@ -33,7 +33,8 @@ struct FramePresenter {
             layout = Self.layout(plan, width: width, height: height)
             return
         }
-        let slots = SceneLayout.ComparisonSlot.slots(width: width, height: height)
+        let slots = SceneLayout.ComparisonSlot.slots(
+            width: width, height: height, withMaps: compared.first.dataSet.inputCount == 2)
         layout = Self.layout(compared.first, width: width, height: height, slot: slots[0])
         secondLayout = Self.layout(compared.second, width: width, height: height, slot: slots[1])
     }

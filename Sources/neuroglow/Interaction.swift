@@ -12,8 +12,9 @@ struct Interaction {
     var showFPS = false
     /// Whether a press on the timeline is being dragged.
     var isScrubbing = false
-    /// Whether a press in the decision map is being dragged (the point follows the pointer).
-    var isPointingInMap = false
+    /// The network whose decision map a press is being dragged in (the point follows the
+    /// pointer), if any: 0, or 1 for `--compare`'s second.
+    var pointingInMap: Int? = nil
     /// The stroke being painted on the pad, while its button is down.
     var painting: Stroke? = nil
 

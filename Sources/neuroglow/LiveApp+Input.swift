@@ -32,8 +32,10 @@ extension LiveApp {
                     continue
                 }
             }
-            if let point = presenter.layout.mapInput(at: Point(click.x, click.y)) {
-                interaction.isPointingInMap = true
+            if let (network, point) = presenter.layouts.enumerated().lazy.compactMap({ n, layout in
+                layout.mapInput(at: Point(click.x, click.y)).map { (n, $0) }
+            }).first {
+                interaction.pointingInMap = network
                 interaction.userInput = point
                 announceUserInput(neuron: nil, source: .map)
                 continue
@@ -72,14 +74,15 @@ extension LiveApp {
 
     /// Dragging from a press in the decision map moves the user's point with the pointer.
     private func followMapDrag(_ input: InputEvents) {
-        guard interaction.isPointingInMap else { return }
-        if let drag = input.leftDrag, let point = presenter.layout.mapInput(at: Point(drag.x, drag.y)),
+        guard let network = interaction.pointingInMap else { return }
+        let layout = presenter.layouts[min(network, presenter.layouts.count - 1)]
+        if let drag = input.leftDrag, let point = layout.mapInput(at: Point(drag.x, drag.y)),
             point != interaction.userInput
         {
             interaction.userInput = point
             announceUserInput(neuron: nil, source: .map)
         }
-        if input.leftReleased || !input.leftButtonHeld { interaction.isPointingInMap = false }
+        if input.leftReleased || !input.leftButtonHeld { interaction.pointingInMap = nil }
     }
 
     /// Carries out one key of the help overlay; false for the keys that quit.

@@ -25,6 +25,25 @@ struct CompareTests {
         #expect(live.finish().status == 0)
     }
 
+    /// Two inputs: the halves are stacked, each with its map; a click in the second's map is the
+    /// input of both.
+    @Test func aClickInEitherMapIsTheInputOfBoth() throws {
+        let live = try LiveWindow(["--dataset", "circle", "--compare", "activation=tanh", "--seconds", "60"])
+        let areas = try #require(try live.layout()["areas"] as? [[String: Any]])
+        let maps = areas.filter { $0["kind"] as? String == "map" }
+        #expect(maps.count == 2 && maps.map { $0["network"] as? Int } == [0, 1])
+        let second = try #require(maps.last)
+        let x = second["x"] as! Double + (second["width"] as! Double) / 2
+        let y = second["y"] as! Double + (second["height"] as! Double) / 2
+        try live.click((x, y))
+        let event = try #require(live.events.wait(for: "input").last)
+        #expect(event["source"] as? String == "map" && (event["compare_outputs"] as? [Double])?.count == 1, "\(event)")
+        let inputs = try #require(event["inputs"] as? [Double])
+        #expect(abs(inputs[0]) < 0.05 && abs(inputs[1]) < 0.05, "the middle of a map spanning −1.1…1.1: \(inputs)")
+        try live.key("Escape")
+        #expect(live.finish().status == 0)
+    }
+
     @Test func trainReportsBothAndRecordingsAreDeterministic() throws {
         let trained = try Tool.neuroglow(["train", "--compare", "learning-rate=3", "--iterations", "3000", "--json"])
         #expect(trained.status == 0, "\(trained.stderr)")

@@ -41,4 +41,29 @@ struct CompareLayoutTests {
             }
         }
     }
+
+    /// Two-input networks are stacked, each with its own map beside it, none overlapping.
+    @Test func twoInputNetworksAreStackedWithAMapEach() throws {
+        let ranges = MapRanges(x: -1...1, y: -1...1)
+        let slots = SceneLayout.ComparisonSlot.slots(width: 1280, height: 720, withMaps: true)
+        #expect(slots.allSatisfy { $0.stacked })
+        let first = SceneLayout(layerSizes: [2, 4, 1], width: 1280, height: 720, mapRanges: ranges, slot: slots[0])
+        let second = SceneLayout(layerSizes: [2, 8, 1], width: 1280, height: 720, mapRanges: ranges, slot: slots[1])
+        let a = try #require(first.mapArea), b = try #require(second.mapArea)
+        #expect(a.maxY < b.y && a.width > 150)
+        for layout in [first, second] {
+            let map = layout.mapArea!
+            for l in layout.layerSizes.indices {
+                for c in layout.centres[l] { #expect(c.x + layout.radius < map.x && layout.networkArea.contains(c)) }
+            }
+        }
+        // A point of the second map is an input there and nowhere in the first.
+        let inside = Point(b.midX, b.midY)
+        #expect(second.mapInput(at: inside) != nil && first.mapInput(at: inside) == nil)
+        // Side by side (when asked without maps) leaves the map out.
+        let narrow = SceneLayout(
+            layerSizes: [2, 4, 1], width: 1280, height: 720, mapRanges: ranges,
+            slot: SceneLayout.ComparisonSlot(index: 0, stacked: false))
+        #expect(narrow.mapArea == nil)
+    }
 }
