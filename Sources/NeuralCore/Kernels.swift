@@ -71,22 +71,13 @@ enum Kernels {
         }
     }
 
-    /// Given a forward pass in sums/acts, fills deltas and gradients for `target` and returns the
-    /// example's loss.
+    /// The output layer of one example: fills its δ = ∂loss/∂sum from its sums and activations
+    /// (`count` neurons from the given pointers) and returns the example's loss.
     @inline(__always)
-    static func backward(
-        shape: KernelShape, loss: Loss,
-        parameters p: UnsafePointer<Double>, target: UnsafePointer<Double>,
-        sums: UnsafeMutablePointer<Double>, acts: UnsafeMutablePointer<Double>,
-        deltas: UnsafeMutablePointer<Double>, gradients g: UnsafeMutablePointer<Double>
+    static func outputLayer(
+        function f: Activation, loss: Loss, count nOut: Int, sums outSum: UnsafePointer<Double>,
+        acts outAct: UnsafePointer<Double>, target: UnsafePointer<Double>, deltas outDelta: UnsafeMutablePointer<Double>
     ) -> Double {
-        let sizes = shape.sizes
-        let last = shape.layerCount - 1
-        let nOut = sizes[last]
-        let outAct = acts + shape.neuronOffsets[last]
-        let outSum = sums + shape.neuronOffsets[last]
-        let outDelta = deltas + shape.neuronOffsets[last]
-        let f = shape.functions[last - 1]
         var exampleLoss = 0.0
         for k in 0..<nOut { exampleLoss += loss.value(output: outAct[k], target: target[k]) }
 
@@ -113,6 +104,27 @@ enum Kernels {
                     loss.gradient(output: outAct[k], target: target[k]) * f.derivative(z: outSum[k], a: outAct[k])
             }
         }
+        return exampleLoss
+    }
+
+    /// Given a forward pass in sums/acts, fills deltas and gradients for `target` and returns the
+    /// example's loss.
+    @inline(__always)
+    static func backward(
+        shape: KernelShape, loss: Loss,
+        parameters p: UnsafePointer<Double>, target: UnsafePointer<Double>,
+        sums: UnsafeMutablePointer<Double>, acts: UnsafeMutablePointer<Double>,
+        deltas: UnsafeMutablePointer<Double>, gradients g: UnsafeMutablePointer<Double>
+    ) -> Double {
+        let sizes = shape.sizes
+        let last = shape.layerCount - 1
+        let nOut = sizes[last]
+        let outAct = acts + shape.neuronOffsets[last]
+        let outSum = sums + shape.neuronOffsets[last]
+        let outDelta = deltas + shape.neuronOffsets[last]
+        let exampleLoss = outputLayer(
+            function: shape.functions[last - 1], loss: loss, count: nOut, sums: outSum, acts: outAct, target: target,
+            deltas: outDelta)
 
         var l = last - 1
         while l >= 0 {

@@ -4,8 +4,8 @@
 /// the weights are updated after every `batchSize` examples (and after the last, possibly
 /// smaller, batch of the pass) with the batch's mean gradient:
 /// `velocity = momentum · velocity − learningRate · meanGradient; parameters += velocity`.
-/// After a step, `lastTrace` holds every intermediate value of the last example's pass and
-/// `lastExampleLosses` the loss of each example as it was met in the last iteration.
+/// After a step, `lastExampleLosses` holds the loss of each example as it was met in the last
+/// iteration. Mini-batches are computed a batch at a time (`BatchKernels`), with the same numbers.
 /// Deterministic: the same network, set and options give the same parameters on every run.
 public final class Trainer {
     /// The network as of the last completed iteration.
@@ -31,20 +31,9 @@ public final class Trainer {
         self.network = network
         self.dataSet = dataSet
         self.options = options
-        memory = TrainerMemory(network: network, dataSet: dataSet)
+        memory = TrainerMemory(network: network, dataSet: dataSet, batchSize: options.batchSize)
         order = Array(0..<dataSet.count)
         shuffler = SeededGenerator(seed: options.seed ^ 0x5_4FF1E)
-    }
-
-    /// Every intermediate value of the last example's pass in the last iteration.
-    public var lastTrace: Trace {
-        var trace = Trace(layout: network.layout)
-        trace.sums = TrainerMemory.array(memory.sums, count: memory.neuronCount)
-        trace.activations = TrainerMemory.array(memory.activations, count: memory.neuronCount)
-        trace.deltas = TrainerMemory.array(memory.deltas, count: memory.neuronCount)
-        trace.gradients = TrainerMemory.array(memory.gradients, count: memory.parameterCount)
-        trace.loss = memory.losses[order[order.count - 1]]
-        return trace
     }
 
     /// The loss of each example as it was met in the last iteration.
@@ -76,24 +65,47 @@ public final class Trainer {
             }
             inBatch = 0
         }
-        for position in 0..<order.count {
-            let e = order[position]
-            Kernels.forward(
-                shape: m.shape, parameters: p, input: m.inputs + e * inputCount, sums: m.sums, acts: m.activations)
-            let exampleLoss = Kernels.backward(
-                shape: m.shape, loss: loss, parameters: p, target: m.targets + e * targetCount, sums: m.sums,
-                acts: m.activations, deltas: m.deltas, gradients: grads)
-            m.losses[e] = exampleLoss
-            lossTotal += exampleLoss
-            if direct {
-                for k in 0..<parameterCount { p[k] -= rate * grads[k] }
-            } else {
-                for k in 0..<parameterCount { acc[k] += grads[k] }
-                inBatch += 1
-                if inBatch == batchSize { applyBatch() }
+        if batchSize > 1 {
+            // A batch at a time (`BatchKernels`): the same numbers as one example at a time.
+            var position = 0
+            while position < order.count {
+                let count = min(batchSize, order.count - position)
+                for e in 0..<count { m.batchExamples[e] = order[position + e] }
+                BatchKernels.forward(
+                    shape: m.shape, parameters: p, inputs: m.inputs, examples: m.batchExamples, count: count,
+                    sums: m.batchSums, acts: m.batchActivations, scratch: m.scratch)
+                BatchKernels.backward(
+                    shape: m.shape, loss: loss, parameters: p, targets: m.targets, examples: m.batchExamples,
+                    count: count, sums: m.batchSums, acts: m.batchActivations, deltas: m.batchDeltas,
+                    accumulated: acc, losses: m.batchLosses, scratch: m.scratch, widest: m.widest)
+                for e in 0..<count {
+                    m.losses[order[position + e]] = m.batchLosses[e]
+                    lossTotal += m.batchLosses[e]
+                }
+                inBatch = count
+                applyBatch()
+                position += count
+            }
+        } else {
+            for position in 0..<order.count {
+                let e = order[position]
+                Kernels.forward(
+                    shape: m.shape, parameters: p, input: m.inputs + e * inputCount, sums: m.sums,
+                    acts: m.activations)
+                let exampleLoss = Kernels.backward(
+                    shape: m.shape, loss: loss, parameters: p, target: m.targets + e * targetCount, sums: m.sums,
+                    acts: m.activations, deltas: m.deltas, gradients: grads)
+                m.losses[e] = exampleLoss
+                lossTotal += exampleLoss
+                if direct {
+                    for k in 0..<parameterCount { p[k] -= rate * grads[k] }
+                } else {
+                    for k in 0..<parameterCount { acc[k] += grads[k] }
+                    inBatch += 1
+                    applyBatch()
+                }
             }
         }
-        if inBatch > 0 { applyBatch() }
         network.parameters = TrainerMemory.array(p, count: parameterCount)
         iteration += 1
         // A non-finite parameter makes the next loss non-finite, so checking the sum catches both;

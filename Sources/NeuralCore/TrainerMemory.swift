@@ -1,6 +1,7 @@
 /// The memory the trainer's hot loop works in, owned for the trainer's lifetime: the parameters
 /// with their velocity and batch sums, one example's sums, activations, deltas and gradients, the
-/// data set's values, each example's last loss, and the layout as a `KernelShape`.
+/// data set's values, each example's last loss, and the layout as a `KernelShape`; for
+/// mini-batches also the batch's values side by side (`BatchKernels`).
 ///
 /// Raw buffers rather than arrays: the loop then pays no retain/release, uniqueness check or
 /// bounds check per example step, and needs no `withUnsafe…` closure to reach them.
@@ -18,13 +19,24 @@ final class TrainerMemory {
     let targets: UnsafeMutablePointer<Double>
     let losses: UnsafeMutablePointer<Double>
     let shape: KernelShape
+    /// Mini-batches: the batch's sums, activations and deltas (`neuronCount × batchSize`), its
+    /// examples' rows and losses, and scratch room for `BatchKernels`.
+    let batchSums: UnsafeMutablePointer<Double>
+    let batchActivations: UnsafeMutablePointer<Double>
+    let batchDeltas: UnsafeMutablePointer<Double>
+    let batchExamples: UnsafeMutablePointer<Int>
+    let batchLosses: UnsafeMutablePointer<Double>
+    let scratch: UnsafeMutablePointer<Double>
+    /// The widest layer (the scratch room is laid out by it).
+    let widest: Int
     private let sizes: UnsafeMutablePointer<Int>
     private let neuronOffsets: UnsafeMutablePointer<Int>
     private let weightOffsets: UnsafeMutablePointer<Int>
     private let biasOffsets: UnsafeMutablePointer<Int>
     private let functions: UnsafeMutablePointer<Activation>
 
-    init(network: Network, dataSet: DataSet) {
+    /// `batchSize`: the batch buffers' room (none is kept for one example at a time).
+    init(network: Network, dataSet: DataSet, batchSize: Int) {
         let layout = network.layout
         parameterCount = layout.parameterCount
         neuronCount = layout.neuronCount
@@ -43,6 +55,14 @@ final class TrainerMemory {
         weightOffsets = Self.copy(layout.weightOffsets)
         biasOffsets = Self.copy(layout.biasOffsets)
         functions = Self.copy(network.activations)
+        let batch = batchSize > 1 ? batchSize : 0
+        widest = layout.layerSizes.max()!
+        batchSums = Self.zeros(neuronCount * batch)
+        batchActivations = Self.zeros(neuronCount * batch)
+        batchDeltas = Self.zeros(neuronCount * batch)
+        batchExamples = Self.copy([Int](repeating: 0, count: batch))
+        batchLosses = Self.zeros(batch)
+        scratch = Self.zeros((3 + batch) * widest + batch)
         shape = KernelShape(
             layerCount: layout.layerCount, sizes: sizes, neuronOffsets: neuronOffsets, weightOffsets: weightOffsets,
             biasOffsets: biasOffsets, functions: functions, usesBias: layout.usesBias)
@@ -51,10 +71,11 @@ final class TrainerMemory {
     deinit {
         for buffer in [
             parameters, velocity, accumulated, sums, activations, deltas, gradients, inputs, targets, losses,
+            batchSums, batchActivations, batchDeltas, batchLosses, scratch,
         ] {
             buffer.deallocate()
         }
-        for buffer in [sizes, neuronOffsets, weightOffsets, biasOffsets] { buffer.deallocate() }
+        for buffer in [sizes, neuronOffsets, weightOffsets, biasOffsets, batchExamples] { buffer.deallocate() }
         functions.deallocate()
     }
 

@@ -127,6 +127,23 @@ struct BenchCommand: ParsableCommand {
             fields.append((name, summaryJSON(s, unit: "example-steps/s")))
             text += "  \(name) \(format(s.median / 1e6, 2)) [\(format(s.min / 1e6, 2))–\(format(s.max / 1e6, 2))]"
         }
+        // Mini-batches of 32 on 64-32-32-10, a batch at a time (`BatchKernels`), against one
+        // example at a time measured just before.
+        let single = Self.plan(shape: [64, 32, 32, 10], iterations: quick ? 10 : 50, keyframes: 2)
+        let batched = SessionPlan(
+            dataSet: single.dataSet, initialNetwork: single.initialNetwork,
+            training: TrainingOptions(learningRate: single.training.learningRate, batchSize: 32),
+            iterations: single.iterations, schedule: single.schedule)
+        let one = trainingRates(single, passes: single.iterations, runs: quick ? 2 : 6)
+        let many = trainingRates(batched, passes: batched.iterations, runs: quick ? 2 : 6)
+        fields.append(
+            (
+                "64-32-32-10 batch 32",
+                summaryJSON(
+                    many, unit: "example-steps/s", adding: [("times_batch_1", JSONValue(many.median / one.median))])
+            ))
+        text +=
+            "  64-32-32-10 batch 32 \(format(many.median / 1e6, 2)) (\(format(many.median / one.median, 1))x batch 1)"
         return (.object(fields), text)
     }
 

@@ -137,3 +137,64 @@ struct TrainingTests {
         }
     }
 }
+
+/// Mini-batches are computed a batch at a time; the numbers must be those of the examples one at
+/// a time, summed in order — bit for bit.
+struct MiniBatchTests {
+    /// The trainer's contract computed the plain way: each example's gradient from `trace`,
+    /// added in order, then one momentum step with the batch's mean.
+    static func reference(_ network: Network, _ data: DataSet, _ options: TrainingOptions, iterations: Int) -> Network {
+        var net = network
+        var velocity = [Double](repeating: 0, count: net.parameters.count)
+        for _ in 0..<iterations {
+            var start = 0
+            while start < data.count {
+                let batch = start..<min(start + options.batchSize, data.count)
+                var sum = [Double](repeating: 0, count: net.parameters.count)
+                for e in batch {
+                    let g = net.trace(input: data.input(e), target: data.target(e), loss: options.loss).gradients
+                    for k in sum.indices { sum[k] += g[k] }
+                }
+                let scale = options.learningRate / Double(batch.count)
+                for k in sum.indices {
+                    velocity[k] = options.momentum * velocity[k] - scale * sum[k]
+                    net.parameters[k] += velocity[k]
+                }
+                start = batch.upperBound
+            }
+        }
+        return net
+    }
+
+    @Test(arguments: [4, 7, 32])
+    func batchesGiveTheExamplesOwnNumbers(batchSize: Int) {
+        var rng = SeededGenerator(seed: 9)
+        let rows = (0..<50).map { k -> ([Double], [Double]) in
+            let x = (0..<4).map { _ in rng.nextUniform(-1, 1) }
+            return (x, (0..<3).map { $0 == k % 3 ? 1.0 : 0.0 })
+        }
+        let classes = DataSet(name: "three", rows: rows)
+        let single = DataSet(name: "one", rows: rows.map { ($0.0, [$0.1[0]]) })
+        let cases: [(Network, DataSet, Loss, Double)] = [
+            (
+                Network(layerSizes: [4, 6, 3], hidden: .tanh, output: .softmax, usesBias: true, seed: 2), classes, .ce,
+                0
+            ),
+            (
+                Network(layerSizes: [4, 5, 5, 1], hidden: .sigmoid, output: .sigmoid, usesBias: false, seed: 3), single,
+                .mse, 0.9
+            ),
+            (
+                Network(layerSizes: [4, 8, 3], hidden: .relu, output: .sigmoid, usesBias: true, seed: 4), classes, .bce,
+                0.5
+            ),
+        ]
+        for (network, data, loss, momentum) in cases {
+            let options = TrainingOptions(loss: loss, learningRate: 0.3, momentum: momentum, batchSize: batchSize)
+            let trainer = Trainer(network: network, dataSet: data, options: options)
+            trainer.train(iterations: 5)
+            let expected = Self.reference(network, data, options, iterations: 5)
+            #expect(trainer.network.parameters == expected.parameters, "\(network.layout.layerSizes) \(loss)")
+        }
+    }
+}

@@ -1,0 +1,130 @@
+/// The forward and backward passes of a whole mini-batch at once, on raw buffers.
+///
+/// Batch buffers hold the `count` examples side by side: neuron n of example e at `n * count + e`,
+/// so the innermost loops run over the examples. One example's weighted sum is a chain of
+/// dependent additions; the same sum for the batch's examples is `count` independent chains the
+/// processor overlaps and vectorises. Each example's arithmetic is `Kernels`' own, in the same
+/// order (the bias first, then inputs in order; the batch's gradients added example by example),
+/// so a batch gives the same numbers, bit for bit, as its examples one at a time.
+enum BatchKernels {
+    /// Fills the batch's sums and activations; example e is row `examples[e]` of `inputs`.
+    static func forward(
+        shape: KernelShape, parameters p: UnsafePointer<Double>, inputs: UnsafePointer<Double>,
+        examples: UnsafePointer<Int>, count: Int, sums: UnsafeMutablePointer<Double>,
+        acts: UnsafeMutablePointer<Double>, scratch: UnsafeMutablePointer<Double>
+    ) {
+        let sizes = shape.sizes
+        let nIn0 = sizes[0]
+        for e in 0..<count {
+            let input = inputs + examples[e] * nIn0
+            for i in 0..<nIn0 {
+                sums[i * count + e] = input[i]
+                acts[i * count + e] = input[i]
+            }
+        }
+        for l in 0..<(shape.layerCount - 1) {
+            let nIn = sizes[l], nOut = sizes[l + 1]
+            let inAct = acts + shape.neuronOffsets[l] * count
+            let outSum = sums + shape.neuronOffsets[l + 1] * count
+            let outAct = acts + shape.neuronOffsets[l + 1] * count
+            let w = p + shape.weightOffsets[l]
+            let f = shape.functions[l]
+            for j in 0..<nOut {
+                let row = w + j * nIn
+                let z = outSum + j * count
+                let bias = shape.usesBias ? p[shape.biasOffsets[l] + j] : 0
+                for e in 0..<count { z[e] = bias }
+                for i in 0..<nIn {
+                    let weight = row[i], x = inAct + i * count
+                    for e in 0..<count { z[e] += weight * x[e] }
+                }
+                let a = outAct + j * count
+                for e in 0..<count { a[e] = f.value(z[e]) }
+            }
+            if case .softmax = f {
+                // Per example, across the layer's neurons: gathered, as `Kernels` computes it.
+                for e in 0..<count {
+                    for j in 0..<nOut { scratch[j] = outSum[j * count + e] }
+                    Activation.softmax(UnsafeMutableBufferPointer(start: scratch, count: nOut))
+                    for j in 0..<nOut { outAct[j * count + e] = scratch[j] }
+                }
+            }
+        }
+    }
+
+    /// Given the batch's forward pass, fills its deltas, adds every example's gradient to
+    /// `accumulated` (example by example, in order) and writes each example's loss to
+    /// `losses[e]`. `scratch` holds at least (3 + `count`) × the widest layer plus `count` values.
+    static func backward(
+        shape: KernelShape, loss: Loss, parameters p: UnsafePointer<Double>, targets: UnsafePointer<Double>,
+        examples: UnsafePointer<Int>, count: Int, sums: UnsafeMutablePointer<Double>,
+        acts: UnsafeMutablePointer<Double>, deltas: UnsafeMutablePointer<Double>,
+        accumulated acc: UnsafeMutablePointer<Double>, losses: UnsafeMutablePointer<Double>,
+        scratch: UnsafeMutablePointer<Double>, widest: Int
+    ) {
+        let sizes = shape.sizes
+        let last = shape.layerCount - 1
+        let nOut = sizes[last]
+        let outAct = acts + shape.neuronOffsets[last] * count
+        let outSum = sums + shape.neuronOffsets[last] * count
+        let outDelta = deltas + shape.neuronOffsets[last] * count
+        let exampleSums = scratch, exampleActs = scratch + widest, exampleDeltas = scratch + 2 * widest
+        for e in 0..<count {
+            for k in 0..<nOut {
+                exampleSums[k] = outSum[k * count + e]
+                exampleActs[k] = outAct[k * count + e]
+            }
+            losses[e] = Kernels.outputLayer(
+                function: shape.functions[last - 1], loss: loss, count: nOut, sums: exampleSums, acts: exampleActs,
+                target: targets + examples[e] * nOut, deltas: exampleDeltas)
+            for k in 0..<nOut { outDelta[k * count + e] = exampleDeltas[k] }
+        }
+        let back = scratch + 3 * widest, byExample = back + count
+        var l = last - 1
+        while l >= 0 {
+            let nIn = sizes[l], nNext = sizes[l + 1]
+            let inAct = acts + shape.neuronOffsets[l] * count
+            let nextDelta = deltas + shape.neuronOffsets[l + 1] * count
+            let w = p + shape.weightOffsets[l]
+            let gw = acc + shape.weightOffsets[l]
+            // Each weight's sum runs over the examples in order; the inner loop runs across the
+            // weights of a row, which are independent of each other, over the layer's
+            // activations laid out example by example.
+            for i in 0..<nIn {
+                for e in 0..<count { byExample[e * nIn + i] = inAct[i * count + e] }
+            }
+            for j in 0..<nNext {
+                let row = gw + j * nIn
+                for e in 0..<count {
+                    let d = nextDelta[j * count + e]
+                    let x = byExample + e * nIn
+                    for i in 0..<nIn { row[i] += d * x[i] }
+                }
+            }
+            if shape.usesBias {
+                let gb = acc + shape.biasOffsets[l]
+                for j in 0..<nNext {
+                    let d = nextDelta + j * count
+                    for e in 0..<count { gb[j] += d[e] }
+                }
+            }
+            if l > 0 {
+                let fIn = shape.functions[l - 1]
+                let inSum = sums + shape.neuronOffsets[l] * count
+                let inDelta = deltas + shape.neuronOffsets[l] * count
+                for i in 0..<nIn {
+                    for e in 0..<count { back[e] = 0 }
+                    for j in 0..<nNext {
+                        let weight = w[j * nIn + i], d = nextDelta + j * count
+                        for e in 0..<count { back[e] += weight * d[e] }
+                    }
+                    for e in 0..<count {
+                        inDelta[i * count + e] =
+                            back[e] * fIn.derivative(z: inSum[i * count + e], a: inAct[i * count + e])
+                    }
+                }
+            }
+            l -= 1
+        }
+    }
+}
