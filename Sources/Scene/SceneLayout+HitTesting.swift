@@ -34,8 +34,9 @@ extension SceneLayout {
         return nil
     }
 
-    /// The synapse passing within a few pixels of `point`, if any (checked on drawn neurons only).
-    public func synapse(at point: Point) -> SynapseID? {
+    /// The synapse passing within a few pixels of `point`, if any (checked on drawn neurons only,
+    /// and among the synapses `isDrawn` accepts: a thinned layer draws each neuron's strongest).
+    public func synapse(at point: Point, isDrawn: (SynapseID) -> Bool = { _ in true }) -> SynapseID? {
         for l in 0..<(layerSizes.count - 1) {
             let x0 = l == 0 ? padArea?.maxX ?? columnX(0) : columnX(l), x1 = columnX(l + 1)
             guard point.x > x0 + radius, point.x < x1 - radius else { continue }
@@ -44,7 +45,9 @@ extension SceneLayout {
             for j in drawnIndices(layer: l + 1) {
                 for i in senders {
                     let d = distance(point, centres[l][i], centres[l + 1][j])
-                    if d <= 4, d < (best?.1 ?? .infinity) { best = (SynapseID(layer: l, from: i, to: j), d) }
+                    guard d <= 4, d < (best?.1 ?? .infinity) else { continue }
+                    let id = SynapseID(layer: l, from: i, to: j)
+                    if isDrawn(id) { best = (id, d) }
                 }
             }
             return best?.0

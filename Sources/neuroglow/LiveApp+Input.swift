@@ -128,13 +128,33 @@ extension LiveApp {
         for (n, layout) in presenter.layouts.enumerated() {
             if let neuron = layout.neuron(at: point) {
                 interaction.hovered = .neuron(neuron)
-            } else if let synapse = layout.synapse(at: point) {
+            } else if let synapse = layout.synapse(at: point, isDrawn: drawnSynapses(in: layout, network: n)) {
                 interaction.hovered = .synapse(synapse)
             } else {
                 continue
             }
             interaction.hoveredNetwork = n
             return
+        }
+    }
+
+    /// Which synapses of network `n` the picture draws: in a thinned layer each neuron's strongest.
+    private func drawnSynapses(in layout: SceneLayout, network n: Int) -> (SynapseID) -> Bool {
+        guard layout.keptSynapsesPerNeuron.contains(where: { $0 != nil }) else { return { _ in true } }
+        let scene = sceneInput()
+        guard let network = n == 0 ? scene.displayedNetwork : scene.secondDisplayedNetwork else {
+            return { _ in false }
+        }
+        var kept: [Int: [Int]] = [:]  // "layer to" → its drawn senders, found once per neuron
+        return { synapse in
+            guard let count = layout.keptSynapsesPerNeuron[synapse.layer] else { return true }
+            let key = synapse.layer * 1_000_000 + synapse.to
+            if kept[key] == nil {
+                kept[key] = SynapseEncoding.strongestSenders(
+                    network, layer: synapse.layer, to: synapse.to, among: layout.drawnIndices(layer: synapse.layer),
+                    keeping: count)
+            }
+            return kept[key]!.contains(synapse.from)
         }
     }
 

@@ -110,4 +110,12 @@ struct ImageLayoutTests {
         wide.stroke(&values, from: Point(3.5, 3.5), to: Point(3.5, 3.5), erase: false)
         #expect(values[image.index(column: 3, row: 3)] == 16)
     }
+
+    /// Hovering finds only synapses the picture draws.
+    @Test func hitTestingSkipsSynapsesThatAreNotDrawn() {
+        let layout = SceneLayout(layerSizes: [3, 4, 1], width: 1280, height: 720)
+        let middle = layout.centres[1][2].lerp(to: layout.centres[2][0], 0.5)
+        #expect(layout.synapse(at: middle) == SynapseID(layer: 1, from: 2, to: 0))
+        #expect(layout.synapse(at: middle) { $0 != SynapseID(layer: 1, from: 2, to: 0) } == nil)
+    }
 }
