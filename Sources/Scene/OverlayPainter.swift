@@ -143,7 +143,7 @@ struct OverlayPainter {
             let w = network.weight(layer: id.layer, to: id.to, from: id.from)
             let a = trace.activation(layer: id.layer, index: id.from)
             var lines = [
-                "synapse \(id.layer).\(id.from + 1) → \(id.layer + 1).\(id.to + 1)", "weight \(formatSigned(w))",
+                synapseTitle(id), "weight \(formatSigned(w))",
                 "signal \(formatValue(a)) × \(formatSigned(w)) = \(formatSigned(a * w))",
             ]
             let k = input.shownKeyframe
@@ -154,6 +154,15 @@ struct OverlayPainter {
             }
             return lines
         }
+    }
+
+    /// "synapse 1.2 → 2.1" (layer.neuron, 1-based); from an image's cell, "pixel row 3, column 5 → 1.7".
+    private func synapseTitle(_ id: SynapseID) -> String {
+        let to = "\(id.layer + 1).\(id.to + 1)"
+        if id.layer == 0, let image = layout.image {
+            return "pixel row \(id.from / image.width + 1), column \(id.from % image.width + 1) → \(to)"
+        }
+        return "synapse \(id.layer).\(id.from + 1) → \(to)"
     }
 
     private func drawCard(for target: HoverTarget, into out: inout [DrawCommand]) {

@@ -1,4 +1,5 @@
 import NeuralCore
+import Session
 import Testing
 
 @testable import Scene
@@ -117,5 +118,24 @@ struct ImageLayoutTests {
         let middle = layout.centres[1][2].lerp(to: layout.centres[2][0], 0.5)
         #expect(layout.synapse(at: middle) == SynapseID(layer: 1, from: 2, to: 0))
         #expect(layout.synapse(at: middle) { $0 != SynapseID(layer: 1, from: 2, to: 0) } == nil)
+    }
+
+    /// A synapse from an image's cell is named by the pixel's row and column.
+    @Test func aPixelsSynapseIsNamedByRowAndColumn() throws {
+        let data = try DataSet(name: "img", rows: [([0, 1, 1, 0], [1]), ([1, 0, 0, 1], [0])])
+            .withImageShape(ImageShape(width: 2, height: 2))
+        let network = Network(layerSizes: [4, 3, 1], hidden: .sigmoid, output: .sigmoid, usesBias: true, seed: 1)
+        let plan = SessionPlan(
+            dataSet: data, initialNetwork: network, training: TrainingOptions(), iterations: 10,
+            schedule: ScheduleOptions())
+        let input = SceneInput(
+            layout: SceneLayout(layerSizes: [4, 3, 1], width: 1280, height: 720, image: data.imageShape),
+            palette: Palette(.video), plan: plan, progress: SessionRun(plan: plan).progress, timeline: plan.timeline,
+            state: plan.timeline.state(atFrame: 0))
+        let trace = network.trace(input: data.input(0), target: data.target(0), loss: .mse)
+        let card = OverlayPainter(input: input, network: network, trace: trace)
+        #expect(
+            card.cardLines(for: .synapse(SynapseID(layer: 0, from: 3, to: 1))).first == "pixel row 2, column 2 → 1.2")
+        #expect(card.cardLines(for: .synapse(SynapseID(layer: 1, from: 2, to: 0))).first == "synapse 1.3 → 2.1")
     }
 }
