@@ -19,10 +19,25 @@ struct DrawingPadTests {
         (pad.x + (column + 0.5) * pad.cell, pad.y + (row + 0.5) * pad.cell)
     }
 
-    func lastPadInputs(_ live: LiveWindow, count: Int) throws -> (inputs: [Double], outputs: [Double]) {
-        let events = live.events.wait(for: "input", count: count).filter { $0["source"] as? String == "pad" }
-        let event = try #require(events.last, "no pad input event")
-        return (try #require(event["inputs"] as? [Double]), try #require(event["outputs"] as? [Double]))
+    /// The latest pad `input` event whose inputs satisfy `done` (the whole stroke has arrived),
+    /// waiting up to 20 s for it — a slow machine paints a fast stroke over several frames —
+    /// else the latest pad event there is.
+    func padInputs(_ live: LiveWindow, until done: ([Double]) -> Bool) throws -> (inputs: [Double], outputs: [Double]) {
+        func latest(_ accept: ([Double]) -> Bool) -> (inputs: [Double], outputs: [Double])? {
+            live.events.events.reversed().compactMap { event -> ([Double], [Double])? in
+                guard event["event"] as? String == "input", event["source"] as? String == "pad",
+                    let inputs = event["inputs"] as? [Double], let outputs = event["outputs"] as? [Double],
+                    accept(inputs)
+                else { return nil }
+                return (inputs, outputs)
+            }.first
+        }
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline {
+            if let found = latest(done) { return found }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return try #require(latest { _ in true }, "no pad input event")
     }
 
     @Test func aStrokeSetsThePixelsItCrosses() throws {
@@ -30,25 +45,27 @@ struct DrawingPadTests {
         let pad = try pad(try live.layout())
         // Left to right along row 6, from column 2 to column 9.
         try live.drag((0...14).map { point(pad, 2 + Double($0) / 2, 6) })
-        let painted = try lastPadInputs(live, count: 1)
+        let painted = try padInputs(live) { $0[6 * 12 + 9] > 0.9 }
         #expect(painted.inputs.count == 144 && painted.outputs.count == 10)
         for column in 2...9 { #expect(painted.inputs[6 * 12 + column] > 0.9, "row 6 column \(column)") }
         for k in [0, 11, 3 * 12 + 5, 10 * 12 + 5] {
             #expect(painted.inputs[k] == 0, "cell \(k) is far from the stroke")
         }
         // The right button erases the left half of the stroke.
-        let before = live.count("input")
         try live.drag((0...4).map { point(pad, 1.5 + Double($0) / 2, 6) }, button: "3")
-        let erased = try lastPadInputs(live, count: before + 1)
+        let erased = try padInputs(live) { $0[6 * 12 + 2] < 0.1 && $0[6 * 12 + 3] < 0.1 }
         for column in 2...3 { #expect(erased.inputs[6 * 12 + column] < 0.1, "erased column \(column)") }
         for column in 7...9 { #expect(erased.inputs[6 * 12 + column] > 0.9, "kept column \(column)") }
         // C clears the pad; Backspace returns to the training examples.
         try live.key("c")
-        let cleared = try lastPadInputs(live, count: live.count("input"))
+        let cleared = try padInputs(live) { $0.allSatisfy { $0 == 0 } }
         #expect(cleared.inputs.allSatisfy { $0 == 0 })
         try live.key("BackSpace")
-        let reset = try #require(live.events.wait(for: "input", count: live.count("input")).last)
-        #expect(reset["source"] as? String == "reset")
+        let deadline = Date().addingTimeInterval(20)
+        while Date() < deadline && !live.events.events.contains(where: { $0["source"] as? String == "reset" }) {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(live.events.events.last { $0["event"] as? String == "input" }?["source"] as? String == "reset")
         try live.key("Escape")
         #expect(live.finish().status == 0)
     }
@@ -65,18 +82,21 @@ struct DrawingPadTests {
         let pad = try pad(try live.layout())
         func reads(_ outputs: [Double]) -> Int { outputs.indices.max { outputs[$0] < outputs[$1] }! }
         // A "1": one stroke down the middle, a little slanted.
-        try live.drag((0...16).map { point(pad, 6.3 - Double($0) * 0.04, 2 + Double($0) * 0.5) })
-        let one = try lastPadInputs(live, count: 1)
+        let stroke = (0...16).map { point(pad, 6.3 - Double($0) * 0.04, 2 + Double($0) * 0.5) }
+        try live.drag(stroke)
+        // Done when the stroke's last cell (column 6, row 10) is painted.
+        let one = try padInputs(live) { $0[10 * 12 + 6] > 0.9 }
         #expect(reads(one.outputs) == 1, "read as \(reads(one.outputs)): \(one.outputs)")
         // A "0": an upright oval.
         try live.key("c")
-        let before = live.count("input")
+        _ = try padInputs(live) { $0.allSatisfy { $0 == 0 } }
         try live.drag(
             (0...32).map { k in
                 let t = Double(k) / 32 * 2 * Double.pi
                 return point(pad, 5.5 + 2.4 * sin(t), 5.5 - 3.6 * cos(t))
             })
-        let zero = try lastPadInputs(live, count: before + 1)
+        // Done when the oval is closed: its left side (column 3, row 5) is painted.
+        let zero = try padInputs(live) { $0[5 * 12 + 3] > 0.9 && $0[2 * 12 + 5] > 0.5 }
         #expect(reads(zero.outputs) == 0, "read as \(reads(zero.outputs)): \(zero.outputs)")
         try live.key("Escape")
         #expect(live.finish().status == 0)
@@ -102,7 +122,7 @@ struct DrawingPadTests {
         let live = try LiveWindow(["--dataset", path, "--image", "8x8", "--iterations", "20", "--seconds", "60"])
         let pad = try pad(try live.layout(), side: 8)
         try live.drag([point(pad, 4, 1), point(pad, 4, 6)])
-        let painted = try lastPadInputs(live, count: 1)
+        let painted = try padInputs(live) { $0[6 * 8 + 4] > 0.99 }
         #expect(painted.inputs.count == 64 && painted.outputs.count == 1)
         for row in 1...6 { #expect(painted.inputs[row * 8 + 4] > 0.99, "row \(row) of column 4") }
         #expect(painted.inputs[0] == 0 && painted.inputs[7 * 8 + 0] == 0)
