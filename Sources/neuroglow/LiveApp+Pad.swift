@@ -1,15 +1,18 @@
 import Scene
 import SDLPlatform
+import Session
 
 /// Painting on the drawing pad (image data): the left button paints, the right erases, C clears;
 /// the drawing is the user's input from the first touch, and Backspace returns to the examples.
 extension LiveApp {
-    /// The brush for this session's pad: blank and ink are the smallest and largest input value
-    /// the network saw in training (0 and 1 for `digits` and standardised CSV images).
-    var padBrush: PadBrush? {
-        guard let image = presenter.layout.image else { return nil }
+    /// The brush for `plan`'s pad, if its inputs are an image: blank and ink are the smallest and
+    /// largest input value the network saw in training (0 and 1 for `digits` and scaled CSV images).
+    /// Found once: the training inputs are hundreds of thousands of values.
+    static func brush(for plan: SessionPlan) -> PadBrush? {
+        guard let image = plan.dataSet.imageShape else { return nil }
         let values = plan.dataSet.inputs
-        return PadBrush(image: image, blank: values.min() ?? 0, ink: max(values.max() ?? 1, (values.min() ?? 0) + 1e-9))
+        let blank = values.min() ?? 0
+        return PadBrush(image: image, blank: blank, ink: max(values.max() ?? 1, blank + 1e-9))
     }
 
     /// A press on the pad starts a stroke there (true), else false. Painting on no drawing yet

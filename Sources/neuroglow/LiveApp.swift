@@ -18,6 +18,8 @@ final class LiveApp {
     let run: SessionRun
     /// `--compare`'s second network, keyframed at `run`'s iterations.
     let secondRun: SessionRun?
+    /// The drawing pad's brush (image data only).
+    let padBrush: PadBrush?
     var presenter: FramePresenter
     var interaction = Interaction()
     var clock = PlaybackClock()
@@ -66,6 +68,7 @@ final class LiveApp {
         let run = SessionRun(plan: plan)
         self.run = run
         secondRun = compared.map { SessionRun(plan: $0.second, following: run) }
+        padBrush = Self.brush(for: plan)
         let vsync = options.vsync ? ", vsync" : ""
         report("neuroglow: video driver \(system.videoDriver), renderer \(canvas.rendererName)\(vsync)")
     }
