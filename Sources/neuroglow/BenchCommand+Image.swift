@@ -23,14 +23,7 @@ extension BenchCommand {
         model.iterations = 12
         let digits = try SessionPlan.make(model: model, schedule: schedule)
         for plan in [digits, Self.largeImagePlan(glyphs: glyphs, schedule: schedule)] {
-            let run = SessionRun(plan: plan)
-            run.run()
-            let progress = run.progress
-            let presenter = FramePresenter(
-                plan: plan, width: canvas.width, height: canvas.height, palette: Palette(.video), dashed: false,
-                widths: .session)
-            let renderer = try SceneRenderer(canvas: canvas, fontPath: font)
-            let s = playbackFrameTimes(presenter, progress: progress, renderer: renderer, canvas: canvas)
+            let s = try playbackFrameTimes(of: plan, on: canvas, font: font)
             let label = "\(plan.dataSet.name) \(Self.name(plan.initialNetwork.layout.layerSizes))"
             fields.append((label, summaryJSON(s, unit: "ms")))
             text += "  \(label) \(format(s.median, 2)) / \(format(s.p99, 2))"

@@ -22,14 +22,7 @@ extension BenchCommand {
             var schedule = ScheduleOptions()
             schedule.keyframes = 12
             let plan = try SessionPlan.make(model: model, schedule: schedule)
-            let run = SessionRun(plan: plan)
-            run.run()
-            let progress = run.progress
-            let presenter = FramePresenter(
-                plan: plan, width: canvas.width, height: canvas.height, palette: Palette(.video), dashed: false,
-                widths: .session)
-            let renderer = try SceneRenderer(canvas: canvas, fontPath: font)
-            let s = playbackFrameTimes(presenter, progress: progress, renderer: renderer, canvas: canvas)
+            let s = try playbackFrameTimes(of: plan, on: canvas, font: font)
             let label = "\(name) \(Self.name(shape))"
             fields.append((label, summaryJSON(s, unit: "ms")))
             text += "  \(label) \(format(s.median, 2)) / \(format(s.p99, 2))"

@@ -264,6 +264,18 @@ struct BenchCommand: ParsableCommand {
         return Summary(times)
     }
 
+    /// `plan` trained, then its whole frames timed as `playbackFrameTimes` does, with a renderer
+    /// of its own on `canvas`.
+    func playbackFrameTimes(of plan: SessionPlan, on canvas: Canvas, font: String) throws -> Summary {
+        let run = SessionRun(plan: plan)
+        run.run()
+        let presenter = FramePresenter(
+            plan: plan, width: canvas.width, height: canvas.height, palette: Palette(.video), dashed: false,
+            widths: .session)
+        let renderer = try SceneRenderer(canvas: canvas, fontPath: font)
+        return playbackFrameTimes(presenter, progress: run.progress, renderer: renderer, canvas: canvas)
+    }
+
     /// Example-steps per second of `plan`'s trainer over `passes` passes, in `runs` runs after an
     /// untimed one that warms up.
     func trainingRates(_ plan: SessionPlan, passes: Int, runs: Int) -> Summary {
