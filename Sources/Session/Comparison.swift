@@ -3,12 +3,14 @@ import NeuralCore
 /// `--compare "name=value,…"`: a second network trained beside the first on the same data, the
 /// same seed and the same schedule, differing only in the model options named.
 public struct Comparison: Sendable, Equatable {
-    /// The options as given, in order, e.g. [("learning-rate", "3")].
-    public let changes: [(name: String, value: String)]
-
-    public static func == (a: Comparison, b: Comparison) -> Bool {
-        a.changes.map(\.name) == b.changes.map(\.name) && a.changes.map(\.value) == b.changes.map(\.value)
+    /// One option given a value, e.g. learning-rate = 3.
+    public struct Change: Sendable, Equatable {
+        public let name: String
+        public let value: String
     }
+
+    /// The options as given, in order.
+    public let changes: [Change]
 
     /// The model options that may differ; everything else (the data, its split, the seed, the
     /// number of iterations) is what the two networks share.
@@ -28,7 +30,7 @@ public struct Comparison: Sendable, Equatable {
     /// Reads "learning-rate=0.1,activation=tanh" (a layer list keeps its commas:
     /// "layers=3,8,1,learning-rate=2"). Errors name the part and what is allowed.
     public init(parsing text: String) throws(InputError) {
-        var changes: [(String, String)] = []
+        var changes: [Change] = []
         var parts: [Substring] = []
         for piece in text.split(separator: ",", omittingEmptySubsequences: false) {
             if !piece.contains("="), let last = parts.last, last.trimmingSpaces.hasPrefix("layers="),
@@ -56,10 +58,10 @@ public struct Comparison: Sendable, Equatable {
                     "--compare \(text): '\(bare)' is not a model option; expected one of "
                         + Comparison.optionNames.joined(separator: ", "))
             }
-            if changes.contains(where: { $0.0 == bare }) {
+            if changes.contains(where: { $0.name == bare }) {
                 throw InputError("--compare \(text): \(bare) is given twice")
             }
-            changes.append((bare, String(pieces[1].trimmingSpaces)))
+            changes.append(Change(name: bare, value: String(pieces[1].trimmingSpaces)))
         }
         self.changes = changes
     }
@@ -70,7 +72,7 @@ public struct Comparison: Sendable, Equatable {
     /// `base` with the changes applied. Errors name `--compare`, the option and what is allowed.
     public func applied(to base: ModelOptions) throws(InputError) -> ModelOptions {
         var options = base
-        for (name, value) in changes {
+        for (name, value) in changes.map({ ($0.name, $0.value) }) {
             func fail(_ allowed: String) -> InputError {
                 InputError("--compare \(name)=\(value): expected \(allowed)")
             }

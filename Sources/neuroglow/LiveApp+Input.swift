@@ -145,16 +145,12 @@ extension LiveApp {
         guard let network = n == 0 ? scene.displayedNetwork : scene.secondDisplayedNetwork else {
             return { _ in false }
         }
-        var kept: [Int: [Int]] = [:]  // "layer to" → its drawn senders, found once per neuron
         return { synapse in
             guard let count = layout.keptSynapsesPerNeuron[synapse.layer] else { return true }
-            let key = synapse.layer * 1_000_000 + synapse.to
-            if kept[key] == nil {
-                kept[key] = SynapseEncoding.strongestSenders(
-                    network, layer: synapse.layer, to: synapse.to, among: layout.drawnIndices(layer: synapse.layer),
-                    keeping: count)
-            }
-            return kept[key]!.contains(synapse.from)
+            return SynapseEncoding.strongestSenders(
+                network, layer: synapse.layer, to: synapse.to, among: layout.drawnIndices(layer: synapse.layer),
+                keeping: count
+            ).contains(synapse.from)
         }
     }
 
