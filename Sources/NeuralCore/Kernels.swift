@@ -34,10 +34,25 @@ extension NetworkLayout {
     }
 }
 
+/// What the backward pass does with each parameter's gradient ∂L/∂p.
+enum GradientUse {
+    /// Writes the gradients to a buffer laid out like the parameters.
+    case store(UnsafeMutablePointer<Double>)
+    /// Takes the plain SGD step `p −= rate · ∂L/∂p` on these parameters at once, with the same
+    /// numbers as storing the gradients and stepping afterwards (each layer's weights are
+    /// changed only after the δs below them have been computed from the old values).
+    case descend(UnsafeMutablePointer<Double>, rate: Double)
+}
+
 /// The forward and backward passes on raw buffers: the one hot path of the core.
 ///
 /// Everything here allocates nothing; callers own the buffers and their sizes follow
 /// `NetworkLayout` (neurons for sums/activations/deltas, parameters for gradients).
+///
+/// Floating-point sums are never reordered (results stay bit for bit those of the equations
+/// written plainly); speed comes from the loops' shape instead. A weighted sum is a chain of
+/// dependent additions, so four neurons' sums are formed side by side; the δs sent back are
+/// accumulated a row of weights at a time, which runs along memory and vectorises.
 enum Kernels {
     /// Fills sums and activations for every layer; layer 0 receives `input`.
     @inline(__always)
@@ -54,20 +69,33 @@ enum Kernels {
             let nIn = sizes[l], nOut = sizes[l + 1]
             let inAct = acts + shape.neuronOffsets[l]
             let outSum = sums + shape.neuronOffsets[l + 1]
-            let outAct = acts + shape.neuronOffsets[l + 1]
             let w = p + shape.weightOffsets[l]
-            let f = shape.functions[l]
-            for j in 0..<nOut {
+            let bias: UnsafePointer<Double>? = shape.usesBias ? p + shape.biasOffsets[l] : nil
+            var j = 0
+            while j + 4 <= nOut {
+                let r0 = w + j * nIn, r1 = r0 + nIn, r2 = r1 + nIn, r3 = r2 + nIn
+                var z0 = bias?[j] ?? 0, z1 = bias?[j + 1] ?? 0, z2 = bias?[j + 2] ?? 0, z3 = bias?[j + 3] ?? 0
+                for i in 0..<nIn {
+                    let x = inAct[i]
+                    z0 += r0[i] * x
+                    z1 += r1[i] * x
+                    z2 += r2[i] * x
+                    z3 += r3[i] * x
+                }
+                outSum[j] = z0
+                outSum[j + 1] = z1
+                outSum[j + 2] = z2
+                outSum[j + 3] = z3
+                j += 4
+            }
+            while j < nOut {
                 let row = w + j * nIn
-                var z = shape.usesBias ? p[shape.biasOffsets[l] + j] : 0
+                var z = bias?[j] ?? 0
                 for i in 0..<nIn { z += row[i] * inAct[i] }
                 outSum[j] = z
-                outAct[j] = f.value(z)
+                j += 1
             }
-            if case .softmax = f {
-                for j in 0..<nOut { outAct[j] = outSum[j] }
-                Activation.softmax(UnsafeMutableBufferPointer(start: outAct, count: nOut))
-            }
+            shape.functions[l].activate(outSum, into: acts + shape.neuronOffsets[l + 1], count: nOut)
         }
     }
 
@@ -107,14 +135,14 @@ enum Kernels {
         return exampleLoss
     }
 
-    /// Given a forward pass in sums/acts, fills deltas and gradients for `target` and returns the
-    /// example's loss.
+    /// Given a forward pass in sums/acts, fills deltas, uses every parameter's gradient for
+    /// `target` as `gradients` says, and returns the example's loss.
     @inline(__always)
     static func backward(
         shape: KernelShape, loss: Loss,
         parameters p: UnsafePointer<Double>, target: UnsafePointer<Double>,
         sums: UnsafeMutablePointer<Double>, acts: UnsafeMutablePointer<Double>,
-        deltas: UnsafeMutablePointer<Double>, gradients g: UnsafeMutablePointer<Double>
+        deltas: UnsafeMutablePointer<Double>, gradients: GradientUse
     ) -> Double {
         let sizes = shape.sizes
         let last = shape.layerCount - 1
@@ -132,26 +160,38 @@ enum Kernels {
             let inAct = acts + shape.neuronOffsets[l]
             let nextDelta = deltas + shape.neuronOffsets[l + 1]
             let w = p + shape.weightOffsets[l]
-            let gw = g + shape.weightOffsets[l]
-            for j in 0..<nNext {
-                let d = nextDelta[j]
-                let row = gw + j * nIn
-                for i in 0..<nIn { row[i] = d * inAct[i] }
-            }
-            if shape.usesBias {
-                let gb = g + shape.biasOffsets[l]
-                for j in 0..<nNext { gb[j] = nextDelta[j] }
-            }
             let inDelta = deltas + shape.neuronOffsets[l]
-            if l == 0 {
-                for i in 0..<nIn { inDelta[i] = 0 }
-            } else {
-                let fIn = shape.functions[l - 1]
-                let inSum = sums + shape.neuronOffsets[l]
-                for i in 0..<nIn {
-                    var back = 0.0
-                    for j in 0..<nNext { back += w[j * nIn + i] * nextDelta[j] }
-                    inDelta[i] = back * fIn.derivative(z: inSum[i], a: inAct[i])
+            for i in 0..<nIn { inDelta[i] = 0 }
+            if l > 0 {
+                // δ_i = f′(z_i) · Σ_j w_ji δ_j, the sum over j in order, for all i a row at a time.
+                for j in 0..<nNext {
+                    let d = nextDelta[j], row = w + j * nIn
+                    for i in 0..<nIn { inDelta[i] += row[i] * d }
+                }
+                shape.functions[l - 1].multiplyByDerivative(
+                    inDelta, sums: sums + shape.neuronOffsets[l], acts: inAct, count: nIn)
+            }
+            // ∂L/∂w_ji = δ_j a_i and ∂L/∂b_j = δ_j.
+            switch gradients {
+            case .store(let g):
+                let gw = g + shape.weightOffsets[l]
+                for j in 0..<nNext {
+                    let d = nextDelta[j], row = gw + j * nIn
+                    for i in 0..<nIn { row[i] = d * inAct[i] }
+                }
+                if shape.usesBias {
+                    let gb = g + shape.biasOffsets[l]
+                    for j in 0..<nNext { gb[j] = nextDelta[j] }
+                }
+            case .descend(let parameters, let rate):
+                let pw = parameters + shape.weightOffsets[l]
+                for j in 0..<nNext {
+                    let d = nextDelta[j], row = pw + j * nIn
+                    for i in 0..<nIn { row[i] -= rate * (d * inAct[i]) }
+                }
+                if shape.usesBias {
+                    let pb = parameters + shape.biasOffsets[l]
+                    for j in 0..<nNext { pb[j] -= rate * nextDelta[j] }
                 }
             }
             l -= 1

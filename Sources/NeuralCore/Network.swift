@@ -131,7 +131,7 @@ public struct Network: Sendable, Equatable {
                     layout.withKernelShape(activations) { shape in
                         Kernels.backward(
                             shape: shape, loss: loss, parameters: params.baseAddress!, target: targets.baseAddress!,
-                            sums: sums, acts: acts, deltas: deltas, gradients: grads)
+                            sums: sums, acts: acts, deltas: deltas, gradients: .store(grads))
                     }
                 }
             }

@@ -94,12 +94,11 @@ public final class Trainer {
                     acts: m.activations)
                 let exampleLoss = Kernels.backward(
                     shape: m.shape, loss: loss, parameters: p, target: m.targets + e * targetCount, sums: m.sums,
-                    acts: m.activations, deltas: m.deltas, gradients: grads)
+                    acts: m.activations, deltas: m.deltas,
+                    gradients: direct ? .descend(p, rate: rate) : .store(grads))
                 m.losses[e] = exampleLoss
                 lossTotal += exampleLoss
-                if direct {
-                    for k in 0..<parameterCount { p[k] -= rate * grads[k] }
-                } else {
+                if !direct {
                     for k in 0..<parameterCount { acc[k] += grads[k] }
                     inBatch += 1
                     applyBatch()
