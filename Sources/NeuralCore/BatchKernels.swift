@@ -29,17 +29,26 @@ enum BatchKernels {
             let outAct = acts + shape.neuronOffsets[l + 1] * count
             let w = p + shape.weightOffsets[l]
             let f = shape.functions[l]
+            let width = Lanes.scalarCount
             for j in 0..<nOut {
                 let row = w + j * nIn
                 let z = outSum + j * count
                 let bias = shape.usesBias ? p[shape.biasOffsets[l] + j] : 0
-                for e in 0..<count { z[e] = bias }
-                for i in 0..<nIn {
-                    let weight = row[i], x = inAct + i * count
-                    for e in 0..<count { z[e] += weight * x[e] }
+                var e = 0
+                while e + width <= count {
+                    var sum = Lanes(repeating: bias)
+                    for i in 0..<nIn { sum += Lanes(repeating: row[i]) * (inAct + i * count + e).lanes() }
+                    (z + e).store(sum)
+                    e += width
                 }
-                let a = outAct + j * count
-                for e in 0..<count { a[e] = f.value(z[e]) }
+                while e < count {
+                    var sum = bias
+                    for i in 0..<nIn { sum += row[i] * inAct[i * count + e] }
+                    z[e] = sum
+                    e += 1
+                }
+                if case .softmax = f { continue }
+                f.activate(z, into: outAct + j * count, count: count)
             }
             if case .softmax = f {
                 // Per example, across the layer's neurons: gathered, as `Kernels` computes it.
@@ -54,7 +63,7 @@ enum BatchKernels {
 
     /// Given the batch's forward pass, fills its deltas, adds every example's gradient to
     /// `accumulated` (example by example, in order) and writes each example's loss to
-    /// `losses[e]`. `scratch` holds at least (3 + `count`) × the widest layer plus `count` values.
+    /// `losses[e]`. `scratch` holds at least (3 + `count`) × the widest layer values.
     static func backward(
         shape: KernelShape, loss: Loss, parameters p: UnsafePointer<Double>, targets: UnsafePointer<Double>,
         examples: UnsafePointer<Int>, count: Int, sums: UnsafeMutablePointer<Double>,
@@ -79,7 +88,7 @@ enum BatchKernels {
                 target: targets + examples[e] * nOut, deltas: exampleDeltas)
             for k in 0..<nOut { outDelta[k * count + e] = exampleDeltas[k] }
         }
-        let back = scratch + 3 * widest, byExample = back + count
+        let byExample = scratch + 3 * widest
         var l = last - 1
         while l >= 0 {
             let nIn = sizes[l], nNext = sizes[l + 1]
@@ -87,18 +96,24 @@ enum BatchKernels {
             let nextDelta = deltas + shape.neuronOffsets[l + 1] * count
             let w = p + shape.weightOffsets[l]
             let gw = acc + shape.weightOffsets[l]
-            // Each weight's sum runs over the examples in order; the inner loop runs across the
-            // weights of a row, which are independent of each other, over the layer's
-            // activations laid out example by example.
+            // Each weight's sum runs over the examples in order, eight weights of a row side by
+            // side in registers, reading the layer's activations laid out example by example.
             for i in 0..<nIn {
                 for e in 0..<count { byExample[e * nIn + i] = inAct[i * count + e] }
             }
+            let width = Lanes.scalarCount
             for j in 0..<nNext {
-                let row = gw + j * nIn
+                let row = gw + j * nIn, d = nextDelta + j * count
+                var i = 0
+                while i + width <= nIn {
+                    var sum = (row + i).lanes()
+                    for e in 0..<count { sum += Lanes(repeating: d[e]) * (byExample + e * nIn + i).lanes() }
+                    (row + i).store(sum)
+                    i += width
+                }
                 for e in 0..<count {
-                    let d = nextDelta[j * count + e]
                     let x = byExample + e * nIn
-                    for i in 0..<nIn { row[i] += d * x[i] }
+                    for k in i..<nIn { row[k] += d[e] * x[k] }
                 }
             }
             if shape.usesBias {
@@ -113,15 +128,23 @@ enum BatchKernels {
                 let inSum = sums + shape.neuronOffsets[l] * count
                 let inDelta = deltas + shape.neuronOffsets[l] * count
                 for i in 0..<nIn {
-                    for e in 0..<count { back[e] = 0 }
-                    for j in 0..<nNext {
-                        let weight = w[j * nIn + i], d = nextDelta + j * count
-                        for e in 0..<count { back[e] += weight * d[e] }
+                    let back = inDelta + i * count
+                    var e = 0
+                    while e + width <= count {
+                        var sum = Lanes(repeating: 0)
+                        for j in 0..<nNext {
+                            sum += Lanes(repeating: w[j * nIn + i]) * (nextDelta + j * count + e).lanes()
+                        }
+                        (back + e).store(sum)
+                        e += width
                     }
-                    for e in 0..<count {
-                        inDelta[i * count + e] =
-                            back[e] * fIn.derivative(z: inSum[i * count + e], a: inAct[i * count + e])
+                    while e < count {
+                        var sum = 0.0
+                        for j in 0..<nNext { sum += w[j * nIn + i] * nextDelta[j * count + e] }
+                        back[e] = sum
+                        e += 1
                     }
+                    fIn.multiplyByDerivative(back, sums: inSum + i * count, acts: inAct + i * count, count: count)
                 }
             }
             l -= 1

@@ -62,7 +62,7 @@ final class TrainerMemory {
         batchDeltas = Self.zeros(neuronCount * batch)
         batchExamples = Self.copy([Int](repeating: 0, count: batch))
         batchLosses = Self.zeros(batch)
-        scratch = Self.zeros((3 + batch) * widest + batch)
+        scratch = Self.zeros((3 + batch) * widest)
         shape = KernelShape(
             layerCount: layout.layerCount, sizes: sizes, neuronOffsets: neuronOffsets, weightOffsets: weightOffsets,
             biasOffsets: biasOffsets, functions: functions, usesBias: layout.usesBias)
