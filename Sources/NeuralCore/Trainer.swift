@@ -8,8 +8,16 @@
 /// iteration. Mini-batches are computed a batch at a time (`BatchKernels`), with the same numbers.
 /// Deterministic: the same network, set and options give the same parameters on every run.
 public final class Trainer {
-    /// The network as of the last completed iteration.
-    public private(set) var network: Network
+    /// The network as of the last completed iteration (copied out of the trainer's memory when
+    /// asked for, not after every iteration: for small sets that copy would cost as much as the
+    /// iteration).
+    public var network: Network {
+        if snapshotIteration != iteration {
+            snapshot.parameters = TrainerMemory.array(memory.parameters, count: memory.parameterCount)
+            snapshotIteration = iteration
+        }
+        return snapshot
+    }
     public let dataSet: DataSet
     public let options: TrainingOptions
     /// Completed iterations.
@@ -17,8 +25,10 @@ public final class Trainer {
     /// Set once a loss or parameter stops being a finite number; training then refuses to go on.
     public private(set) var hasDiverged = false
 
-    /// Everything the hot loop reads and writes; `network` is copied out of it after each iteration.
+    /// Everything the hot loop reads and writes; `network` is copied out of it.
     private let memory: TrainerMemory
+    private var snapshot: Network
+    private var snapshotIteration = 0
     private var order: [Int]
     private var shuffler: SeededGenerator
 
@@ -28,7 +38,7 @@ public final class Trainer {
         precondition(
             network.layout.inputCount == dataSet.inputCount && network.layout.outputCount == dataSet.targetCount)
         precondition(options.batchSize >= 1 && dataSet.count > 0)
-        self.network = network
+        snapshot = network
         self.dataSet = dataSet
         self.options = options
         memory = TrainerMemory(network: network, dataSet: dataSet, batchSize: options.batchSize)
@@ -48,6 +58,7 @@ public final class Trainer {
     public func runIteration() {
         guard !hasDiverged else { return }
         if options.shuffle { shuffler.shuffle(&order) }
+        let order = self.order
         let loss = options.loss, rate = options.learningRate, momentum = options.momentum
         let batchSize = options.batchSize
         let direct = batchSize == 1 && momentum == 0
@@ -105,10 +116,11 @@ public final class Trainer {
                 }
             }
         }
-        network.parameters = TrainerMemory.array(p, count: parameterCount)
         iteration += 1
         // A non-finite parameter makes the next loss non-finite, so checking the sum catches both;
         // the parameters themselves are checked once here too because the update may have just overflowed.
-        if !lossTotal.isFinite || (parameterCount <= 4096 && !network.isFinite) { hasDiverged = true }
+        if !lossTotal.isFinite || (parameterCount <= 4096 && !(0..<parameterCount).allSatisfy({ p[$0].isFinite })) {
+            hasDiverged = true
+        }
     }
 }
