@@ -127,6 +127,17 @@ struct BenchCommand: ParsableCommand {
             fields.append((name, summaryJSON(s, unit: "example-steps/s")))
             text += "  \(name) \(format(s.median / 1e6, 2)) [\(format(s.min / 1e6, 2))–\(format(s.max / 1e6, 2))]"
         }
+        let (yardstick, ratio, sameWeights) = yardstickRates(passes: quick ? 20_000 : 60_000, runs: quick ? 2 : 6)
+        fields.append(
+            (
+                "3-4-1 unrolled yardstick",
+                summaryJSON(
+                    yardstick, unit: "example-steps/s",
+                    adding: [("trainer_fraction", JSONValue(ratio.median)), ("same_weights", .bool(sameWeights))])
+            ))
+        text +=
+            "  (3-4-1 by hand \(format(yardstick.median / 1e6, 2)): trainer at \(format(ratio.median * 100, 0)) %"
+            + (sameWeights ? ")" : ", WEIGHTS DIFFER)")
         // Mini-batches of 32 on 64-32-32-10, a batch at a time (`BatchKernels`), against one
         // example at a time measured just before.
         let single = Self.plan(shape: [64, 32, 32, 10], iterations: quick ? 10 : 50, keyframes: 2)
@@ -288,6 +299,30 @@ struct BenchCommand: ParsableCommand {
             if run > 0 { rates.append(Double(passes * plan.dataSet.count) / seconds) }
         }
         return Summary(rates)
+    }
+
+    /// The hand-unrolled 3-4-1 loop (`UnrolledYardstick`) in example-steps per second, timed
+    /// run by run right after the trainer on the same plan; the trainer's speed as a fraction of
+    /// the loop's, run by run (a ratio the host's load swings affect far less than either figure);
+    /// and whether both reached the same weights.
+    func yardstickRates(passes: Int, runs: Int) -> (Summary, ratio: Summary, sameWeights: Bool) {
+        let plan = Self.plan(shape: [3, 4, 1], iterations: passes, keyframes: 2)
+        var rates: [Double] = [], ratios: [Double] = []
+        var sameWeights = true
+        for run in 0...runs {
+            let trainer = Trainer(network: plan.initialNetwork, dataSet: plan.dataSet, options: plan.training)
+            let start = DispatchTime.now().uptimeNanoseconds
+            trainer.train(iterations: passes)
+            let middle = DispatchTime.now().uptimeNanoseconds
+            let weights = UnrolledYardstick.train(
+                plan.initialNetwork, on: plan.dataSet, rate: plan.training.learningRate, passes: passes)
+            let end = DispatchTime.now().uptimeNanoseconds
+            sameWeights = sameWeights && weights == trainer.network.parameters
+            guard run > 0 else { continue }
+            rates.append(Double(passes * plan.dataSet.count) / (Double(end - middle) / 1e9))
+            ratios.append(Double(end - middle) / Double(middle - start))
+        }
+        return (Summary(rates), Summary(ratios), sameWeights)
     }
 
     static func name(_ shape: [Int]) -> String { shape.map(String.init).joined(separator: "-") }
