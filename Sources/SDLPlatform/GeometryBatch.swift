@@ -1,4 +1,5 @@
 import CSDL2
+import Foundation
 import Scene
 
 /// Collects textured, tinted quads and submits them in one SDL_RenderGeometry call per texture
@@ -8,6 +9,9 @@ final class GeometryBatch {
     private var indices: [Int32] = []
     private var texture: OpaquePointer?
     private let renderer: Renderer
+    /// The area of everything queued so far, in pixels (a measure of fill work; see
+    /// `SceneRenderer.pixelsFilled`).
+    private(set) var area = 0.0
 
     init(renderer: Renderer) {
         self.renderer = renderer
@@ -33,11 +37,44 @@ final class GeometryBatch {
             SDL_Vertex(
                 position: SDL_FPoint(x: Float(p.x), y: Float(p.y)), color: tint, tex_coord: SDL_FPoint(x: u, y: v))
         }
+        area += abs((c.x - a.x) * (d.y - b.y) - (d.x - b.x) * (c.y - a.y)) / 2
         vertices.append(vertex(a, u0, v0))
         vertices.append(vertex(b, u1, v0))
         vertices.append(vertex(c, u1, v1))
         vertices.append(vertex(d, u0, v1))
         indices += [base, base + 1, base + 2, base, base + 2, base + 3]
+        if vertices.count >= 60_000 { flush() }
+    }
+
+    /// Queues a round sprite: the square texture spread over the square of half-side
+    /// `textureRadius` around `center`, but only the regular `sides`-gon that covers the circle
+    /// of `coverRadius` is drawn. For a radial texture the square's corners (a fifth of it) hold
+    /// nothing and its rim next to nothing, yet each of their pixels costs a fill on llvmpipe.
+    func roundSprite(center: Point, textureRadius: Double, coverRadius: Double, color: Color, sides: Int = 16) {
+        let tint = SDL_Color(r: color.r, g: color.g, b: color.b, a: color.a)
+        let base = Int32(vertices.count)
+        // SDL 2.26 rejects a whole draw with a texture coordinate outside 0…1, so every corner
+        // stays inside the texture's square.
+        func vertex(_ dx: Double, _ dy: Double) -> SDL_Vertex {
+            let x = min(max(dx, -textureRadius), textureRadius), y = min(max(dy, -textureRadius), textureRadius)
+            return SDL_Vertex(
+                position: SDL_FPoint(x: Float(center.x + x), y: Float(center.y + y)), color: tint,
+                tex_coord: SDL_FPoint(
+                    x: min(max(Float(0.5 + x / (2 * textureRadius)), 0), 1),
+                    y: min(max(Float(0.5 + y / (2 * textureRadius)), 0), 1)))
+        }
+        // The corners lie beyond the circle so that the edges just touch it; turned half a step
+        // so that none sits on an axis, where it would leave the square.
+        let corner = coverRadius / cos(Double.pi / Double(sides))
+        area += Double(sides) * corner * corner * sin(2 * Double.pi / Double(sides)) / 2
+        vertices.append(vertex(0, 0))
+        for k in 0..<sides {
+            let angle = 2 * Double.pi * (Double(k) + 0.5) / Double(sides)
+            vertices.append(vertex(corner * cos(angle), corner * sin(angle)))
+        }
+        for k in 0..<Int32(sides) {
+            indices += [base, base + 1 + k, base + 1 + (k + 1) % Int32(sides)]
+        }
         if vertices.count >= 60_000 { flush() }
     }
 

@@ -20,6 +20,11 @@ public final class SceneRenderer {
     private var atlases: [TextSize: GlyphAtlas] = [:]
     /// Least recently used first; pinned layers are never evicted for another (see `SynapseLayer.isPinned`).
     private var synapseCache: [(key: String, texture: Texture, pinned: Bool)] = []
+    /// Pixels covered by everything drawn so far (quads, sprites, texture copies; clears not
+    /// counted), cumulative. On llvmpipe a frame's cost follows this, and unlike its time it
+    /// does not depend on how busy the machine is (`neuroglow bench`).
+    public var pixelsFilled: Double { batch.area + copiedArea }
+    private var copiedArea = 0.0
     /// How many synapse layers were drawn into the cache, ahead or on demand (tests, bench).
     public private(set) var synapseLayersDrawn = 0
     /// A layer being drawn ahead of its ease, a slice of its commands per frame.
@@ -38,6 +43,10 @@ public final class SceneRenderer {
     /// Unpinned layers kept: the shown one, the one it eases into, and the last one drawn ahead
     /// (the one being drawn ahead has a texture of its own until it is whole).
     static let cacheSize = 3
+
+    /// How far out a glow is drawn, as a fraction of its radius: beyond 0.9 the halo adds less
+    /// than 1/100 of its colour (under two levels of 255), and that ring is a fifth of its disc.
+    static let glowReach = 0.9
 
     /// SDL's software rasteriser walks every triangle's bounding box, so a long diagonal quad costs
     /// its whole box; on that renderer lines are cut into pieces no longer than this (pixels).
@@ -111,6 +120,7 @@ public final class SceneRenderer {
         SDL_SetTextureBlendMode(texture.pointer, blend ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE)
         SDL_SetTextureAlphaMod(texture.pointer, UInt8((min(max(alpha, 0), 1) * 255).rounded()))
         var area = pixelRect(layer.bounds)
+        copiedArea += Double(area.w) * Double(area.h)
         SDL_RenderCopy(renderer, texture.pointer, &area, &area)
         return true
     }
@@ -207,23 +217,15 @@ public final class SceneRenderer {
                 for k in 1..<max(points.count, 1) { line(points[k - 1], points[k], width: width, color: color) }
             case let .glow(center, radius, color):
                 batch.use(glowTexture.pointer)
-                batch.rect(
-                    Rect(x: center.x - radius, y: center.y - radius, width: 2 * radius, height: 2 * radius),
-                    color: color)
+                roundSprite(center: center, textureRadius: radius, coverRadius: radius * Self.glowReach, color: color)
             case let .disc(center, radius, fill, rim):
                 batch.use(discTexture.pointer)
                 if let rim {
-                    batch.rect(
-                        Rect(x: center.x - radius, y: center.y - radius, width: 2 * radius, height: 2 * radius),
-                        color: rim)
+                    roundSprite(center: center, textureRadius: radius, coverRadius: radius, color: rim)
                     let inner = max(radius - max(radius * 0.12, 1.2), 0.5)
-                    batch.rect(
-                        Rect(x: center.x - inner, y: center.y - inner, width: 2 * inner, height: 2 * inner), color: fill
-                    )
+                    roundSprite(center: center, textureRadius: inner, coverRadius: inner, color: fill)
                 } else {
-                    batch.rect(
-                        Rect(x: center.x - radius, y: center.y - radius, width: 2 * radius, height: 2 * radius),
-                        color: fill)
+                    roundSprite(center: center, textureRadius: radius, coverRadius: radius, color: fill)
                 }
             case let .rect(r, color):
                 batch.use(nil)
@@ -288,11 +290,25 @@ public final class SceneRenderer {
             var target = SDL_FRect(
                 x: Float(part.target.x), y: Float(part.target.y), w: Float(part.target.width),
                 h: Float(part.target.height))
+            copiedArea += part.target.width * part.target.height
             if var source = part.source {
                 SDL_RenderCopyF(renderer, texture.pointer, &source, &target)
             } else {
                 SDL_RenderCopyF(renderer, texture.pointer, nil, &target)
             }
+        }
+    }
+
+    /// A radial texture around `center` (`GeometryBatch.roundSprite`); SDL's software rasteriser
+    /// walks each triangle's bounding box, so there a plain square is cheaper.
+    private func roundSprite(center: Point, textureRadius: Double, coverRadius: Double, color: Color) {
+        if splitsLongLines {
+            batch.rect(
+                Rect(
+                    x: center.x - textureRadius, y: center.y - textureRadius, width: 2 * textureRadius,
+                    height: 2 * textureRadius), color: color)
+        } else {
+            batch.roundSprite(center: center, textureRadius: textureRadius, coverRadius: coverRadius, color: color)
         }
     }
 

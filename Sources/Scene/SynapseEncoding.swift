@@ -36,9 +36,10 @@ public enum SynapseEncoding {
                     let w = network.weight(layer: l, to: j, from: i)
                     if let kept, abs(w) < kept.threshold || commands.count == kept.count { continue }
                     let strength = largest > 0 ? min(abs(w) / largest, 1) : 0
+                    let span = layout.synapseSpan(layer: l, from: i, to: j)
                     commands.append(
                         .line(
-                            from: layout.centres[l][i], to: layout.centres[l + 1][j],
+                            from: span.from, to: span.to,
                             width: width(weight: w, scale: scale, radius: layout.radius),
                             color: palette.color(forWeight: w).withAlpha(0.45 + 0.5 * strength),
                             dashed: dashedNegative && w < 0))
@@ -118,8 +119,9 @@ public enum SynapseEncoding {
         var count = 0, filled = 0.0
         while count < min(candidates.count, budget.count) {
             let c = candidates[count]
+            let span = layout.synapseSpan(layer: c.layer, from: c.from, to: c.to)
             let pixels = fill(
-                from: layout.centres[c.layer][c.from], to: layout.centres[c.layer + 1][c.to],
+                from: span.from, to: span.to,
                 width: width(weight: c.magnitude, scale: scale, radius: layout.radius))
             if filled + pixels > budget.fill { break }
             filled += pixels

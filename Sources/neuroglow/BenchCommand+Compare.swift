@@ -14,7 +14,7 @@ extension BenchCommand {
         guard let font = AssetLocator.fontPath() else { throw ValidationError("cannot find \(AssetLocator.fontName)") }
         let (_, canvas, hasDisplay) = try benchCanvas()
         var fields: [(String, JSONValue)] = []
-        var text = "render with --compare (\(hasDisplay ? "window" : "offscreen"); ms median / p99):"
+        var text = "render with --compare (\(hasDisplay ? "window" : "offscreen"); ms median / p99, megapixels filled):"
         for shape in [[3, 4, 1], [64, 32, 32, 10]] {
             let first = Self.plan(shape: shape, iterations: shape == [3, 4, 1] ? 60_000 : 120, keyframes: 12)
             let second = SessionPlan(
@@ -33,8 +33,8 @@ extension BenchCommand {
             let s = playbackFrameTimes(
                 presenter, progress: leader.progress, secondProgress: follower.progress, renderer: renderer,
                 canvas: canvas)
-            fields.append((Self.name(shape), summaryJSON(s, unit: "ms")))
-            text += "  \(Self.name(shape)) \(format(s.median, 2)) / \(format(s.p99, 2))"
+            fields.append((Self.name(shape), s.json(self)))
+            text += s.text(Self.name(shape))
         }
         let lead = try trainersLead()
         fields.append(("default session, least lead of the trainers over playback", JSONValue(lead)))

@@ -14,7 +14,7 @@ extension BenchCommand {
         let glyphs = try ShippedFont.digitGlyphs()
         let (_, canvas, hasDisplay) = try benchCanvas()
         var fields: [(String, JSONValue)] = []
-        var text = "render image networks (\(hasDisplay ? "window" : "offscreen"); ms median / p99):"
+        var text = "render image networks (\(hasDisplay ? "window" : "offscreen"); ms median / p99, megapixels filled):"
         var schedule = ScheduleOptions()
         schedule.keyframes = 12
         var model = ModelOptions()
@@ -25,8 +25,8 @@ extension BenchCommand {
         for plan in [digits, Self.largeImagePlan(glyphs: glyphs, schedule: schedule)] {
             let s = try playbackFrameTimes(of: plan, on: canvas, font: font)
             let label = "\(plan.dataSet.name) \(Self.name(plan.initialNetwork.layout.layerSizes))"
-            fields.append((label, summaryJSON(s, unit: "ms")))
-            text += "  \(label) \(format(s.median, 2)) / \(format(s.p99, 2))"
+            fields.append((label, s.json(self)))
+            text += s.text(label)
         }
         let s = trainingRates(digits, passes: quick ? 2 : 5, runs: quick ? 2 : 5)
         fields.append(("train digits 144-32-10", summaryJSON(s, unit: "example-steps/s")))

@@ -12,7 +12,8 @@ extension BenchCommand {
         guard let font = AssetLocator.fontPath() else { throw ValidationError("cannot find \(AssetLocator.fontName)") }
         let (_, canvas, hasDisplay) = try benchCanvas()
         var fields: [(String, JSONValue)] = []
-        var text = "render with decision map (\(hasDisplay ? "window" : "offscreen"); ms median / p99):"
+        var text =
+            "render with decision map (\(hasDisplay ? "window" : "offscreen"); ms median / p99, megapixels filled):"
         for (name, shape) in [("spiral", [2, 8, 8, 1]), ("circle", [2, 6, 6, 1])] {
             var model = ModelOptions()
             model.dataSet = name
@@ -24,8 +25,8 @@ extension BenchCommand {
             let plan = try SessionPlan.make(model: model, schedule: schedule)
             let s = try playbackFrameTimes(of: plan, on: canvas, font: font)
             let label = "\(name) \(Self.name(shape))"
-            fields.append((label, summaryJSON(s, unit: "ms")))
-            text += "  \(label) \(format(s.median, 2)) / \(format(s.p99, 2))"
+            fields.append((label, s.json(self)))
+            text += s.text(label)
         }
         return (.object(fields), text)
     }

@@ -194,16 +194,20 @@ struct BenchCommand: ParsableCommand {
         ]
         var text =
             "render (\(hasDisplay ? "window" : "offscreen"), \(system.videoDriver)/\(canvas.rendererName), vsync "
-            + "off; ms median / p99):"
+            + "off; ms median / p99, megapixels filled):"
         for shape in Self.shapes {
             let renderer = try SceneRenderer(canvas: canvas, fontPath: font)
-            let s = frameTimes(
-                shape: shape, width: canvas.width, height: canvas.height, frames: quick ? 120 : 600, warmUp: 20
-            ) { input in
+            let frames = quick ? 120 : 600, warmUp = 20
+            var filled: [Double] = []
+            let s = frameTimes(shape: shape, width: canvas.width, height: canvas.height, frames: frames, warmUp: warmUp)
+            {
+                input in
                 drawFrame(input, with: renderer, on: canvas)
+                filled.append(renderer.pixelsFilled)
             }
-            fields.append((Self.name(shape), summaryJSON(s, unit: "ms")))
-            text += "  \(Self.name(shape)) \(format(s.median, 2)) / \(format(s.p99, 2))"
+            let costs = FrameCosts(times: s, pixels: (filled.last! - filled[warmUp - 1]) / Double(frames))
+            fields.append((Self.name(shape), costs.json(self)))
+            text += costs.text(Self.name(shape))
         }
         return (.object(fields), text)
     }
@@ -261,23 +265,25 @@ struct BenchCommand: ParsableCommand {
     func playbackFrameTimes(
         _ presenter: FramePresenter, progress: SessionProgress, secondProgress: SessionProgress? = nil,
         renderer: SceneRenderer, canvas: Canvas
-    ) -> Summary {
+    ) -> FrameCosts {
         let frames = quick ? 120 : 600, warmUp = 20
         let frameCount = presenter.plan.timeline.frameCount
         var times: [Double] = []
+        var filledBefore = 0.0
         for frame in 0..<(frames + warmUp) {
+            if frame == warmUp { filledBefore = renderer.pixelsFilled }
             let start = DispatchTime.now().uptimeNanoseconds
             drawFrame(
                 presenter.sceneInput(progress: progress, secondProgress: secondProgress, frame: frame % frameCount),
                 with: renderer, on: canvas)
             if frame >= warmUp { times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6) }
         }
-        return Summary(times)
+        return FrameCosts(times: Summary(times), pixels: (renderer.pixelsFilled - filledBefore) / Double(frames))
     }
 
     /// `plan` trained, then its whole frames timed as `playbackFrameTimes` does, with a renderer
     /// of its own on `canvas`.
-    func playbackFrameTimes(of plan: SessionPlan, on canvas: Canvas, font: String) throws -> Summary {
+    func playbackFrameTimes(of plan: SessionPlan, on canvas: Canvas, font: String) throws -> FrameCosts {
         let run = SessionRun(plan: plan)
         run.run()
         let presenter = FramePresenter(

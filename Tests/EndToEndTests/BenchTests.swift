@@ -23,10 +23,16 @@ struct BenchTests {
         }
         let train = json["train"] as? [String: Any]
         for shape in ["3-4-1", "8-8-8-8-2", "64-32-32-10"] { summary(train?[shape], "train.\(shape)") }
+        // The hand-unrolled yardstick does the trainer's arithmetic: the same weights, bit for bit.
+        let yardstick = train?["3-4-1 unrolled yardstick"] as? [String: Any]
+        summary(yardstick, "train.yardstick")
+        positive(yardstick?["trainer_fraction"], "train.yardstick.trainer_fraction")
+        #expect(yardstick?["same_weights"] as? Bool == true, "the yardstick reaches the trainer's weights")
         let scene = json["scene"] as? [String: Any], render = json["render"] as? [String: Any]
         for shape in ["3-4-1", "8-8-8-8-2", "64-32-32-10", "784-64-10"] {
             summary(scene?[shape], "scene.\(shape)")
             summary(render?[shape], "render.\(shape)")
+            positive((render?[shape] as? [String: Any])?["fill_megapixels"], "render.\(shape).fill_megapixels")
         }
         #expect(render?["renderer"] as? String != nil && render?["target"] as? String == "window")
         summary((json["record"] as? [String: Any])?["frames_per_second"], "record")
