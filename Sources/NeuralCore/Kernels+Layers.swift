@@ -109,6 +109,16 @@ struct BackwardLayer: LayerKernel {
                 let gb = g + shape.biasOffsets[l]
                 for j in 0..<nNext { gb[j] = nextDelta[j] }
             }
+        case .accumulate(let sum):
+            let sw = sum + shape.weightOffsets[l]
+            for j in 0..<nNext {
+                let d = nextDelta[j], row = sw + j * nIn
+                for i in 0..<nIn { row[i] += d * inAct[i] }
+            }
+            if shape.usesBias {
+                let sb = sum + shape.biasOffsets[l]
+                for j in 0..<nNext { sb[j] += nextDelta[j] }
+            }
         case .descend(let parameters, let rate):
             let pw = parameters + shape.weightOffsets[l]
             for j in 0..<nNext {

@@ -42,6 +42,9 @@ enum GradientUse {
     /// numbers as storing the gradients and stepping afterwards (each layer's weights are
     /// changed only after the δs below them have been computed from the old values).
     case descend(UnsafeMutablePointer<Double>, rate: Double)
+    /// Adds the gradients to a running sum laid out like the parameters (a mini-batch's), with
+    /// the same numbers as storing them and adding them afterwards.
+    case accumulate(UnsafeMutablePointer<Double>)
 }
 
 /// The forward and backward passes on raw buffers: the one hot path of the core.

@@ -64,7 +64,7 @@ public final class Trainer {
         let direct = batchSize == 1 && momentum == 0
         let inputCount = dataSet.inputCount, targetCount = dataSet.targetCount
         let m = memory, parameterCount = m.parameterCount
-        let p = m.parameters, v = m.velocity, acc = m.accumulated, grads = m.gradients
+        let p = m.parameters, v = m.velocity, acc = m.accumulated
         var lossTotal = 0.0
         var inBatch = 0
         func applyBatch() {
@@ -106,12 +106,12 @@ public final class Trainer {
                 let exampleLoss = Kernels.backward(
                     shape: m.shape, loss: loss, parameters: p, target: m.targets + e * targetCount, sums: m.sums,
                     acts: m.activations, deltas: m.deltas,
-                    gradients: direct ? .descend(p, rate: rate) : .store(grads))
+                    gradients: direct ? .descend(p, rate: rate) : .accumulate(acc))
                 m.losses[e] = exampleLoss
                 lossTotal += exampleLoss
                 if !direct {
-                    for k in 0..<parameterCount { acc[k] += grads[k] }
-                    inBatch += 1
+                    // Momentum: the step of a batch of one, from the gradients just summed.
+                    inBatch = 1
                     applyBatch()
                 }
             }

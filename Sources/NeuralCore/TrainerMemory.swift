@@ -1,5 +1,5 @@
 /// The memory the trainer's hot loop works in, owned for the trainer's lifetime: the parameters
-/// with their velocity and batch sums, one example's sums, activations, deltas and gradients, the
+/// with their velocity and batch sums, one example's sums, activations and deltas, the
 /// data set's values, each example's last loss, and the layout as a `KernelShape`; for
 /// mini-batches also the batch's values side by side (`BatchKernels`).
 ///
@@ -14,7 +14,6 @@ final class TrainerMemory {
     let sums: UnsafeMutablePointer<Double>
     let activations: UnsafeMutablePointer<Double>
     let deltas: UnsafeMutablePointer<Double>
-    let gradients: UnsafeMutablePointer<Double>
     let inputs: UnsafeMutablePointer<Double>
     let targets: UnsafeMutablePointer<Double>
     let losses: UnsafeMutablePointer<Double>
@@ -46,7 +45,6 @@ final class TrainerMemory {
         sums = Self.zeros(neuronCount)
         activations = Self.zeros(neuronCount)
         deltas = Self.zeros(neuronCount)
-        gradients = Self.zeros(parameterCount)
         inputs = Self.copy(dataSet.inputs)
         targets = Self.copy(dataSet.targets)
         losses = Self.zeros(dataSet.count)
@@ -70,7 +68,7 @@ final class TrainerMemory {
 
     deinit {
         for buffer in [
-            parameters, velocity, accumulated, sums, activations, deltas, gradients, inputs, targets, losses,
+            parameters, velocity, accumulated, sums, activations, deltas, inputs, targets, losses,
             batchSums, batchActivations, batchDeltas, batchLosses, scratch,
         ] {
             buffer.deallocate()
