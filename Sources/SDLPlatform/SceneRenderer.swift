@@ -84,6 +84,14 @@ public final class SceneRenderer {
     private var imageTextures: [String: [Texture]] = [:]
     private var imagesUsed: [String: Int] = [:]
 
+    /// Live windows only (never while recording: a recorded frame must not depend on what was
+    /// cached): a shown layer missing from the cache — the first one, or after a jump along the
+    /// timeline — is drawn into it over several frames, `linesPerFrame` lines each, and until it
+    /// is whole the frame shows its `linesPerFrame` widest lines directly. Drawn whole at once, a
+    /// 2,000-line layer made one frame of 100–150 ms on llvmpipe. Off by default.
+    public var completesMissingLayersOverFrames = false
+    static let linesPerFrame = 300
+
     /// Draws the whole frame except its live-only part.
     public func draw(_ frame: SceneFrame) {
         SDL_SetRenderTarget(renderer, nil)
@@ -97,11 +105,49 @@ public final class SceneRenderer {
             // Outside its bounds a layer is background, so only the bounds are copied: the first
             // layer without blending, the next one fading in over it.
             clear()
+            if completesMissingLayersOverFrames, !isCached(layer) {
+                continueDrawing(layer)
+                if isCached(layer) {
+                    _ = drawCached(layer, alpha: 1, blend: false)
+                } else if let job = pending, job.layer.key == layer.key {
+                    execute(Self.widest(job.commands))
+                } else {
+                    execute(layer.commands)  // the renderer cannot draw into textures
+                }
+                break
+            }
             if !drawCached(layer, alpha: 1, blend: false) { execute(layer.commands) }
             if let next, !drawCached(next, alpha: amount, blend: true) { execute(next.commands) }
             if let upcoming { drawAhead(upcoming.layer, framesLeft: upcoming.framesLeft) }
         }
         execute(frame.overlay)
+    }
+
+    private func isCached(_ layer: SynapseLayer) -> Bool { synapseCache.contains { $0.key == layer.key } }
+
+    /// Draws the next `linesPerFrame` lines of `layer` into its cache texture, starting it if
+    /// it is not the one being drawn (a layer drawn ahead is set aside; it starts again later).
+    private func continueDrawing(_ layer: SynapseLayer) {
+        if pending?.layer.key != layer.key {
+            guard let texture = freshTarget() else { return }
+            pending = (layer, texture, layer.commands, 0)
+            drawInto(texture, [], clear: true)
+        }
+        finishPending(commandsPerFrame: Self.linesPerFrame)
+    }
+
+    /// The `linesPerFrame` widest lines of `commands`, in their order (other commands kept).
+    private static func widest(_ commands: [DrawCommand]) -> [DrawCommand] {
+        let widths = commands.compactMap { if case let .line(_, _, width, _, _) = $0 { width } else { nil } }
+        guard widths.count > linesPerFrame else { return commands }
+        let threshold = widths.sorted(by: >)[linesPerFrame - 1]
+        var kept = 0
+        return commands.filter {
+            guard case let .line(_, _, width, _, _) = $0 else { return true }
+            guard width >= threshold, kept < linesPerFrame else { return false }
+            kept += 1
+            return true
+        }
     }
 
     /// Draws what must not be recorded (REC mark, fps), after the frame was read back.

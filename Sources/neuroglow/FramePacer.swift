@@ -2,7 +2,9 @@ import SDLPlatform
 
 /// Frame pacing in one place: vsync does the waiting when the driver honours it; when it does
 /// not (Xvfb, some software drivers), this sleeps the rest of the frame. Also measures the frame
-/// rate, and every `statsInterval` frames summarises how long frames took to make.
+/// rate, and every `statsInterval` frames summarises how long frames took to make. The first
+/// frame is not in those summaries: it is start-up (llvmpipe compiles its shaders on first use,
+/// glyph atlases and textures are uploaded), measured as "start to first presented frame".
 struct FramePacer {
     static let statsInterval = 600
 
@@ -22,7 +24,7 @@ struct FramePacer {
     /// Ends a frame: sleeps what is left of it, then returns a summary every `statsInterval` frames.
     mutating func wait() -> Summary? {
         let elapsed = Clock.seconds - frameStart
-        workTimes.append(elapsed * 1000)
+        if framesPresented > 0 { workTimes.append(elapsed * 1000) }
         if elapsed < frameSeconds - 0.001 { Clock.sleep(milliseconds: Int((frameSeconds - elapsed) * 1000)) }
         let now = Clock.seconds
         recent.append(now - frameStart)

@@ -216,6 +216,7 @@ final class LiveApp {
 
     func draw() {
         let frame = SceneBuilder.build(sceneInput())
+        renderer.completesMissingLayersOverFrames = recording == nil
         renderer.draw(frame)
         lastFrame = frame
     }

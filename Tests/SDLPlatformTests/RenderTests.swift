@@ -120,6 +120,31 @@ struct RenderTests {
         #expect(renderer.synapseLayersDrawn == drawn, "the first keyframe's layer was drawn again")
     }
 
+    /// In the live window a layer the frame needs but the cache lacks (the first, or after a
+    /// jump) is drawn into the cache `linesPerFrame` lines a frame, never all in one frame.
+    @Test func aMissingLayerIsCompletedOverFramesWhenAsked() throws {
+        let (plan, progress) = try finishedSession { model, schedule in
+            model.dataSet = "circle"; model.layers = [2, 64, 64, 1]; model.iterations = 3; schedule.keyframes = 4
+        }
+        let canvas = try SurfaceCanvas(system: sharedSDL, width: 640, height: 400)
+        let first = SceneBuilder.build(sceneInput(plan, progress, frame: 0, width: 640, height: 400))
+        guard case let .cached(layer, _, _, _) = first.synapses else {
+            Issue.record("2-64-64-1 is drawn from cached layers")
+            return
+        }
+        let lines = layer.commands.count
+        #expect(lines > 2 * 300 && lines <= 3 * 300, "\(lines) lines: three frames' worth")
+        let renderer = try SceneRenderer(canvas: canvas, fontPath: fontPath)
+        renderer.completesMissingLayersOverFrames = true
+        for frame in 1...3 {
+            renderer.draw(first)
+            #expect(renderer.synapseLayersDrawn == (frame == 3 ? 1 : 0), "after frame \(frame)")
+        }
+        let atOnce = try SceneRenderer(canvas: canvas, fontPath: fontPath)
+        atOnce.draw(first)
+        #expect(atOnce.synapseLayersDrawn == 1, "by default a missing layer is drawn whole at once")
+    }
+
     @Test func anEaseThatStartsBeforeItsLayerIsDrawnAheadFinishesIt() throws {
         let (plan, progress) = try finishedSession { model, schedule in
             model.dataSet = "circle"; model.layers = [2, 64, 64, 1]; model.iterations = 3; schedule.keyframes = 4;
