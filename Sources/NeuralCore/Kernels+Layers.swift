@@ -3,24 +3,14 @@
 /// loops of constant length.
 struct ForwardLayer: LayerKernel {
     let shape: KernelShape
-    let l: Int
-    let p: UnsafePointer<Double>
+    let layer: Int
+    let parameters: UnsafePointer<Double>
     let sums: UnsafeMutablePointer<Double>
     let acts: UnsafeMutablePointer<Double>
 
-    init(
-        shape: KernelShape, layer: Int, parameters: UnsafePointer<Double>, sums: UnsafeMutablePointer<Double>,
-        acts: UnsafeMutablePointer<Double>
-    ) {
-        self.shape = shape
-        l = layer
-        p = parameters
-        self.sums = sums
-        self.acts = acts
-    }
-
     @inline(__always)
     func run<W: LayerWidth>(_ width: W.Type) {
+        let l = layer, p = parameters
         let nIn = W.of(shape.sizes[l]), nOut = shape.sizes[l + 1]
         let inAct = acts + shape.neuronOffsets[l]
         let outSum = sums + shape.neuronOffsets[l + 1]
@@ -60,28 +50,16 @@ struct ForwardLayer: LayerKernel {
 /// layer `l + 1` as `gradients` says.
 struct BackwardLayer: LayerKernel {
     let shape: KernelShape
-    let l: Int
-    let p: UnsafePointer<Double>
+    let layer: Int
+    let parameters: UnsafePointer<Double>
     let sums: UnsafeMutablePointer<Double>
     let acts: UnsafeMutablePointer<Double>
     let deltas: UnsafeMutablePointer<Double>
     let gradients: GradientUse
 
-    init(
-        shape: KernelShape, layer: Int, parameters: UnsafePointer<Double>, sums: UnsafeMutablePointer<Double>,
-        acts: UnsafeMutablePointer<Double>, deltas: UnsafeMutablePointer<Double>, gradients: GradientUse
-    ) {
-        self.shape = shape
-        l = layer
-        p = parameters
-        self.sums = sums
-        self.acts = acts
-        self.deltas = deltas
-        self.gradients = gradients
-    }
-
     @inline(__always)
     func run<W: LayerWidth>(_ width: W.Type) {
+        let l = layer, p = parameters
         let nIn = W.of(shape.sizes[l]), nNext = shape.sizes[l + 1]
         let inAct = acts + shape.neuronOffsets[l]
         let nextDelta = deltas + shape.neuronOffsets[l + 1]
@@ -119,14 +97,14 @@ struct BackwardLayer: LayerKernel {
                 let sb = sum + shape.biasOffsets[l]
                 for j in 0..<nNext { sb[j] += nextDelta[j] }
             }
-        case .descend(let parameters, let rate):
-            let pw = parameters + shape.weightOffsets[l]
+        case .descend(let stepped, let rate):
+            let pw = stepped + shape.weightOffsets[l]
             for j in 0..<nNext {
                 let d = nextDelta[j], row = pw + j * nIn
                 for i in 0..<nIn { row[i] -= rate * (d * inAct[i]) }
             }
             if shape.usesBias {
-                let pb = parameters + shape.biasOffsets[l]
+                let pb = stepped + shape.biasOffsets[l]
                 for j in 0..<nNext { pb[j] -= rate * nextDelta[j] }
             }
         }
