@@ -24,6 +24,9 @@ public final class SceneRenderer {
     /// counted), cumulative. On llvmpipe a frame's cost follows this, and unlike its time it
     /// does not depend on how busy the machine is (`neuroglow bench`).
     public var pixelsFilled: Double { batch.area + copiedArea }
+    /// Triangles drawn so far (texture copies count two), cumulative: llvmpipe's other cost.
+    public var trianglesDrawn: Int { batch.triangles + 2 * copies }
+    private var copies = 0
     private var copiedArea = 0.0
     /// How many synapse layers were drawn into the cache, ahead or on demand (tests, bench).
     public private(set) var synapseLayersDrawn = 0
@@ -44,8 +47,8 @@ public final class SceneRenderer {
     /// (the one being drawn ahead has a texture of its own until it is whole).
     static let cacheSize = 3
 
-    /// How far out a glow is drawn, as a fraction of its radius: beyond 0.9 the halo adds less
-    /// than 1/100 of its colour (under two levels of 255), and that ring is a fifth of its disc.
+    /// How far out a glow's square reaches, as a fraction of its radius: beyond 0.9 the halo adds
+    /// less than 1/100 of its colour (under two levels of 255), and the square is a fifth smaller.
     static let glowReach = 0.9
 
     /// SDL's software rasteriser walks every triangle's bounding box, so a long diagonal quad costs
@@ -167,6 +170,7 @@ public final class SceneRenderer {
         SDL_SetTextureAlphaMod(texture.pointer, UInt8((min(max(alpha, 0), 1) * 255).rounded()))
         var area = pixelRect(layer.bounds)
         copiedArea += Double(area.w) * Double(area.h)
+        copies += 1
         SDL_RenderCopy(renderer, texture.pointer, &area, &area)
         return true
     }
@@ -263,15 +267,16 @@ public final class SceneRenderer {
                 for k in 1..<max(points.count, 1) { line(points[k - 1], points[k], width: width, color: color) }
             case let .glow(center, radius, color):
                 batch.use(glowTexture.pointer)
-                roundSprite(center: center, textureRadius: radius, coverRadius: radius * Self.glowReach, color: color)
+                let reach = Self.glowReach, inset = Float(0.5 - 0.5 * reach), outset = Float(0.5 + 0.5 * reach)
+                batch.rect(square(center, radius * reach), color: color, u0: inset, v0: inset, u1: outset, v1: outset)
             case let .disc(center, radius, fill, rim):
                 batch.use(discTexture.pointer)
                 if let rim {
-                    roundSprite(center: center, textureRadius: radius, coverRadius: radius, color: rim)
+                    batch.rect(square(center, radius), color: rim)
                     let inner = max(radius - max(radius * 0.12, 1.2), 0.5)
-                    roundSprite(center: center, textureRadius: inner, coverRadius: inner, color: fill)
+                    batch.rect(square(center, inner), color: fill)
                 } else {
-                    roundSprite(center: center, textureRadius: radius, coverRadius: radius, color: fill)
+                    batch.rect(square(center, radius), color: fill)
                 }
             case let .rect(r, color):
                 batch.use(nil)
@@ -337,6 +342,7 @@ public final class SceneRenderer {
                 x: Float(part.target.x), y: Float(part.target.y), w: Float(part.target.width),
                 h: Float(part.target.height))
             copiedArea += part.target.width * part.target.height
+            copies += 1
             if var source = part.source {
                 SDL_RenderCopyF(renderer, texture.pointer, &source, &target)
             } else {
@@ -345,17 +351,13 @@ public final class SceneRenderer {
         }
     }
 
-    /// A radial texture around `center` (`GeometryBatch.roundSprite`); SDL's software rasteriser
-    /// walks each triangle's bounding box, so there a plain square is cheaper.
-    private func roundSprite(center: Point, textureRadius: Double, coverRadius: Double, color: Color) {
-        if splitsLongLines {
-            batch.rect(
-                Rect(
-                    x: center.x - textureRadius, y: center.y - textureRadius, width: 2 * textureRadius,
-                    height: 2 * textureRadius), color: color)
-        } else {
-            batch.roundSprite(center: center, textureRadius: textureRadius, coverRadius: coverRadius, color: color)
-        }
+    /// The square of half-side `half` around `center`, where radial sprites (glows, discs) are
+    /// drawn. Polygons hugging the circle fill a fifth fewer pixels but cost more on llvmpipe:
+    /// each triangle costs about a microsecond to set up, and the thin wedges of a 16-gon shade
+    /// the blocks along their edges once per wedge (measured: 600 sprites of radius 15 took 12 ms
+    /// a frame as 16-gons, 6 as squares).
+    private func square(_ center: Point, _ half: Double) -> Rect {
+        Rect(x: center.x - half, y: center.y - half, width: 2 * half, height: 2 * half)
     }
 
     /// A thick anti-aliased line: a quad one feather wider than `width`, textured with a soft edge.

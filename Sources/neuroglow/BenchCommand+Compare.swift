@@ -14,7 +14,8 @@ extension BenchCommand {
         guard let font = AssetLocator.fontPath() else { throw ValidationError("cannot find \(AssetLocator.fontName)") }
         let (_, canvas, hasDisplay) = try benchCanvas()
         var fields: [(String, JSONValue)] = []
-        var text = "render with --compare (\(hasDisplay ? "window" : "offscreen"); ms median / p99, megapixels filled):"
+        var text =
+            "render with --compare (\(hasDisplay ? "window" : "offscreen"); ms median / p99 (megapixels, triangles)):"
         for shape in [[3, 4, 1], [64, 32, 32, 10]] {
             let first = Self.plan(shape: shape, iterations: shape == [3, 4, 1] ? 60_000 : 120, keyframes: 12)
             let second = SessionPlan(

@@ -14,7 +14,8 @@ extension BenchCommand {
         let glyphs = try ShippedFont.digitGlyphs()
         let (_, canvas, hasDisplay) = try benchCanvas()
         var fields: [(String, JSONValue)] = []
-        var text = "render image networks (\(hasDisplay ? "window" : "offscreen"); ms median / p99, megapixels filled):"
+        var text =
+            "render image networks (\(hasDisplay ? "window" : "offscreen"); ms median / p99 (megapixels, triangles)):"
         var schedule = ScheduleOptions()
         schedule.keyframes = 12
         var model = ModelOptions()

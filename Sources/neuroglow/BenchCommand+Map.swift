@@ -13,7 +13,8 @@ extension BenchCommand {
         let (_, canvas, hasDisplay) = try benchCanvas()
         var fields: [(String, JSONValue)] = []
         var text =
-            "render with decision map (\(hasDisplay ? "window" : "offscreen"); ms median / p99, megapixels filled):"
+            "render with decision map (\(hasDisplay ? "window" : "offscreen"); "
+            + "ms median / p99 (megapixels, triangles)):"
         for (name, shape) in [("spiral", [2, 8, 8, 1]), ("circle", [2, 6, 6, 1])] {
             var model = ModelOptions()
             model.dataSet = name

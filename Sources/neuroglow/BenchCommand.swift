@@ -194,18 +194,18 @@ struct BenchCommand: ParsableCommand {
         ]
         var text =
             "render (\(hasDisplay ? "window" : "offscreen"), \(system.videoDriver)/\(canvas.rendererName), vsync "
-            + "off; ms median / p99, megapixels filled):"
+            + "off; ms median / p99 (megapixels, triangles)):"
         for shape in Self.shapes {
             let renderer = try SceneRenderer(canvas: canvas, fontPath: font)
             let frames = quick ? 120 : 600, warmUp = 20
-            var filled: [Double] = []
+            var counts: [FrameCosts.Counts] = []
             let s = frameTimes(shape: shape, width: canvas.width, height: canvas.height, frames: frames, warmUp: warmUp)
             {
                 input in
                 drawFrame(input, with: renderer, on: canvas)
-                filled.append(renderer.pixelsFilled)
+                counts.append(FrameCosts.Counts(renderer))
             }
-            let costs = FrameCosts(times: s, pixels: (filled.last! - filled[warmUp - 1]) / Double(frames))
+            let costs = FrameCosts(times: s, since: counts[warmUp - 1], now: counts.last!, frames: frames)
             fields.append((Self.name(shape), costs.json(self)))
             text += costs.text(Self.name(shape))
         }
@@ -269,16 +269,16 @@ struct BenchCommand: ParsableCommand {
         let frames = quick ? 120 : 600, warmUp = 20
         let frameCount = presenter.plan.timeline.frameCount
         var times: [Double] = []
-        var filledBefore = 0.0
+        var before = FrameCosts.Counts(renderer)
         for frame in 0..<(frames + warmUp) {
-            if frame == warmUp { filledBefore = renderer.pixelsFilled }
+            if frame == warmUp { before = FrameCosts.Counts(renderer) }
             let start = DispatchTime.now().uptimeNanoseconds
             drawFrame(
                 presenter.sceneInput(progress: progress, secondProgress: secondProgress, frame: frame % frameCount),
                 with: renderer, on: canvas)
             if frame >= warmUp { times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6) }
         }
-        return FrameCosts(times: Summary(times), pixels: (renderer.pixelsFilled - filledBefore) / Double(frames))
+        return FrameCosts(times: Summary(times), since: before, now: FrameCosts.Counts(renderer), frames: frames)
     }
 
     /// `plan` trained, then its whole frames timed as `playbackFrameTimes` does, with a renderer

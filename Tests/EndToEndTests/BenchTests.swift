@@ -33,6 +33,7 @@ struct BenchTests {
             summary(scene?[shape], "scene.\(shape)")
             summary(render?[shape], "render.\(shape)")
             positive((render?[shape] as? [String: Any])?["fill_megapixels"], "render.\(shape).fill_megapixels")
+            positive((render?[shape] as? [String: Any])?["triangles"], "render.\(shape).triangles")
         }
         #expect(render?["renderer"] as? String != nil && render?["target"] as? String == "window")
         summary((json["record"] as? [String: Any])?["frames_per_second"], "record")

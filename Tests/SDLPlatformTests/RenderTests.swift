@@ -98,6 +98,33 @@ struct RenderTests {
         #expect(brightness(pixels, Point(190, 45)) == 0)
     }
 
+    /// On llvmpipe a triangle costs about a microsecond whatever its size, and a fan of thin
+    /// wedges shades its edge blocks once per wedge: a 16-gon sprite cost twice a square's time.
+    @Test func glowsAndDiscsAreSquaresOfTwoTriangles() throws {
+        let white = Color(255, 255, 255)
+        let frame = SceneFrame(
+            background: Color(0, 0, 0), synapses: .direct([]),
+            overlay: [
+                .glow(center: Point(50, 50), radius: 40, color: white),
+                .disc(center: Point(150, 50), radius: 30, fill: white, rim: Color(128, 128, 128)),
+                .disc(center: Point(250, 50), radius: 30, fill: white, rim: nil),
+            ],
+            liveOnly: [],
+            hud: HUDValues(
+                iteration: 0, keyframe: 0, example: nil, inputs: [], desired: nil, outputs: [], averageError: nil,
+                status: ""))
+        let canvas = try SurfaceCanvas(system: sharedSDL, width: 300, height: 100)
+        let renderer = try SceneRenderer(canvas: canvas, fontPath: fontPath)
+        renderer.draw(frame)
+        #expect(renderer.trianglesDrawn == 2 + 4 + 2)
+        let surface = try Surface(width: 300, height: 100)
+        try canvas.readPixels(into: surface)
+        // Round all the same: the square's corners hold nothing.
+        #expect(brightness(surface, Point(250, 50)) > 600)
+        #expect(brightness(surface, Point(250 - 27, 50 - 27)) == 0)
+        #expect(brightness(surface, Point(50, 50)) > brightness(surface, Point(50, 80)))
+        #expect(brightness(surface, Point(50 - 33, 50 - 33)) == 0)
+    }
     @Test func cachedSynapseLayersAreDrawnOncePerKeyframe() throws {
         let (plan, progress) = try finishedSession { model, schedule in
             model.dataSet = "circle"; model.layers = [2, 64, 32, 1]; model.iterations = 3; schedule.keyframes = 4
