@@ -88,8 +88,9 @@ extension MapPainter {
         }
         var pixels: [Color] = []
         pixels.reserveCapacity(size * size)
-        var values = [Double](repeating: 0, count: outputs)
         let range = targetRange
+        let shades = outputs == 1 ? FieldShades(self, range: range) : nil
+        var values = [Double](repeating: 0, count: outputs)
         func clamp(_ i: Int) -> Int { min(max(i, 0), n - 1) }
         for y in 0..<size {
             let v = (Double(y) + 0.5) / Double(f) - 0.5
@@ -105,7 +106,7 @@ extension MapPainter {
                     let bottom = g[r1 + c0] + (g[r1 + c1] - g[r1 + c0]) * tx
                     values[k] = top + (bottom - top) * ty
                 }
-                pixels.append(fieldColor(values, range: range))
+                pixels.append(shades?.color(values[0]) ?? fieldColor(values, range: range))
             }
         }
         return PixelImage(width: size, height: size, pixels: pixels)
@@ -136,5 +137,30 @@ extension MapPainter {
             }
         }
         return PixelImage(width: n, height: n, pixels: pixels)
+    }
+}
+
+/// With one output the field's colour depends on one number, so a frame's 16,384 field pixels
+/// read it from a table of `count` colours across the output's range (sigmoid: 0…1; regression:
+/// the targets' range, beyond which the colour no longer changes) instead of mixing each one.
+/// A shade is within one level of 255 of `MapPainter.fieldColor` of the same output.
+struct FieldShades {
+    static let count = 1024
+    private let colors: [Color]
+    private let low: Double, scale: Double
+
+    init(_ painter: MapPainter, range: ClosedRange<Double>) {
+        let bounds = painter.isRegression ? range : 0...1
+        low = bounds.lowerBound
+        scale = Double(Self.count - 1) / (bounds.upperBound - bounds.lowerBound)
+        let step = 1 / scale, low = low
+        colors = (0..<Self.count).map { painter.fieldColor([low + Double($0) * step], range: range) }
+    }
+
+    /// The shade nearest `output`; an output that is not a number is shown as unsure (the middle).
+    func color(_ output: Double) -> Color {
+        guard !output.isNaN else { return colors[Self.count / 2] }
+        let position = min(max((output - low) * scale, 0), Double(Self.count - 1))
+        return colors[Int(position.rounded())]
     }
 }

@@ -67,6 +67,32 @@ struct MapTests {
         #expect(painter.pointColor([1]) == palette.positive && painter.pointColor([0]) == palette.negative)
     }
 
+    @Test func theFieldsShadesAreItsColoursWithinOneLevel() throws {
+        for name in ["circle", "reg-plane"] {
+            let (plan, progress) = try session(name)
+            let input = withMap(plan, progress, frame: 0)
+            let network = input.displayedNetwork
+            let painter = MapPainter(
+                input: input, network: network, sample: PlaneSample(network: network, ranges: input.layout.mapRanges!),
+                map: input.layout.mapArea!)
+            let range = painter.targetRange
+            let shades = FieldShades(painter, range: range)
+            let low = painter.isRegression ? range.lowerBound - 1 : 0,
+                high = painter.isRegression ? range.upperBound + 1 : 1
+            var worst = 0
+            for k in 0...5_000 {
+                let output = low + (high - low) * Double(k) / 5_000
+                let exact = painter.fieldColor([output], range: range), shade = shades.color(output)
+                worst = max(
+                    worst, abs(Int(exact.r) - Int(shade.r)), abs(Int(exact.g) - Int(shade.g)),
+                    abs(Int(exact.b) - Int(shade.b)))
+            }
+            #expect(worst <= 1, "\(name): a shade \(worst) levels from its colour")
+            let middle = painter.isRegression ? (range.lowerBound + range.upperBound) / 2 : 0.5
+            #expect(shades.color(.nan) == shades.color(middle), "an output that is not a number is unsure")
+        }
+    }
+
     @Test func severalOutputsBlendTheirClassColoursByProbability() throws {
         let (plan, progress) = try session("circle")
         let input = withMap(plan, progress, frame: 0)
