@@ -409,6 +409,11 @@ public final class SceneRenderer {
         batch.use(atlas.texture.pointer)
         for character in string {
             guard let glyph = atlas.glyph(character) else { continue }
+            // A space's glyph is empty, but its quad would still cost llvmpipe two triangles.
+            if character == " " {
+                x += glyph.advance
+                continue
+            }
             batch.rect(
                 Rect(x: x, y: y, width: glyph.width, height: glyph.height), color: color,
                 u0: glyph.u, v0: glyph.v, u1: glyph.u2, v1: glyph.v2)
