@@ -110,7 +110,8 @@ public struct SceneLayout: Sendable, Equatable {
                 let half = (area.height - 16) / 2
                 area = Rect(x: area.x, y: area.y + (half + 16) * Double(slot.index), width: area.width, height: half)
             } else {
-                let gap = max(w * 0.1, 60), half = (area.width - gap) / 2
+                // Each side's labels take about 65 px beyond its discs' centres ("0.57", "−0.13").
+                let gap = max(w * 0.14, 140), half = (area.width - gap) / 2
                 area = Rect(x: area.x + (half + gap) * Double(slot.index), y: area.y, width: half, height: area.height)
             }
             area = Rect(
