@@ -38,12 +38,12 @@ struct TimelinePainter {
                 out.append(.polyline(axis.compared.map(axis.point), width: 1.5, color: ComparedInput.curveColor))
             }
             if let comparison = input.comparison {
-                drawLegend(
+                drawComparedLegend(
                     [
                         (comparison.captions.first, palette.glow),
                         (comparison.captions.second, ComparedInput.curveColor),
                     ],
-                    into: &out)
+                    avoiding: (axis.curve + axis.test + axis.compared).map(axis.point), into: &out)
             } else if !axis.test.isEmpty {
                 drawLegend([("train", palette.glow), ("test", Self.testColor)], into: &out)
             }
@@ -98,19 +98,35 @@ struct TimelinePainter {
     /// The test part's loss line: a cool blue beside the training curve's warm glow.
     static let testColor = Color(110, 170, 255)
 
-    /// "— train  — test" in the curves' colours at the top of the plot, or the compared
-    /// networks' captions (longer) one above the other in the plot's lower left, where falling
-    /// loss curves leave room.
-    private func drawLegend(_ entries: [(String, Color)], into out: inout [DrawCommand]) {
-        if input.comparison != nil {
-            for (k, (label, color)) in entries.enumerated() {
-                let y = strip.plot.maxY - 14 - 14 * Double(entries.count - 1 - k), left = strip.plot.x + 8
-                out.append(.line(from: Point(left, y), to: Point(left + 14, y), width: 2, color: color, dashed: false))
-                out.append(
-                    .text(label, at: Point(left + 18, y), size: .small, color: palette.dimText, align: .leftMiddle))
-            }
-            return
+    /// The compared networks' captions (longer than "train" and "test") one above the other in
+    /// a corner of the plot no curve point falls in — the upper right (under the line the "it
+    /// clicks" mark may take), then the lower right, lower left, upper left — else the one with
+    /// the fewest; on a backing that keeps them legible where a curve does cross.
+    private func drawComparedLegend(
+        _ entries: [(String, Color)], avoiding curves: [Point], into out: inout [DrawCommand]
+    ) {
+        let plot = strip.plot, row = 14.0
+        let widest = entries.map { ExplainPainter.estimatedWidth($0.0, size: .small) }.max() ?? 0
+        let size = (width: widest + 28, height: row * Double(entries.count) + 4)
+        let (left, right) = (plot.x + 4, plot.maxX - 4 - size.width)
+        let (top, bottom) = (plot.y + 14, plot.maxY - 16 - size.height)  // above the keyframe ticks
+        let corners = [(right, top), (right, bottom), (left, bottom), (left, top)].map {
+            Rect(x: $0.0, y: $0.1, width: size.width, height: size.height)
         }
+        let covered = corners.map { box in curves.filter { box.contains($0) }.count }
+        let box = corners[covered.firstIndex(of: 0) ?? covered.indices.min { covered[$0] < covered[$1] }!]
+        out.append(.rect(box, palette.panel.withAlpha(0.85)))
+        for (k, (label, color)) in entries.enumerated() {
+            let y = box.y + 2 + row / 2 + row * Double(k), swatch = box.maxX - 4
+            out.append(
+                .line(from: Point(swatch - 14, y), to: Point(swatch, y), width: 2, color: color, dashed: false))
+            out.append(
+                .text(label, at: Point(swatch - 18, y), size: .small, color: palette.dimText, align: .rightMiddle))
+        }
+    }
+
+    /// "— train  — test" in the curves' colours at the top of the plot.
+    private func drawLegend(_ entries: [(String, Color)], into out: inout [DrawCommand]) {
         let y = strip.area.y + 10, step = 70.0
         let x = strip.area.midX - 60
         for (k, (label, color)) in entries.enumerated() {

@@ -1,7 +1,10 @@
+import Dispatch
 import NeuralCore
 import Testing
+import TestSupport
 
 @testable import Scene
+@testable import Session
 
 /// Two compared networks share the window: each in its half, neither overlapping the other.
 struct CompareLayoutTests {
@@ -27,13 +30,15 @@ struct CompareLayoutTests {
                         #expect(!layout.hudTop.contains(c) && !layout.hudBottom.contains(c))
                     }
                 }
-                // The halves do not meet: the second's discs are all right of (or below) the first's.
+                // The halves do not meet: the second's discs are all right of (or below) the first's,
+                // side by side with room for the first's output values and the second's input values
+                // (each label about 65 px from its disc's centre).
                 let gap = first.radius + second.radius
                 if slots[0].stacked {
                     #expect(discs(first).map(\.y).max()! + gap < discs(second).map(\.y).min()!, "\(a) \(b) \(w)x\(h)")
                 } else {
                     #expect(
-                        discs(first).map(\.x).max()! + gap + 60 < discs(second).map(\.x).min()!, "\(a) \(b) \(w)x\(h)")
+                        discs(first).map(\.x).max()! + 2 * 65 < discs(second).map(\.x).min()!, "\(a) \(b) \(w)x\(h)")
                 }
                 // Hit testing finds each network's own neurons.
                 let probe = second.centres[0][0]
@@ -65,5 +70,52 @@ struct CompareLayoutTests {
             layerSizes: [2, 4, 1], width: 1280, height: 720, mapRanges: ranges,
             slot: SceneLayout.ComparisonSlot(index: 0, stacked: false))
         #expect(narrow.mapArea == nil)
+    }
+
+    /// The captions' legend stays out of the loss curves, early (curves on the left), midway and
+    /// at the end (one network still on its plateau, the other fallen), on a backing of its own.
+    @Test func theLegendSitsWhereTheCurvesAreNot() throws {
+        var model = ModelOptions()
+        model.iterations = 3_000
+        var schedule = ScheduleOptions()
+        schedule.keyframes = 20
+        let plans = try ComparedPlans.make(
+            model: model, schedule: schedule, comparison: try Comparison(parsing: "learning-rate=3"))
+        let first = SessionRun(plan: plans.first), second = SessionRun(plan: plans.second, following: first)
+        DispatchQueue.concurrentPerform(iterations: 2) { $0 == 0 ? first.run() : second.run() }
+        for keyframe in [3, 10, 19] {
+            var input = sceneInput(
+                plans.first, first.progress, frame: plans.first.timeline.firstFrame(ofKeyframe: keyframe))
+            input.comparison = ComparedInput(
+                layout: input.layout, plan: plans.second, progress: second.progress,
+                captions: ("learning-rate=1", "learning-rate=3"))
+            let frame = SceneBuilder.build(input)
+            let plot = input.timelineStrip.plot
+            let captions = frame.overlay.compactMap { command -> Point? in
+                if case let .text(text, at, _, _, _) = command, text.hasPrefix("learning-rate="), plot.contains(at) {
+                    return at
+                }
+                return nil
+            }
+            #expect(captions.count == 2)
+            let backing = frame.overlay.compactMap { command -> Rect? in
+                if case let .rect(r, _) = command, captions.allSatisfy({ r.contains($0) }), r.width < plot.width {
+                    return r
+                }
+                return nil
+            }
+            #expect(backing.count == 1)
+            let curves = frame.overlay.compactMap { command -> [Point]? in
+                if case let .polyline(points, _, _) = command, points.allSatisfy({ plot.contains($0) }) {
+                    return points
+                }
+                return nil
+            }
+            #expect(curves.count == 2)
+            if let box = backing.first {
+                #expect(
+                    !curves.joined().contains { box.contains($0) }, "keyframe \(keyframe): a curve under the legend")
+            }
+        }
     }
 }
