@@ -139,13 +139,15 @@ struct TimelinePainter {
 
     /// The curve up to the shown iteration and its place in the plot, the loss range being that
     /// part's (so a recorded frame does not depend on the trainer); nil before two samples. With
-    /// a test part, its loss at each keyframe shown so far shares the axis.
+    /// a test part and no comparison, its loss at each keyframe shown so far shares the axis.
     private func lossAxis() -> LossAxis? {
         let shown = input.shownIteration
         let curve = input.progress.lossCurve.filter { $0.loss > 0 && $0.loss.isFinite }
         let past = curve.filter { $0.iteration <= shown }
         let iterations = input.progress.keyframeIterations ?? [0]
-        let testLosses = input.progress.keyframeTestLosses
+        // Compared, the plot holds the two networks' training curves only (a test line of one of
+        // them would be a third curve the legend cannot name); the HUD gives the test loss.
+        let testLosses = input.comparison == nil ? input.progress.keyframeTestLosses : []
         let test = (0..<min(input.shownKeyframe + 1, testLosses.count, iterations.count)).map {
             LossSample(iteration: iterations[$0], loss: testLosses[$0])
         }.filter { $0.loss > 0 && $0.loss.isFinite }

@@ -75,8 +75,15 @@ struct CompareLayoutTests {
     /// The captions' legend stays out of the loss curves, early (curves on the left), midway and
     /// at the end (one network still on its plateau, the other fallen), on a backing of its own.
     @Test func theLegendSitsWhereTheCurvesAreNot() throws {
+        try legendAndCurves(dataSet: "xor3", iterations: 3_000)
+        // With a test part only the two training curves are drawn: the legend names both.
+        try legendAndCurves(dataSet: "circle", iterations: 300)
+    }
+
+    func legendAndCurves(dataSet: String, iterations: Int) throws {
         var model = ModelOptions()
-        model.iterations = 3_000
+        model.dataSet = dataSet
+        model.iterations = iterations
         var schedule = ScheduleOptions()
         schedule.keyframes = 20
         let plans = try ComparedPlans.make(
