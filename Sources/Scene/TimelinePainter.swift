@@ -30,12 +30,13 @@ struct TimelinePainter {
                     + "\(input.plan.schedule.mode.rawValue)",
                 at: Point(box.maxX - 6, box.y + 3), size: .small, color: palette.dimText, align: .right))
         if let axis = lossAxis() {
-            out.append(.polyline(axis.curve.map(axis.point), width: 1.5, color: palette.glow))
+            out.append(.polyline(Self.thinned(axis.curve.map(axis.point)), width: 1.5, color: palette.glow))
             if axis.test.count >= 2 {
                 out.append(.polyline(axis.test.map(axis.point), width: 1.5, color: Self.testColor))
             }
             if axis.compared.count >= 2 {
-                out.append(.polyline(axis.compared.map(axis.point), width: 1.5, color: ComparedInput.curveColor))
+                out.append(
+                    .polyline(Self.thinned(axis.compared.map(axis.point)), width: 1.5, color: ComparedInput.curveColor))
             }
             if let comparison = input.comparison {
                 drawComparedLegend(
@@ -93,6 +94,18 @@ struct TimelinePainter {
             .line(
                 from: Point(x, bottom - (current ? 14 : 6)), to: Point(x, bottom), width: current ? 2 : 1,
                 color: current ? palette.forwardPulse : color, dashed: false))
+    }
+
+    /// `points` without those closer than `spacing` to the last one kept (the first and last are
+    /// always kept), so every dropped point lies within `spacing` of the line drawn. A loss
+    /// curve has up to 400 samples across a plot of about 550 pixels, and each segment is two
+    /// triangles, which llvmpipe charges for whatever their size.
+    static func thinned(_ points: [Point], spacing: Double = 2) -> [Point] {
+        guard points.count > 2 else { return points }
+        var kept = [points[0]]
+        for p in points.dropFirst().dropLast() where p.distance(to: kept[kept.count - 1]) >= spacing { kept.append(p) }
+        kept.append(points[points.count - 1])
+        return kept
     }
 
     /// The test part's loss line: a cool blue beside the training curve's warm glow.

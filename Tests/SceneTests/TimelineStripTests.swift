@@ -1,3 +1,4 @@
+import Foundation
 import Playback
 import Testing
 
@@ -57,5 +58,23 @@ struct TimelineStripTests {
         let frame = s.frame(atX: middle)
         let ease = timeline.beat - timeline.easeBegins
         #expect(abs(frame - (timeline.easeBegins + ease / 2)) <= 1, "\(frame)")
+    }
+
+    /// A loss curve of 400 samples across the plot is drawn through fewer points, none of the
+    /// samples further than 2 px from the line drawn, a spike kept.
+    @Test func theLossCurveIsThinnedWithinTwoPixels() {
+        let s = strip()
+        var samples = (0..<400).map { k -> Point in
+            let t = Double(k) / 399
+            return Point(s.plot.x + t * s.plot.width, s.plot.y + s.plot.height * (1 - exp(-4 * t)))
+        }
+        samples[200].y = s.plot.y  // a spike
+        let drawn = TimelinePainter.thinned(samples)
+        #expect(drawn.count < 300 && drawn.first == samples.first && drawn.last == samples.last)
+        #expect(drawn.contains(samples[200]))
+        for p in samples {
+            let nearest = zip(drawn, drawn.dropFirst()).map { p.distance(toSegment: $0, $1) }.min()!
+            #expect(nearest <= 2, "\(p) is \(nearest) px from the line")
+        }
     }
 }
