@@ -20,6 +20,14 @@ struct MapTests {
         return input
     }
 
+    /// The map painter of `network` (the displayed one if nil) in `input`'s map.
+    func painter(_ input: SceneInput, network: Network? = nil) -> MapPainter {
+        let network = network ?? input.displayedNetwork
+        return MapPainter(
+            input: input, network: network, sample: PlaneSample(network: network, ranges: input.layout.mapRanges!),
+            map: input.layout.mapArea!)
+    }
+
     @Test func theFieldIsTheNetworksOutputAtEverySampledPoint() throws {
         let (plan, progress) = try session("spiral", iterations: 50)
         let network = progress.keyframes[3]
@@ -44,10 +52,7 @@ struct MapTests {
     @Test func coloursFollowClassAndSureness() throws {
         let (plan, progress) = try session("circle")
         let input = withMap(plan, progress, frame: 0)
-        let network = input.displayedNetwork
-        let painter = MapPainter(
-            input: input, network: network, sample: PlaneSample(network: network, ranges: input.layout.mapRanges!),
-            map: input.layout.mapArea!)
+        let painter = painter(input)
         let palette = input.palette
         func distance(_ a: Color, _ b: Color) -> Int {
             abs(Int(a.r) - Int(b.r)) + abs(Int(a.g) - Int(b.g)) + abs(Int(a.b) - Int(b.b))
@@ -70,11 +75,7 @@ struct MapTests {
     @Test func theFieldsShadesAreItsColoursWithinOneLevel() throws {
         for name in ["circle", "reg-plane"] {
             let (plan, progress) = try session(name)
-            let input = withMap(plan, progress, frame: 0)
-            let network = input.displayedNetwork
-            let painter = MapPainter(
-                input: input, network: network, sample: PlaneSample(network: network, ranges: input.layout.mapRanges!),
-                map: input.layout.mapArea!)
+            let painter = painter(withMap(plan, progress, frame: 0))
             let range = painter.targetRange
             let shades = FieldShades(painter, range: range)
             let low = painter.isRegression ? range.lowerBound - 1 : 0,
@@ -97,9 +98,7 @@ struct MapTests {
         let (plan, progress) = try session("circle")
         let input = withMap(plan, progress, frame: 0)
         let three = Network(layerSizes: [2, 3, 3], hidden: .tanh, output: .softmax, usesBias: true, seed: 1)
-        let painter = MapPainter(
-            input: input, network: three, sample: PlaneSample(network: three, ranges: input.layout.mapRanges!),
-            map: input.layout.mapArea!)
+        let painter = painter(input, network: three)
         func distance(_ a: Color, _ b: Color) -> Int {
             abs(Int(a.r) - Int(b.r)) + abs(Int(a.g) - Int(b.g)) + abs(Int(a.b) - Int(b.b))
         }
