@@ -50,6 +50,8 @@ public final class SceneRenderer {
     /// How far out a glow's square reaches, as a fraction of its radius: beyond 0.9 the halo adds
     /// less than 1/100 of its colour (under two levels of 255), and the square is a fifth smaller.
     static let glowReach = 0.9
+    /// The part of the glow texture that square shows, along each axis.
+    static let glowTexels = (Float(0.5 - 0.5 * glowReach), Float(0.5 + 0.5 * glowReach))
 
     /// SDL's software rasteriser walks every triangle's bounding box, so a long diagonal quad costs
     /// its whole box; on that renderer lines are cut into pieces no longer than this (pixels).
@@ -131,12 +133,18 @@ public final class SceneRenderer {
     /// Draws the next `linesPerFrame` lines of `layer` into its cache texture, starting it if
     /// it is not the one being drawn (a layer drawn ahead is set aside; it starts again later).
     private func continueDrawing(_ layer: SynapseLayer) {
-        if pending?.layer.key != layer.key {
-            guard let texture = freshTarget() else { return }
-            pending = (layer, texture, layer.commands, 0)
-            drawInto(texture, [], clear: true)
-        }
+        guard startPending(layer) else { return }
         finishPending(commandsPerFrame: Self.linesPerFrame)
+    }
+
+    /// Makes `layer` the one being drawn into a spare texture, unless it already is; false when
+    /// the renderer cannot draw into textures.
+    private func startPending(_ layer: SynapseLayer) -> Bool {
+        if pending?.layer.key == layer.key { return true }
+        guard let texture = freshTarget() else { return false }
+        pending = (layer, texture, layer.commands, 0)
+        drawInto(texture, [], clear: true)
+        return true
     }
 
     /// The `linesPerFrame` widest lines of `commands`, in their order (other commands kept).
@@ -196,13 +204,8 @@ public final class SceneRenderer {
     /// Draws a slice of `layer` into a spare texture, so its ease starts without a long frame:
     /// what is left, spread evenly over the frames left before the ease (less some slack).
     private func drawAhead(_ layer: SynapseLayer, framesLeft: Int) {
-        if synapseCache.contains(where: { $0.key == layer.key }) { return }
-        if pending?.layer.key != layer.key {
-            guard let texture = freshTarget() else { return }
-            pending = (layer, texture, layer.commands, 0)
-            drawInto(texture, [], clear: true)
-        }
-        guard let job = pending else { return }
+        if isCached(layer) { return }
+        guard startPending(layer), let job = pending else { return }
         let frames = max(framesLeft - SceneRenderer.framesOfSlack, 1)
         finishPending(commandsPerFrame: (job.commands.count - job.next + frames - 1) / frames)
     }
@@ -267,8 +270,8 @@ public final class SceneRenderer {
                 for k in 1..<max(points.count, 1) { line(points[k - 1], points[k], width: width, color: color) }
             case let .glow(center, radius, color):
                 batch.use(glowTexture.pointer)
-                let reach = Self.glowReach, inset = Float(0.5 - 0.5 * reach), outset = Float(0.5 + 0.5 * reach)
-                batch.rect(square(center, radius * reach), color: color, u0: inset, v0: inset, u1: outset, v1: outset)
+                let (u0, u1) = Self.glowTexels
+                batch.rect(square(center, radius * Self.glowReach), color: color, u0: u0, v0: u0, u1: u1, v1: u1)
             case let .disc(center, radius, fill, rim):
                 batch.use(discTexture.pointer)
                 if let rim {
