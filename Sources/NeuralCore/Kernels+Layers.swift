@@ -1,21 +1,15 @@
 /// One connection layer of the forward pass: fills the sums and activations of layer `l + 1`
 /// from the activations of layer `l`. Run through `LayerKernel.run(width:)`, so small layers get
-/// loops of constant length.
+/// loops of constant length. The layer is read through its pointer: copying the whole record for
+/// every layer of every example cost more than the fields used.
 struct ForwardLayer: LayerKernel {
-    let shape: KernelShape
-    let layer: Int
-    let parameters: UnsafePointer<Double>
-    let sums: UnsafeMutablePointer<Double>
-    let acts: UnsafeMutablePointer<Double>
+    let layer: UnsafePointer<KernelLayer>
 
     @inline(__always)
     func run<W: LayerWidth>(_ width: W.Type) {
-        let l = layer, p = parameters
-        let nIn = W.of(shape.sizes[l]), nOut = shape.sizes[l + 1]
-        let inAct = acts + shape.neuronOffsets[l]
-        let outSum = sums + shape.neuronOffsets[l + 1]
-        let w = p + shape.weightOffsets[l]
-        let bias: UnsafePointer<Double>? = shape.usesBias ? p + shape.biasOffsets[l] : nil
+        let nIn = W.of(layer.pointee.inCount), nOut = layer.pointee.outCount
+        let inAct = layer.pointee.inActs, outSum = layer.pointee.outSums
+        let w = layer.pointee.weights, bias = layer.pointee.biases
         var j = 0
         while j + 4 <= nOut {
             let r0 = w + j * nIn, r1 = r0 + nIn, r2 = r1 + nIn, r3 = r2 + nIn
@@ -40,71 +34,62 @@ struct ForwardLayer: LayerKernel {
             outSum[j] = z
             j += 1
         }
-        shape.functions[l].activate(outSum, into: acts + shape.neuronOffsets[l + 1], count: nOut)
+        layer.pointee.function.activate(outSum, into: layer.pointee.outActs, count: nOut)
     }
-
 }
 
 /// One connection layer of the backward pass: given the δs of layer `l + 1`, fills those of
-/// layer `l` (zero for the input layer) and uses the gradients of the weights and biases into
-/// layer `l + 1` as `gradients` says.
+/// layer `l` (the input layer has none: its deltas are left as they are) and uses the gradients
+/// of the weights and biases into layer `l + 1` as `gradients` says.
 struct BackwardLayer: LayerKernel {
-    let shape: KernelShape
-    let layer: Int
-    let parameters: UnsafePointer<Double>
-    let sums: UnsafeMutablePointer<Double>
-    let acts: UnsafeMutablePointer<Double>
-    let deltas: UnsafeMutablePointer<Double>
+    let layer: UnsafePointer<KernelLayer>
     let gradients: GradientUse
 
     @inline(__always)
     func run<W: LayerWidth>(_ width: W.Type) {
-        let l = layer, p = parameters
-        let nIn = W.of(shape.sizes[l]), nNext = shape.sizes[l + 1]
-        let inAct = acts + shape.neuronOffsets[l]
-        let nextDelta = deltas + shape.neuronOffsets[l + 1]
-        let w = p + shape.weightOffsets[l]
-        let inDelta = deltas + shape.neuronOffsets[l]
-        for i in 0..<nIn { inDelta[i] = 0 }
-        if l > 0 {
+        let nIn = W.of(layer.pointee.inCount), nNext = layer.pointee.outCount
+        let inAct = layer.pointee.inActs, nextDelta = layer.pointee.outDeltas
+        if let inFunction = layer.pointee.inFunction {
             // δ_i = f′(z_i) · Σ_j w_ji δ_j, the sum over j in order, for all i a row at a time.
+            let w = layer.pointee.weights, inDelta = layer.pointee.inDeltas
+            for i in 0..<nIn { inDelta[i] = 0 }
             for j in 0..<nNext {
                 let d = nextDelta[j], row = w + j * nIn
                 for i in 0..<nIn { inDelta[i] += row[i] * d }
             }
-            shape.functions[l - 1].multiplyByDerivative(
-                inDelta, sums: sums + shape.neuronOffsets[l], acts: inAct, count: nIn)
+            inFunction.multiplyByDerivative(inDelta, sums: layer.pointee.inSums, acts: inAct, count: nIn)
         }
         // ∂L/∂w_ji = δ_j a_i and ∂L/∂b_j = δ_j.
+        let usesBias = layer.pointee.biases != nil
         switch gradients {
         case .store(let g):
-            let gw = g + shape.weightOffsets[l]
+            let gw = g + layer.pointee.weightOffset
             for j in 0..<nNext {
                 let d = nextDelta[j], row = gw + j * nIn
                 for i in 0..<nIn { row[i] = d * inAct[i] }
             }
-            if shape.usesBias {
-                let gb = g + shape.biasOffsets[l]
+            if usesBias {
+                let gb = g + layer.pointee.biasOffset
                 for j in 0..<nNext { gb[j] = nextDelta[j] }
             }
         case .accumulate(let sum):
-            let sw = sum + shape.weightOffsets[l]
+            let sw = sum + layer.pointee.weightOffset
             for j in 0..<nNext {
                 let d = nextDelta[j], row = sw + j * nIn
                 for i in 0..<nIn { row[i] += d * inAct[i] }
             }
-            if shape.usesBias {
-                let sb = sum + shape.biasOffsets[l]
+            if usesBias {
+                let sb = sum + layer.pointee.biasOffset
                 for j in 0..<nNext { sb[j] += nextDelta[j] }
             }
         case .descend(let stepped, let rate):
-            let pw = stepped + shape.weightOffsets[l]
+            let pw = stepped + layer.pointee.weightOffset
             for j in 0..<nNext {
                 let d = nextDelta[j], row = pw + j * nIn
                 for i in 0..<nIn { row[i] -= rate * (d * inAct[i]) }
             }
-            if shape.usesBias {
-                let pb = stepped + shape.biasOffsets[l]
+            if usesBias {
+                let pb = stepped + layer.pointee.biasOffset
                 for j in 0..<nNext { pb[j] -= rate * nextDelta[j] }
             }
         }

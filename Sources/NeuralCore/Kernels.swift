@@ -1,5 +1,6 @@
-/// A network's layout and activations as raw pointers, for the hot loops: passing the arrays
-/// themselves cost retain/release and bounds checks on every example step.
+/// A network's layout and activations as raw pointers, for the mini-batch kernels
+/// (`BatchKernels`): passing the arrays themselves cost retain/release and bounds checks on every
+/// step.
 struct KernelShape {
     let layerCount: Int
     let sizes: UnsafePointer<Int>
@@ -8,30 +9,6 @@ struct KernelShape {
     let biasOffsets: UnsafePointer<Int>
     let functions: UnsafePointer<Activation>
     let usesBias: Bool
-}
-
-extension NetworkLayout {
-    /// Calls `body` with this layout and `activations` as a `KernelShape` valid for the call.
-    func withKernelShape<R>(_ activations: [Activation], _ body: (KernelShape) throws -> R) rethrows -> R {
-        try layerSizes.withUnsafeBufferPointer { sizes in
-            try neuronOffsets.withUnsafeBufferPointer { neurons in
-                try weightOffsets.withUnsafeBufferPointer { weights in
-                    try biasOffsets.withUnsafeBufferPointer { biases in
-                        try activations.withUnsafeBufferPointer { functions in
-                            // An empty array's buffer may have no address; a network has at least
-                            // one connection layer, so these never are.
-                            try body(
-                                KernelShape(
-                                    layerCount: sizes.count, sizes: sizes.baseAddress!,
-                                    neuronOffsets: neurons.baseAddress!,
-                                    weightOffsets: weights.baseAddress!, biasOffsets: biases.baseAddress!,
-                                    functions: functions.baseAddress!, usesBias: usesBias))
-                        }
-                    }
-                }
-            }
-        }
-    }
 }
 
 /// What the backward pass does with each parameter's gradient ∂L/∂p.
@@ -59,17 +36,14 @@ enum GradientUse {
 enum Kernels {
     /// Fills sums and activations for every layer; layer 0 receives `input`.
     @inline(__always)
-    static func forward(
-        shape: KernelShape, parameters p: UnsafePointer<Double>, input: UnsafePointer<Double>,
-        sums: UnsafeMutablePointer<Double>, acts: UnsafeMutablePointer<Double>
-    ) {
-        let sizes = shape.sizes
-        for i in 0..<sizes[0] {
-            sums[i] = input[i]
-            acts[i] = input[i]
+    static func forward(_ network: KernelLayers, input: UnsafePointer<Double>) {
+        let first = network.first
+        for i in 0..<first.inCount {
+            first.inSums[i] = input[i]
+            first.inActs[i] = input[i]
         }
-        for l in 0..<(shape.layerCount - 1) {
-            ForwardLayer(shape: shape, layer: l, parameters: p, sums: sums, acts: acts).run(width: sizes[l])
+        for l in 0..<network.count {
+            ForwardLayer(layer: network.layers + l).run(width: network.layers[l].inCount)
         }
     }
 
@@ -109,30 +83,18 @@ enum Kernels {
         return exampleLoss
     }
 
-    /// Given a forward pass in sums/acts, fills deltas, uses every parameter's gradient for
-    /// `target` as `gradients` says, and returns the example's loss.
+    /// Given a forward pass, fills the deltas, uses every parameter's gradient for `target` as
+    /// `gradients` says, and returns the example's loss.
     @inline(__always)
-    static func backward(
-        shape: KernelShape, loss: Loss,
-        parameters p: UnsafePointer<Double>, target: UnsafePointer<Double>,
-        sums: UnsafeMutablePointer<Double>, acts: UnsafeMutablePointer<Double>,
-        deltas: UnsafeMutablePointer<Double>, gradients: GradientUse
-    ) -> Double {
-        let sizes = shape.sizes
-        let last = shape.layerCount - 1
-        let nOut = sizes[last]
-        let outAct = acts + shape.neuronOffsets[last]
-        let outSum = sums + shape.neuronOffsets[last]
-        let outDelta = deltas + shape.neuronOffsets[last]
+    static func backward(_ network: KernelLayers, loss: Loss, target: UnsafePointer<Double>, gradients: GradientUse)
+        -> Double
+    {
+        let last = network.last
         let exampleLoss = outputLayer(
-            function: shape.functions[last - 1], loss: loss, count: nOut, sums: outSum, acts: outAct, target: target,
-            deltas: outDelta)
-
-        for l in stride(from: last - 1, through: 0, by: -1) {
-            BackwardLayer(
-                shape: shape, layer: l, parameters: p, sums: sums, acts: acts, deltas: deltas, gradients: gradients
-            )
-            .run(width: sizes[l])
+            function: last.function, loss: loss, count: last.outCount, sums: last.outSums, acts: last.outActs,
+            target: target, deltas: last.outDeltas)
+        for l in stride(from: network.count - 1, through: 0, by: -1) {
+            BackwardLayer(layer: network.layers + l, gradients: gradients).run(width: network.layers[l].inCount)
         }
         return exampleLoss
     }

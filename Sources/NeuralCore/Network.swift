@@ -78,13 +78,10 @@ public struct Network: Sendable, Equatable {
         precondition(input.count == layout.inputCount && trace.layout == layout)
         parameters.withUnsafeBufferPointer { params in
             input.withUnsafeBufferPointer { inputs in
-                trace.sums.withUnsafeMutableBufferPointer { sums in
-                    trace.activations.withUnsafeMutableBufferPointer { acts in
-                        layout.withKernelShape(activations) { shape in
-                            Kernels.forward(
-                                shape: shape, parameters: params.baseAddress!, input: inputs.baseAddress!,
-                                sums: sums.baseAddress!, acts: acts.baseAddress!)
-                        }
+                trace.withBuffers { sums, acts, deltas, _ in
+                    withKernelLayers(parameters: params.baseAddress!, sums: sums, acts: acts, deltas: deltas) {
+                        layers in
+                        Kernels.forward(layers, input: inputs.baseAddress!)
                     }
                 }
             }
@@ -100,16 +97,24 @@ public struct Network: Sendable, Equatable {
         precondition(inputs.count % n == 0)
         let count = inputs.count / n
         var result = [Double](repeating: 0, count: count * neurons)
+        // One pass's buffers, bound once; each input's activations are then copied out.
         var sums = [Double](repeating: 0, count: neurons)
+        var acts = sums, deltas = sums
         parameters.withUnsafeBufferPointer { params in
             inputs.withUnsafeBufferPointer { points in
                 sums.withUnsafeMutableBufferPointer { sums in
-                    result.withUnsafeMutableBufferPointer { out in
-                        layout.withKernelShape(activations) { shape in
-                            for k in 0..<count {
-                                Kernels.forward(
-                                    shape: shape, parameters: params.baseAddress!, input: points.baseAddress! + k * n,
-                                    sums: sums.baseAddress!, acts: out.baseAddress! + k * neurons)
+                    acts.withUnsafeMutableBufferPointer { acts in
+                        deltas.withUnsafeMutableBufferPointer { deltas in
+                            result.withUnsafeMutableBufferPointer { out in
+                                withKernelLayers(
+                                    parameters: params.baseAddress!, sums: sums.baseAddress!, acts: acts.baseAddress!,
+                                    deltas: deltas.baseAddress!
+                                ) { layers in
+                                    for k in 0..<count {
+                                        Kernels.forward(layers, input: points.baseAddress! + k * n)
+                                        (out.baseAddress! + k * neurons).update(from: acts.baseAddress!, count: neurons)
+                                    }
+                                }
                             }
                         }
                     }
@@ -128,10 +133,9 @@ public struct Network: Sendable, Equatable {
         let exampleLoss = parameters.withUnsafeBufferPointer { params in
             target.withUnsafeBufferPointer { targets in
                 trace.withBuffers { sums, acts, deltas, grads in
-                    layout.withKernelShape(activations) { shape in
-                        Kernels.backward(
-                            shape: shape, loss: loss, parameters: params.baseAddress!, target: targets.baseAddress!,
-                            sums: sums, acts: acts, deltas: deltas, gradients: .store(grads))
+                    withKernelLayers(parameters: params.baseAddress!, sums: sums, acts: acts, deltas: deltas) {
+                        layers in
+                        Kernels.backward(layers, loss: loss, target: targets.baseAddress!, gradients: .store(grads))
                     }
                 }
             }

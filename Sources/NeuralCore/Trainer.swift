@@ -100,12 +100,9 @@ public final class Trainer {
         } else {
             for position in 0..<order.count {
                 let e = order[position]
-                Kernels.forward(
-                    shape: m.shape, parameters: p, input: m.inputs + e * inputCount, sums: m.sums,
-                    acts: m.activations)
+                Kernels.forward(m.layers, input: m.inputs + e * inputCount)
                 let exampleLoss = Kernels.backward(
-                    shape: m.shape, loss: loss, parameters: p, target: m.targets + e * targetCount, sums: m.sums,
-                    acts: m.activations, deltas: m.deltas,
+                    m.layers, loss: loss, target: m.targets + e * targetCount,
                     gradients: direct ? .descend(p, rate: rate) : .accumulate(acc))
                 m.losses[e] = exampleLoss
                 lossTotal += exampleLoss

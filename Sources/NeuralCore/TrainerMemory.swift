@@ -1,7 +1,8 @@
 /// The memory the trainer's hot loop works in, owned for the trainer's lifetime: the parameters
 /// with their velocity and batch sums, one example's sums, activations and deltas, the
-/// data set's values, each example's last loss, and the layout as a `KernelShape`; for
-/// mini-batches also the batch's values side by side (`BatchKernels`).
+/// data set's values, each example's last loss, and the network's layers bound to those buffers
+/// (`KernelLayers`); for mini-batches also the layout as a `KernelShape` and the batch's values
+/// side by side (`BatchKernels`).
 ///
 /// Raw buffers rather than arrays: the loop then pays no retain/release, uniqueness check or
 /// bounds check per example step, and needs no `withUnsafe…` closure to reach them.
@@ -17,6 +18,7 @@ final class TrainerMemory {
     let inputs: UnsafeMutablePointer<Double>
     let targets: UnsafeMutablePointer<Double>
     let losses: UnsafeMutablePointer<Double>
+    let layers: KernelLayers
     let shape: KernelShape
     /// Mini-batches: the batch's sums, activations and deltas (`neuronCount × batchSize`), its
     /// examples' rows and losses, and scratch room for `BatchKernels`.
@@ -33,6 +35,7 @@ final class TrainerMemory {
     private let weightOffsets: UnsafeMutablePointer<Int>
     private let biasOffsets: UnsafeMutablePointer<Int>
     private let functions: UnsafeMutablePointer<Activation>
+    private let boundLayers: UnsafeMutablePointer<KernelLayer>
 
     /// `batchSize`: the batch buffers' room (none is kept for one example at a time).
     init(network: Network, dataSet: DataSet, batchSize: Int) {
@@ -61,6 +64,11 @@ final class TrainerMemory {
         batchExamples = Self.copy([Int](repeating: 0, count: batch))
         batchLosses = Self.zeros(batch)
         scratch = Self.zeros((3 + batch) * widest)
+        boundLayers = .allocate(capacity: layout.layerCount - 1)
+        KernelLayer.bind(
+            layout, activations: network.activations, parameters: parameters, sums: sums, acts: activations,
+            deltas: deltas, into: boundLayers)
+        layers = KernelLayers(layers: boundLayers, count: layout.layerCount - 1)
         shape = KernelShape(
             layerCount: layout.layerCount, sizes: sizes, neuronOffsets: neuronOffsets, weightOffsets: weightOffsets,
             biasOffsets: biasOffsets, functions: functions, usesBias: layout.usesBias)
@@ -75,6 +83,7 @@ final class TrainerMemory {
         }
         for buffer in [sizes, neuronOffsets, weightOffsets, biasOffsets, batchExamples] { buffer.deallocate() }
         functions.deallocate()
+        boundLayers.deallocate()
     }
 
     /// `count` values from `buffer`, as an array.
