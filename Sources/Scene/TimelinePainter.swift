@@ -30,13 +30,12 @@ struct TimelinePainter {
                     + "\(input.plan.schedule.mode.rawValue)",
                 at: Point(box.maxX - 6, box.y + 3), size: .small, color: palette.dimText, align: .right))
         if let axis = lossAxis() {
-            out.append(.polyline(Self.thinned(axis.curve.map(axis.point)), width: 1.5, color: palette.glow))
-            if axis.test.count >= 2 {
-                out.append(.polyline(axis.test.map(axis.point), width: 1.5, color: Self.testColor))
-            }
-            if axis.compared.count >= 2 {
-                out.append(
-                    .polyline(Self.thinned(axis.compared.map(axis.point)), width: 1.5, color: ComparedInput.curveColor))
+            let curve = axis.curve.map(axis.point), test = axis.test.map(axis.point)
+            let compared = axis.compared.map(axis.point)
+            out.append(.polyline(Self.thinned(curve), width: 1.5, color: palette.glow))
+            if test.count >= 2 { out.append(.polyline(test, width: 1.5, color: Self.testColor)) }
+            if compared.count >= 2 {
+                out.append(.polyline(Self.thinned(compared), width: 1.5, color: ComparedInput.curveColor))
             }
             if let comparison = input.comparison {
                 drawComparedLegend(
@@ -44,7 +43,7 @@ struct TimelinePainter {
                         (comparison.captions.first, palette.glow),
                         (comparison.captions.second, ComparedInput.curveColor),
                     ],
-                    avoiding: (axis.curve + axis.test + axis.compared).map(axis.point), into: &out)
+                    avoiding: curve + test + compared, into: &out)
             } else if !axis.test.isEmpty {
                 drawLegend([("train", palette.glow), ("test", Self.testColor)], into: &out)
             }
