@@ -24,6 +24,11 @@ public struct SceneLayout: Sendable, Equatable {
     public let timelineArea: Rect
     /// Whether neurons are large enough for their value labels.
     public let showsNeuronLabels: Bool
+    /// Layers with room for a bias label under each disc, clear of the next disc down (in the
+    /// others the bias shows on hover).
+    public let biasLabelLayers: Set<Int>
+    /// Height a bias label needs between one disc and the next: its small text and a gap.
+    static let biasLabelRoom = 20.0
     /// The decision map's panel, right of the network, for networks with two inputs.
     public let mapArea: Rect?
     /// The input values the map spans.
@@ -167,6 +172,11 @@ public struct SceneLayout: Sendable, Equatable {
         let r = max(min(rowRadius, columnGap * 0.12, 26), 1)
         radius = r
         showsNeuronLabels = r >= 9
+        biasLabelLayers = Set(
+            discLayers.filter { l in
+                let rowGap = area.height / Double(max(min(layerSizes[l], SceneLayout.maximumDrawnNeuronsPerLayer), 1))
+                return l > 0 && rowGap - 2 * r >= SceneLayout.biasLabelRoom
+            })
         var centres: [[Point]] = []
         for (l, size) in layerSizes.enumerated() {
             if l == 0, let pad, let image {

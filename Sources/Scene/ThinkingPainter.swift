@@ -182,7 +182,9 @@ struct ThinkingPainter {
                         }
                     }
                     // With class bars, output biases show on hover (there is no room beneath).
-                    if !showsClassBar, let b = network.bias(layer: layer - 1, neuron: index) {
+                    if !showsClassBar, layout.biasLabelLayers.contains(layer),
+                        let b = network.bias(layer: layer - 1, neuron: index)
+                    {
                         labels.append(
                             .text(
                                 "b " + formatSigned(b), at: Point(centre.x, centre.y + r + 3), size: .small,

@@ -43,22 +43,26 @@ struct DatasetsCommand: ParsableCommand {
             print(JSONValue.object([("datasets", .array(sets))]).text)
             return
         }
-        print(
-            "name       examples (test)  inputs  kind            layers     activation    loss  rate   iterations  bias"
-        )
-        for (data, plan) in rows {
+        let header = [
+            "name", "examples (test)", "inputs", "kind", "layers", "activation", "loss", "rate", "iterations", "bias",
+        ]
+        let table = rows.map { data, plan -> [String] in
             let network = plan.initialNetwork
-            let cells = [
-                pad(data.name, 10),
-                pad("\(data.count + (plan.testSet?.count ?? 0))" + (plan.testSet.map { " (\($0.count))" } ?? ""), 16),
-                pad(String(data.inputCount), 7),
-                pad(data.isRegression ? "regression" : "classification", 15),
-                pad(network.layout.layerSizes.map(String.init).joined(separator: "-"), 10),
-                pad(network.activations.map(\.rawValue).joined(separator: "/").replacingSigmoidRuns, 13),
-                pad(plan.training.loss.rawValue, 5), pad(number(plan.training.learningRate), 6),
-                pad(String(plan.iterations), 11), network.layout.usesBias ? "on" : "off",
+            return [
+                data.name, "\(data.count + (plan.testSet?.count ?? 0))" + (plan.testSet.map { " (\($0.count))" } ?? ""),
+                String(data.inputCount), data.isRegression ? "regression" : "classification",
+                network.layout.layerSizes.map(String.init).joined(separator: "-"),
+                network.activations.map(\.rawValue).joined(separator: "/").replacingSigmoidRuns,
+                plan.training.loss.rawValue, number(plan.training.learningRate), String(plan.iterations),
+                network.layout.usesBias ? "on" : "off",
             ]
-            print(cells.joined(separator: " "))
+        }
+        // Each column as wide as its widest cell, so every value starts under its heading.
+        let widths = header.indices.map { column in ([header] + table).map { $0[column].count }.max()! }
+        for line in [header] + table {
+            let cells = zip(line, widths).map { text, width in text + String(repeating: " ", count: width - text.count)
+            }
+            print(cells.joined(separator: "  ").trimmingTrailingSpaces)
         }
     }
 
@@ -76,16 +80,18 @@ struct DatasetsCommand: ParsableCommand {
         ])
     }
 
-    private func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
-    }
-
     private func number(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
     }
 }
 
 extension String {
+    fileprivate var trimmingTrailingSpaces: String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+
     /// "sigmoid/sigmoid" → "sigmoid": the hidden and output activations, once when they agree.
     fileprivate var replacingSigmoidRuns: String {
         let parts = split(separator: "/")

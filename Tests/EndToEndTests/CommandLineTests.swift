@@ -280,6 +280,19 @@ struct DataSetDefaultsTests {
         #expect((Tool.json(trained.stdout) as? [String: Any])?["iterations"] as? Int == 3, "\(trained.stderr)")
         let text = try Tool.neuroglow(["datasets"])
         #expect(text.stdout.contains("spiral") && text.stdout.contains("2-16-16-1"))
+        // A table: every row's loss and iterations start under their headings.
+        let lines = text.stdout.split(separator: "\n").map(String.init)
+        let headings = try #require(lines.first)
+        for heading in ["loss", "iterations"] {
+            let column = try #require(headings.range(of: heading)).lowerBound.utf16Offset(in: headings)
+            for line in lines.dropFirst() {
+                let cell = line.dropFirst(column).prefix { $0 != " " }
+                #expect(
+                    heading == "loss" ? ["mse", "bce", "ce"].contains(cell) : Int(cell) != nil,
+                    "\(heading) column: \(line)")
+                #expect(column == 0 || line.dropFirst(column - 1).first == " ", "\(line)")
+            }
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 import Testing
 @testable import Scene
+@testable import Session
 
 struct LayoutTests {
     static let shapes: [[Int]] = [
@@ -40,6 +41,37 @@ struct LayoutTests {
         #expect(layout.drawnIndices(layer: 0).count == SceneLayout.maximumDrawnNeuronsPerLayer)
         #expect(layout.isThinned && !layout.showsNeuronLabels)
         #expect(!SceneLayout(layerSizes: [3, 4, 1], width: 1280, height: 720).isThinned)
+    }
+
+    /// A bias label sits under its disc; in a crowded column it would cover the next disc down
+    /// (spiral's 16-neuron layers did), so there it shows on hover only.
+    @Test func biasLabelsNeverCoverADisc() throws {
+        for (layers, crowded) in [([2, 16, 16, 1], [1, 2]), ([2, 4, 1], [])] {
+            let (plan, progress) = try finishedSession(iterations: 20, keyframes: 4) { model, _ in
+                model.dataSet = "circle"
+                model.layers = layers
+            }
+            let input = sceneInput(plan, progress, frame: plan.timeline.frameCount - 1)
+            let layout = input.layout
+            #expect(layout.biasLabelLayers == Set(1..<layers.count).subtracting(crowded), "\(layers)")
+            let discs = layers.indices.flatMap { l in layout.drawnIndices(layer: l).map { layout.centres[l][$0] } }
+            let labels = SceneBuilder.build(input).overlay.compactMap { command -> Point? in
+                if case let .text(text, at, _, _, _) = command, text.hasPrefix("b ") { return at }
+                return nil
+            }
+            #expect(
+                labels.count
+                    == layers.dropFirst().enumerated().reduce(0) { total, layer in
+                        crowded.contains(layer.offset + 1) ? total : total + layer.element
+                    })
+            for label in labels {
+                // The label's box: about 60 pixels wide, small text's height below `at`.
+                let box = Rect(x: label.x - 30, y: label.y, width: 60, height: 15)
+                for disc in discs where disc.y > label.y && abs(disc.x - label.x) < box.width / 2 + layout.radius {
+                    #expect(box.maxY <= disc.y - layout.radius, "\(layers): label at \(label) covers disc \(disc)")
+                }
+            }
+        }
     }
 
     @Test func hitTestingFindsNeuronsAndSynapsesAndFollowsResize() {
