@@ -124,11 +124,13 @@ public struct SceneLayout: Sendable, Equatable {
                 height: max(area.height - SceneLayout.captionHeight, 1))
             imageLeft = slot.stacked || slot.index == 0 ? imageLeft : area.x
         }
-        // The map: a square as tall as the network's band (at most a third of the width), at the
-        // right edge; the network keeps the rest, with room for the output labels (values, class
-        // names) and the map's axis before it.
+        // The map: a square nearly as tall as the network's band (at most a third of the width),
+        // at the right edge; the network keeps the rest, with room for the output labels (values,
+        // class names) and the map's axis before it. Under the map go its ticks and the first
+        // input's name (31 px): the square stops 14 px above the band's foot so that they end
+        // above the timeline, or above the name of the second input of the map stacked below.
         if let mapRanges, layerSizes.first == 2 {
-            let side = min(area.height + 4, w * 0.34)
+            let side = min(area.height - 12, w * 0.34)
             let map = Rect(x: w - side - 16, y: area.y - 2, width: side, height: side)
             mapArea = map
             self.mapRanges = mapRanges

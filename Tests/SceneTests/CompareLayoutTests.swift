@@ -62,6 +62,22 @@ struct CompareLayoutTests {
                 for c in layout.centres[l] { #expect(c.x + layout.radius < map.x && layout.networkArea.contains(c)) }
             }
         }
+        // Under each map its ticks and the first input's name (`MapPainter`: text 15 px tall at
+        // 16 px below the map) end above the second map's "↑ name" (14 px above it) and above the
+        // timeline, at the sizes a window is often given.
+        for (w, h) in [(1280, 720), (1920, 1080), (1600, 900), (1280, 800)] {
+            let slots = SceneLayout.ComparisonSlot.slots(width: w, height: h, withMaps: true)
+            let maps = try slots.map {
+                try #require(
+                    SceneLayout(layerSizes: [2, 4, 1], width: w, height: h, mapRanges: ranges, slot: $0).mapArea)
+            }
+            let timeline = SceneLayout(layerSizes: [2, 4, 1], width: w, height: h, mapRanges: ranges).timelineArea
+            #expect(maps[0].maxY + 16 + 15 <= maps[1].y - 14, "\(w)x\(h)")
+            #expect(maps[1].maxY + 16 + 15 <= timeline.y, "\(w)x\(h)")
+            let single = try #require(
+                SceneLayout(layerSizes: [2, 4, 1], width: w, height: h, mapRanges: ranges).mapArea)
+            #expect(single.maxY + 16 + 15 <= timeline.y, "\(w)x\(h)")
+        }
         // A point of the second map is an input there and nowhere in the first.
         let inside = Point(b.midX, b.midY)
         #expect(second.mapInput(at: inside) != nil && first.mapInput(at: inside) == nil)
