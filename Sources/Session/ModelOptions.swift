@@ -45,10 +45,11 @@ public struct ModelOptions: Sendable, Equatable {
 
     public static let maximumIterations = 10_000_000
 
-    /// Parses `--layers` text such as "3,4,1". Errors name the option, the value and what is allowed.
+    /// Parses `--layers` text such as "3,4,1", or "3-4-1" as shapes are written on screen and in
+    /// `neuroglow datasets`. Errors name the option, the value and what is allowed.
     public static func parseLayers(_ text: String) throws(InputError) -> [Int] {
-        let allowed = "a comma-separated list of at least two layer sizes from 1 to 4096, e.g. 3,4,1"
-        let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+        let allowed = "at least two layer sizes from 1 to 4096 separated by commas (or dashes), e.g. 3,4,1"
+        let parts = text.split(separator: text.contains(",") ? "," : "-", omittingEmptySubsequences: false)
         var sizes: [Int] = []
         for part in parts {
             guard let n = Int(part.trimmingSpaces), n >= 1, n <= 4096 else {

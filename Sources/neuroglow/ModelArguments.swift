@@ -9,7 +9,7 @@ import Session
 struct ModelArguments: ParsableArguments {
     @Option(help: "A built-in data set (\(BuiltInDataSets.names.joined(separator: ", "))) or a CSV file.")
     var dataset = "xor3"
-    @Option(help: "The whole shape, e.g. 3,4,1 (default: the data set's, inputs,4,outputs for most).")
+    @Option(help: "The whole shape, e.g. 3,4,1 or 3-4-1 (default: the data set's, inputs,4,outputs for most).")
     var layers: String?
     @Option(
         help:

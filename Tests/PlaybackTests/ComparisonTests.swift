@@ -14,6 +14,10 @@ struct ComparisonTests {
         let second = try comparison.applied(to: base)
         #expect(second.activation == .tanh && second.learningRate == 0.3 && second.layers == [3, 8, 1])
         #expect(second.dataSet == base.dataSet && second.seed == base.seed && second.iterations == base.iterations)
+        // Shapes as the screen and `neuroglow datasets` write them.
+        #expect(try Comparison(parsing: "layers=3-8-8-1").applied(to: base).layers == [3, 8, 8, 1])
+        #expect(try ModelOptions.parseLayers("144-32-10") == [144, 32, 10])
+        #expect(throws: InputError.self) { try ModelOptions.parseLayers("3-4,1") }
         let flags = try Comparison(parsing: "bias=true,shuffle=true,init=he,momentum=0.5,batch-size=7")
             .applied(to: base)
         #expect(flags.bias == true && flags.shuffle && flags.initialization == .he && flags.momentum == 0.5)
