@@ -46,6 +46,25 @@ public enum TextSize: Int, Sendable, CaseIterable {
     case small = 12
     case normal = 15
     case large = 20
+
+    /// An estimate of `text`'s width in the shipped font at this size, never less than the
+    /// font's advances (a test measures every character the atlas holds), so a box sized by it
+    /// holds the text. The scene never measures text; the platform does, when it draws.
+    public func estimatedWidth(of text: String) -> Double {
+        // Hinted advances are whole pixels, rounded either way: each character is rounded up.
+        text.reduce(0) { $0 + (Self.ems(of: $1) * Double(rawValue)).rounded(.up) }
+    }
+
+    /// DejaVu Sans in ems, by kind: narrow punctuation and letters up to 0.42, digits and most
+    /// lower-case letters up to 0.64, capitals up to 0.8, the widest (maths signs, arrows) up to 1.
+    private static func ems(of character: Character) -> Double {
+        if Self.narrow.contains(character) { return 0.42 }
+        if Self.wide.contains(character) { return 1 }
+        if character.isUppercase { return 0.8 }
+        return 0.64
+    }
+    private static let narrow = Set(" .,:;'!|()[]/\\-ijlftrI·′")
+    private static let wide = Set("mwMW@%&#+<=>^~—…×→←↑●ΣΔ½−")
 }
 
 /// Which point of the text's box `at` names.

@@ -117,7 +117,7 @@ struct ExplainPainter {
     }
 
     /// The card's rectangle: beside the stage's neuron, inside the network area's band of the
-    /// window, wide enough for its longest line (`estimatedWidth`).
+    /// window, wide enough for its longest line (`TextSize.estimatedWidth`).
     var cardBox: Rect {
         let (title, lines) = explanation.lines(for: view.current)
         return cardBox(title: title, lines: lines)
@@ -125,7 +125,7 @@ struct ExplainPainter {
 
     /// The card's rectangle for these lines (the frame writes them once, and sizes the card by them).
     func cardBox(title: String, lines: [String]) -> Rect {
-        let longest = ([title] + lines).map { Self.estimatedWidth($0, size: .normal) }.max() ?? 0
+        let longest = ([title] + lines).map { TextSize.normal.estimatedWidth(of: $0) }.max() ?? 0
         let width = min(longest + 2 * Self.padding, Double(layout.width) - 16)
         let height = 2 * Self.padding + Self.lineHeight * Double(lines.count + 1)
         let subject = explanation.subject(of: view.current)
@@ -138,11 +138,5 @@ struct ExplainPainter {
         let top = layout.hudTop.maxY + 26, bottom = layout.hudBottom.y - 4
         let y = min(max(anchor.y - height / 2, top), max(bottom - height, top))
         return Rect(x: x, y: y, width: width, height: height)
-    }
-
-    /// A generous estimate of a line's width in the shipped font (DejaVu Sans: digits advance
-    /// 0.64 em, most letters less), so a card sized by it holds its text.
-    static func estimatedWidth(_ text: String, size: TextSize) -> Double {
-        Double(text.count) * 0.64 * Double(size.rawValue)
     }
 }

@@ -100,12 +100,19 @@ struct HUDPainter {
         let k = input.shownKeyframe, test = input.progress.keyframeTestLosses
         if k < test.count, k < input.progress.keyframeLosses.count {
             let accuracies = input.progress.keyframeTestAccuracies
-            let accuracy = k < accuracies.count ? String(format: "   test accuracy %.1f %%", 100 * accuracies[k]) : ""
-            out.append(
-                .text(
-                    "loss: train " + String(format: "%.4g", input.progress.keyframeLosses[k]) + " / test "
-                        + String(format: "%.4g", test[k]) + accuracy,
-                    at: Point(bar.x, bar.maxY + 8), size: .small, color: palette.dimText, align: .left))
+            let accuracy = k < accuracies.count ? String(format: "%.1f %%", 100 * accuracies[k]) : nil
+            let losses =
+                "train " + String(format: "%.4g", input.progress.keyframeLosses[k]) + " / test "
+                + String(format: "%.4g", test[k])
+            // Small windows: the shorter forms, so the line ends before the timeline.
+            let room = layout.timelineArea.x - 12 - bar.x
+            let lines =
+                ["loss: " + losses + (accuracy.map { "   test accuracy " + $0 } ?? "")]
+                + (accuracy.map { [losses + "   accuracy " + $0] } ?? []) + [losses]
+            if let line = lines.first(where: { TextSize.small.estimatedWidth(of: $0) <= room }) {
+                out.append(
+                    .text(line, at: Point(bar.x, bar.maxY + 8), size: .small, color: palette.dimText, align: .left))
+            }
         }
     }
 

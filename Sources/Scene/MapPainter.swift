@@ -69,19 +69,21 @@ struct MapPainter {
             .text(
                 "\(names[0]) →", at: Point(map.x + map.width / 2, map.maxY + 16), size: .small, color: palette.dimText,
                 align: .center))
-        out.append(
-            .text(
-                "↑ \(names[1])", at: Point(map.x - 4, map.y - 14), size: .small, color: palette.dimText,
-                align: .left))
+        let yName = "↑ \(names[1])"
+        out.append(.text(yName, at: Point(map.x - 4, map.y - 14), size: .small, color: palette.dimText, align: .left))
         if isRegression {
-            drawLegend(into: &out)
+            drawLegend(clearOf: map.x - 4 + TextSize.small.estimatedWidth(of: yName) + 8, into: &out)
         } else if layout.slot == nil {
-            // (Two compared maps are stacked with no room for a title between them.)
-            out.append(
-                .text(
-                    "output over (\(names[0]), \(names[1])) — click to think about a point",
-                    at: Point(map.maxX, map.y - 14),
-                    size: .small, color: palette.dimText, align: .right))
+            // (Two compared maps are stacked with no room for a title between them.) The longest
+            // title that fits beside the second input's name: small windows have narrow maps.
+            let room = map.maxX - (map.x - 4 + TextSize.small.estimatedWidth(of: yName) + 12)
+            let titles = [
+                "output over (\(names[0]), \(names[1])) — click to think about a point", "click to think about a point",
+            ]
+            if let title = titles.first(where: { TextSize.small.estimatedWidth(of: $0) <= room }) {
+                out.append(
+                    .text(title, at: Point(map.maxX, map.y - 14), size: .small, color: palette.dimText, align: .right))
+            }
         }
         // The user's point: a crosshair.
         if let user = input.userInput, let p = layout.mapPoint(for: user), map.contains(p) {
@@ -96,8 +98,9 @@ struct MapPainter {
     }
 
     /// Regression's scale: the field's colours from the smallest target to the largest, with both
-    /// values, above the map's right corner.
-    private func drawLegend(into out: inout [DrawCommand]) {
+    /// values, above the map's right corner, right of `left` (where the second input's name ends;
+    /// "output" goes when a small window leaves no room for it).
+    private func drawLegend(clearOf left: Double, into out: inout [DrawCommand]) {
         let range = targetRange
         let steps = 32
         let colours = (0..<steps).map { k in
@@ -108,10 +111,12 @@ struct MapPainter {
         let bar = Rect(x: map.maxX - 130, y: map.y - 12, width: 100, height: 8)
         out.append(.image(PixelImage(width: steps, height: 1, pixels: colours), in: bar))
         out.append(.frame(bar, palette.neuronRim))
+        let low =
+            ["output " + tick(range.lowerBound), tick(range.lowerBound)].first {
+                bar.x - 4 - TextSize.small.estimatedWidth(of: $0) >= left
+            } ?? tick(range.lowerBound)
         out.append(
-            .text(
-                "output " + tick(range.lowerBound), at: Point(bar.x - 4, bar.midY), size: .small,
-                color: palette.dimText, align: .rightMiddle))
+            .text(low, at: Point(bar.x - 4, bar.midY), size: .small, color: palette.dimText, align: .rightMiddle))
         out.append(
             .text(
                 tick(range.upperBound), at: Point(bar.maxX + 4, bar.midY), size: .small, color: palette.dimText,

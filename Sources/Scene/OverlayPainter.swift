@@ -182,9 +182,12 @@ struct OverlayPainter {
             neuronMap = ImagePainter.receptiveField(network: network, neuron: id.index, image: image, palette: palette)
         }
         let mapHeight = neuronMap == nil ? 0 : Self.cardMapSide + 8
-        let width = 230.0, height = 12 + 19 * Double(lines.count) + mapHeight
+        let longest = lines.map { TextSize.normal.estimatedWidth(of: $0) }.max() ?? 0
+        let width = min(max(230, longest + 20), Double(layout.width) - 16)
+        let height = 12 + 19 * Double(lines.count) + mapHeight
         var x = anchor.x + layout.radius + 14, y = anchor.y - height / 2
         if x + width > Double(layout.width) - 8 { x = anchor.x - layout.radius - 14 - width }
+        x = min(max(x, 8), Double(layout.width) - width - 8)
         y = min(max(y, 8), Double(layout.height) - height - 8)
         let box = Rect(x: x, y: y, width: width, height: height)
         out.append(.rect(box, palette.panel))

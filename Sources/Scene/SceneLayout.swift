@@ -100,7 +100,8 @@ public struct SceneLayout: Sendable, Equatable {
         hudTop = Rect(x: 0, y: 0, width: w, height: topBand)
         hudBottom = Rect(x: 0, y: h - bottomBand, width: w, height: bottomBand)
         timelineArea = Rect(x: w * 0.55, y: hudBottom.y + 10, width: w * 0.45 - 16, height: bottomBand - 30)
-        let marginX = max(w * 0.08, 40)
+        // Room on the left for the inputs' values ("-0.04") beside their discs, in small windows too.
+        let marginX = max(w * 0.08, min(72, w * 0.12))
         var area = Rect(
             x: marginX, y: topBand + 8, width: max(w - 2 * marginX, 1), height: max(h - topBand - bottomBand - 16, 1))
         self.slot = slot

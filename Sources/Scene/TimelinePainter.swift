@@ -19,16 +19,16 @@ struct TimelinePainter {
         let strip = strip, box = strip.area
         out.append(.rect(box, palette.panel))
         out.append(.frame(box, palette.neuronRim.withAlpha(0.6)))
-        // With two networks their legend takes the title's room.
+        let trainAndTest = [("train", palette.glow), ("test", Self.testColor)]
+        let header = header(legend: input.comparison == nil && input.plan.testSet != nil ? trainAndTest : nil)
+        if let title = header.title {
+            out.append(
+                .text(title, at: Point(box.x + 6, box.y + 3), size: .small, color: palette.dimText, align: .left))
+        }
         out.append(
             .text(
-                input.comparison == nil ? "loss (log) over iterations (log)" : "loss (log)",
-                at: Point(box.x + 6, box.y + 3), size: .small, color: palette.dimText, align: .left))
-        out.append(
-            .text(
-                "keyframe \(input.shownKeyframe + 1) of \(input.timeline.keyframeCount) · "
-                    + "\(input.plan.schedule.mode.rawValue)",
-                at: Point(box.maxX - 6, box.y + 3), size: .small, color: palette.dimText, align: .right))
+                header.keyframe, at: Point(box.maxX - 6, box.y + 3), size: .small, color: palette.dimText,
+                align: .right))
         if let axis = lossAxis() {
             let curve = axis.curve.map(axis.point), test = axis.test.map(axis.point)
             let compared = axis.compared.map(axis.point)
@@ -38,14 +38,18 @@ struct TimelinePainter {
                 out.append(.polyline(Self.thinned(compared), width: 1.5, color: ComparedInput.curveColor))
             }
             if let comparison = input.comparison {
-                drawComparedLegend(
+                drawCornerLegend(
                     [
                         (comparison.captions.first, palette.glow),
                         (comparison.captions.second, ComparedInput.curveColor),
                     ],
                     avoiding: curve + test + compared, into: &out)
             } else if !axis.test.isEmpty {
-                drawLegend([("train", palette.glow), ("test", Self.testColor)], into: &out)
+                if let x = header.legendX {
+                    drawLegend(trainAndTest, at: x, into: &out)
+                } else {
+                    drawCornerLegend(trainAndTest, avoiding: curve + test, into: &out)
+                }
             }
         }
         let known = strip.keyframeIterations.count
@@ -110,18 +114,20 @@ struct TimelinePainter {
     /// The test part's loss line: a cool blue beside the training curve's warm glow.
     static let testColor = Color(110, 170, 255)
 
-    /// The compared networks' captions (longer than "train" and "test") one above the other in
-    /// a corner of the plot no curve point falls in — the upper right (under the line the "it
-    /// clicks" mark may take), then the lower right, lower left, upper left — else the one with
-    /// the fewest; on a backing that keeps them legible where a curve does cross.
-    private func drawComparedLegend(
+    /// Legend entries (the compared networks' captions; train and test when the header has no
+    /// room for them) one above the other in a corner of the plot no curve point falls in — the
+    /// upper right (under the line the "it clicks" mark may take), then the lower right, lower
+    /// left, upper left — else the one with the fewest; on a backing that keeps them legible
+    /// where a curve does cross.
+    private func drawCornerLegend(
         _ entries: [(String, Color)], avoiding curves: [Point], into out: inout [DrawCommand]
     ) {
         let plot = strip.plot, row = 14.0
-        let widest = entries.map { ExplainPainter.estimatedWidth($0.0, size: .small) }.max() ?? 0
+        let widest = entries.map { TextSize.small.estimatedWidth(of: $0.0) }.max() ?? 0
         let size = (width: widest + 28, height: row * Double(entries.count) + 4)
         let (left, right) = (plot.x + 4, plot.maxX - 4 - size.width)
-        let (top, bottom) = (plot.y + 14, plot.maxY - 16 - size.height)  // above the keyframe ticks
+        // Above the keyframe ticks, or in a short plot (a small window) at least under the top line.
+        let top = plot.y + 14, bottom = max(plot.maxY - 16 - size.height, top)
         let corners = [(right, top), (right, bottom), (left, bottom), (left, top)].map {
             Rect(x: $0.0, y: $0.1, width: size.width, height: size.height)
         }
@@ -137,12 +143,46 @@ struct TimelinePainter {
         }
     }
 
-    /// "— train  — test" in the curves' colours at the top of the plot.
-    private func drawLegend(_ entries: [(String, Color)], into out: inout [DrawCommand]) {
-        let y = strip.area.y + 10, step = 70.0
-        let x = strip.area.midX - 60
+    /// The header row: the title, the legend's left edge when it has room in the row (else the
+    /// legend goes into a corner of the plot), and the keyframe label. Narrow strips (small
+    /// windows) shorten the title, then the keyframe label; text widths are estimated
+    /// generously (`TextSize.estimatedWidth`), so what fits never overlaps.
+    private func header(legend: [(String, Color)]?) -> (title: String?, legendX: Double?, keyframe: String) {
+        let box = strip.area, gap = 12.0
+        let shown = "\(input.shownKeyframe + 1)", count = "\(input.timeline.keyframeCount)"
+        let keyframes = [
+            "keyframe \(shown) of \(count) · \(input.plan.schedule.mode.rawValue)", "keyframe \(shown) of \(count)",
+            "\(shown) / \(count)",
+        ]
+        // With two networks their legend takes the title's room.
+        let titles = input.comparison == nil ? ["loss (log) over iterations (log)", "loss (log)"] : ["loss (log)"]
+        func width(_ text: String) -> Double { TextSize.small.estimatedWidth(of: text) }
+        let room = box.width - 12
+        if let legend, width(titles[0]) + gap + legendWidth(legend) + gap + width(keyframes[0]) <= room {
+            // Centred on the strip, as far as the texts on either side allow.
+            let earliest = box.x + 6 + width(titles[0]) + gap
+            let latest = box.maxX - 6 - width(keyframes[0]) - gap - legendWidth(legend)
+            return (titles[0], min(max(box.midX - 60, earliest), latest), keyframes[0])
+        }
+        for keyframe in keyframes {
+            if let title = titles.first(where: { width($0) + gap + width(keyframe) <= room }) {
+                return (title, nil, keyframe)
+            }
+        }
+        return (nil, nil, keyframes[keyframes.count - 1])
+    }
+
+    private static let legendStep = 70.0
+
+    private func legendWidth(_ entries: [(String, Color)]) -> Double {
+        Self.legendStep * Double(entries.count - 1) + 18 + TextSize.small.estimatedWidth(of: entries.last?.0 ?? "")
+    }
+
+    /// "— train  — test" in the curves' colours in the header row, from `x`.
+    private func drawLegend(_ entries: [(String, Color)], at x: Double, into out: inout [DrawCommand]) {
+        let y = strip.area.y + 10
         for (k, (label, color)) in entries.enumerated() {
-            let left = x + step * Double(k)
+            let left = x + Self.legendStep * Double(k)
             out.append(.line(from: Point(left, y), to: Point(left + 14, y), width: 2, color: color, dashed: false))
             out.append(
                 .text(label, at: Point(left + 18, y), size: .small, color: palette.dimText, align: .leftMiddle))

@@ -7,6 +7,23 @@ import Testing
 /// The glyph atlas holds ASCII and a list of extra characters; text outside it draws as nothing.
 /// Explain mode writes formulas: every character it can write must be in the atlas.
 struct GlyphCoverageTests {
+    /// The scene sizes cards and legends by `TextSize.estimatedWidth`, which must never fall
+    /// short of what is drawn: every character's estimate covers its advance in the font.
+    @Test func textWidthEstimatesCoverTheFontsAdvances() throws {
+        let canvas = try SurfaceCanvas(system: sharedSDL, width: 64, height: 64)
+        for size in TextSize.allCases {
+            let atlas = try GlyphAtlas(renderer: canvas.renderer, fontPath: fontPath, pixelSize: size.rawValue)
+            let characters = (32...126).map { Character(Unicode.Scalar(UInt8($0))) } + GlyphAtlas.extraCharacters
+            for character in characters {
+                let advance = atlas.measure(String(character))
+                #expect(size.estimatedWidth(of: String(character)) >= advance, "'\(character)' at \(size.rawValue) px")
+            }
+            // And not wildly generous on a typical line.
+            let line = "keyframe 8 of 120 · adaptive"
+            #expect(size.estimatedWidth(of: line) <= 1.25 * atlas.measure(line))
+        }
+    }
+
     @Test func explainModeWritesOnlyCharactersTheAtlasHolds() {
         let atlas = Set((32...126).map { Character(Unicode.Scalar(UInt8($0))) } + GlyphAtlas.extraCharacters)
         let cases: [(Activation, Activation, Loss, Bool)] = [

@@ -270,6 +270,41 @@ struct OverlayTests {
                 && synapse.last!.hasPrefix("last change"))
     }
 
+    /// A hover card is as wide as its longest line and stays in the window, wherever the
+    /// pointer is ("signal -0.04 × -0.76 = +0.03" ran past a fixed-width card).
+    @Test func hoverCardsHoldTheirLinesInsideTheWindow() throws {
+        let (plan, progress) = try finishedSession(iterations: 2_000, keyframes: 8)
+        for (width, height) in [(1280, 720), (640, 480)] {
+            var input = sceneInput(plan, progress, frame: 7 * plan.schedule.beat + 20, width: width, height: height)
+            let targets: [HoverTarget] =
+                (0..<3).flatMap { from in (0..<4).map { .synapse(SynapseID(layer: 0, from: from, to: $0)) } }
+                + [.neuron(NeuronID(layer: 1, index: 0)), .neuron(NeuronID(layer: 2, index: 0))]
+            for target in targets {
+                input.hovered = target
+                let overlay = SceneBuilder.build(input).overlay
+                // The card: its frame, then its lines (the title says what is hovered).
+                let title: String
+                if case .neuron = target { title = "layer " } else { title = "synapse " }
+                let first = try #require(
+                    overlay.indices.first { k in
+                        guard k > 0, case .frame = overlay[k - 1], case let .text(s, _, _, _, _) = overlay[k] else {
+                            return false
+                        }
+                        return s.hasPrefix(title)
+                    })
+                guard case let .frame(box, _) = overlay[first - 1] else { continue }
+                #expect(box.x >= 0 && box.maxX <= Double(width) && box.y >= 0 && box.maxY <= Double(height))
+                var lines = 0
+                for command in overlay[first...] {
+                    guard case let .text(line, at, _, _, _) = command, box.contains(at) else { break }
+                    lines += 1
+                    #expect(TextSize.normal.estimatedWidth(of: line) + 20 <= box.width + 0.5, "\(width): \(line)")
+                }
+                #expect(lines >= 3)
+            }
+        }
+    }
+
     @Test func helpListsTheKeys() throws {
         let (plan, progress) = try finishedSession(iterations: 2_000, keyframes: 12)
         var input = sceneInput(plan, progress, frame: 3)

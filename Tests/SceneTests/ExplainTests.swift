@@ -152,7 +152,7 @@ struct ExplainTests {
                 let (title, lines) = explanation.lines(for: stage)
                 for line in [title] + lines {
                     #expect(
-                        ExplainPainter.estimatedWidth(line, size: .normal) <= box.width - 2 * ExplainPainter.padding,
+                        TextSize.normal.estimatedWidth(of: line) <= box.width - 2 * ExplainPainter.padding,
                         "\(shape) \(stage): '\(line)'")
                 }
                 _ = SceneBuilder.build(input)  // draws without tripping a precondition

@@ -1,0 +1,101 @@
+import Dispatch
+import NeuralCore
+import Testing
+
+@testable import Scene
+@testable import Session
+
+/// Text never lands on other text, in any window size a user may pick: each text's box
+/// (`TextSize.estimatedWidth`, which never falls short of the font, by the text's height) is
+/// clear of every other's.
+struct TextOverlapTests {
+    static let sizes = [(640, 480), (800, 600), (1024, 768), (1280, 720), (1920, 1080)]
+
+    @Test(arguments: ["xor3", "circle", "reg-plane", "spiral", "and", "digits"])
+    func textsDoNotOverlap(dataSet: String) throws {
+        let (plan, progress) = try finishedSession(iterations: dataSet == "digits" ? 2 : 300, keyframes: 8) {
+            model, _ in
+            model.dataSet = dataSet
+            // Stand-ins for the font's digits (the platform renders the real ones): blocks.
+            model.digitGlyphs = (0..<10).map { k in
+                CoverageImage(
+                    width: 20, height: 30,
+                    values: (0..<600).map { p in (p % 20 >= k && p % 20 < k + 6 && p / 20 < 12 + 2 * k) ? 1 : 0 })
+            }
+        }
+        for (width, height) in Self.sizes {
+            for frame in [2, 5 * plan.schedule.beat + 20, plan.timeline.frameCount - 1] {
+                var input = sceneInput(plan, progress, frame: frame, width: width, height: height)
+                input.layout = Self.layout(plan, width: width, height: height)
+                expectNoOverlap(SceneBuilder.build(input), "\(dataSet) \(width)x\(height) frame \(frame)")
+            }
+        }
+    }
+
+    @Test(arguments: ["xor3", "circle"])
+    func comparedTextsDoNotOverlap(dataSet: String) throws {
+        var model = ModelOptions()
+        model.dataSet = dataSet
+        model.iterations = 300
+        var schedule = ScheduleOptions()
+        schedule.keyframes = 8
+        let plans = try ComparedPlans.make(
+            model: model, schedule: schedule, comparison: try Comparison(parsing: "learning-rate=3"))
+        let first = SessionRun(plan: plans.first), second = SessionRun(plan: plans.second, following: first)
+        DispatchQueue.concurrentPerform(iterations: 2) { $0 == 0 ? first.run() : second.run() }
+        for (width, height) in Self.sizes {
+            let slots = SceneLayout.ComparisonSlot.slots(width: width, height: height, withMaps: dataSet == "circle")
+            var input = sceneInput(plans.first, first.progress, frame: 5 * plans.first.schedule.beat + 20)
+            input.layout = Self.layout(plans.first, width: width, height: height, slot: slots[0])
+            input.comparison = ComparedInput(
+                layout: Self.layout(plans.second, width: width, height: height, slot: slots[1]), plan: plans.second,
+                progress: second.progress, captions: ("learning-rate=1", "learning-rate=3"))
+            expectNoOverlap(SceneBuilder.build(input), "compare \(dataSet) \(width)x\(height)")
+        }
+    }
+
+    /// The layout the live window gives `plan` (its map or pad).
+    static func layout(_ plan: SessionPlan, width: Int, height: Int, slot: SceneLayout.ComparisonSlot? = nil)
+        -> SceneLayout
+    {
+        let data = plan.dataSet
+        return SceneLayout(
+            layerSizes: plan.initialNetwork.layout.layerSizes, width: width, height: height,
+            mapRanges: data.inputCount == 2 ? MapRanges(x: -1.1...1.1, y: -1.1...1.1) : nil, image: data.imageShape,
+            slot: slot)
+    }
+
+    func expectNoOverlap(_ frame: SceneFrame, _ what: String) {
+        let boxes = (frame.overlay + frame.liveOnly).compactMap { command -> (String, Rect)? in
+            guard case let .text(text, at, size, _, align) = command, !text.isEmpty else { return nil }
+            return (text, Self.box(text, at: at, size: size, align: align))
+        }
+        for a in boxes.indices {
+            for b in boxes.indices where b > a && boxes[a].1.intersects(boxes[b].1) {
+                Issue.record("\(what): '\(boxes[a].0)' \(boxes[a].1) overlaps '\(boxes[b].0)' \(boxes[b].1)")
+            }
+        }
+    }
+
+    /// Where a text's glyphs go: its estimated width, by the ink of its line (the line box is
+    /// 1.17 em tall; capitals' tops sit 0.2 em below it, descenders end 0.95 em lower).
+    static func box(_ text: String, at: Point, size: TextSize, align: TextAlign) -> Rect {
+        let em = Double(size.rawValue), width = size.estimatedWidth(of: text), height = 1.17 * em
+        var x = at.x, y = at.y
+        switch align {
+        case .left: break
+        case .center: x -= width / 2
+        case .right: x -= width
+        case .leftMiddle: y -= height / 2
+        case .rightMiddle: x -= width; y -= height / 2
+        case .middle: x -= width / 2; y -= height / 2
+        }
+        return Rect(x: x, y: y + 0.2 * em, width: width, height: 0.95 * em)
+    }
+}
+
+extension Rect {
+    fileprivate func intersects(_ other: Rect) -> Bool {
+        x < other.maxX && other.x < maxX && y < other.maxY && other.y < maxY
+    }
+}
