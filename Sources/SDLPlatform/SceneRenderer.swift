@@ -176,11 +176,32 @@ public final class SceneRenderer {
         guard let texture = cachedTexture(for: layer) else { return false }
         SDL_SetTextureBlendMode(texture.pointer, blend ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE)
         SDL_SetTextureAlphaMod(texture.pointer, UInt8((min(max(alpha, 0), 1) * 255).rounded()))
-        var area = pixelRect(layer.bounds)
-        copiedArea += Double(area.w) * Double(area.h)
-        copies += 1
-        SDL_RenderCopy(renderer, texture.pointer, &area, &area)
+        for var piece in Self.pieces(of: pixelRect(layer.bounds), without: layer.covered.map(pixelRect)) {
+            copiedArea += Double(piece.w) * Double(piece.h)
+            copies += 1
+            SDL_RenderCopy(renderer, texture.pointer, &piece, &piece)
+        }
         return true
+    }
+
+    /// `area` less `hole`, as up to four rectangles: above the hole, below it, left and right of
+    /// it (empty ones left out). On llvmpipe a copy costs by the pixel, and a few more triangles
+    /// are cheap.
+    static func pieces(of area: SDL_Rect, without hole: SDL_Rect?) -> [SDL_Rect] {
+        var hole = hole ?? SDL_Rect(x: 0, y: 0, w: 0, h: 0)
+        var overlap = SDL_Rect()
+        var a = area
+        guard hole.w > 0, hole.h > 0, SDL_IntersectRect(&a, &hole, &overlap) == SDL_TRUE else {
+            return area.w > 0 && area.h > 0 ? [area] : []
+        }
+        hole = overlap
+        let pieces = [
+            SDL_Rect(x: area.x, y: area.y, w: area.w, h: hole.y - area.y),
+            SDL_Rect(x: area.x, y: hole.y + hole.h, w: area.w, h: area.y + area.h - hole.y - hole.h),
+            SDL_Rect(x: area.x, y: hole.y, w: hole.x - area.x, h: hole.h),
+            SDL_Rect(x: hole.x + hole.w, y: hole.y, w: area.x + area.w - hole.x - hole.w, h: hole.h),
+        ]
+        return pieces.filter { $0.w > 0 && $0.h > 0 }
     }
 
     /// The layer's texture, drawing it on a miss; nil if the renderer cannot draw into textures.

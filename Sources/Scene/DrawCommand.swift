@@ -91,11 +91,18 @@ public struct SynapseLayer: Sendable {
     /// Worth keeping cached for good: the session's first keyframe, where Home returns, so a
     /// restart does not stall a frame redrawing it.
     public let isPinned: Bool
+    /// A part of `bounds` the frame paints over opaquely after the layer (an image's pad, which
+    /// the first layer's lines start under), so copying the layer may skip it. Whole pixels.
+    public let covered: Rect?
     private let make: @Sendable () -> [DrawCommand]
-    public init(key: String, bounds: Rect, isPinned: Bool = false, make: @escaping @Sendable () -> [DrawCommand]) {
+    public init(
+        key: String, bounds: Rect, isPinned: Bool = false, covered: Rect? = nil,
+        make: @escaping @Sendable () -> [DrawCommand]
+    ) {
         self.key = key
         self.bounds = bounds
         self.isPinned = isPinned
+        self.covered = covered
         self.make = make
     }
     public var commands: [DrawCommand] { make() }

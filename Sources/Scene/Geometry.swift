@@ -23,6 +23,11 @@ public struct Rect: Sendable, Equatable {
     public var maxY: Double { y + height }
     public func contains(_ p: Point) -> Bool { p.x >= x && p.x <= maxX && p.y >= y && p.y <= maxY }
     public func contains(_ r: Rect) -> Bool { r.x >= x && r.y >= y && r.maxX <= maxX && r.maxY <= maxY }
+    /// The whole pixels lying entirely inside (empty if there are none).
+    public var wholePixelsInside: Rect {
+        let x0 = x.rounded(.up), y0 = y.rounded(.up)
+        return Rect(x: x0, y: y0, width: max(maxX.rounded(.down) - x0, 0), height: max(maxY.rounded(.down) - y0, 0))
+    }
 }
 
 /// An 8-bit RGBA colour.

@@ -81,7 +81,7 @@ public enum SceneBuilder {
             let scale = input.weightScale(ofKeyframe: k)
             return SynapseLayer(
                 key: "k\(k) \(palette.name.rawValue) \(layout.width)x\(layout.height) \(dashed) w\(scale)",
-                bounds: layout.synapseBounds, isPinned: k == 0
+                bounds: layout.synapseBounds, isPinned: k == 0, covered: layout.padArea?.wholePixelsInside
             ) {
                 SynapseEncoding.lines(
                     network: keyframeNetwork, scale: scale, layout: layout, palette: palette, dashedNegative: dashed)

@@ -91,8 +91,12 @@ struct ThinkingPainter {
             let a = layout.centres[l][i], b = layout.centres[l + 1][j]
             let width = SynapseEncoding.width(
                 weight: network.weight(layer: l, to: j, from: i), scale: scale, radius: layout.radius)
+            // The line over the synapse's visible part; the pulse itself runs centre to centre.
+            let span = layout.synapseSpan(layer: l, from: i, to: j)
             out.append(
-                .line(from: a, to: b, width: width + 1.5, color: tint.withAlpha(0.1 + 0.4 * level), dashed: false))
+                .line(
+                    from: span.from, to: span.to, width: width + 1.5, color: tint.withAlpha(0.1 + 0.4 * level),
+                    dashed: false))
             pulses.append(
                 .glow(
                     center: a.lerp(to: b, t), radius: pulseRadius * (0.6 + 0.9 * level),

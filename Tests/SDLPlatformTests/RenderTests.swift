@@ -1,3 +1,4 @@
+import CSDL2
 import Foundation
 import Testing
 import NeuralCore
@@ -204,6 +205,78 @@ struct RenderTests {
             }
         }
         #expect(differing == 0, "\(differing) pixels differ between the cached and the direct drawing")
+    }
+
+    /// An image network's first lines start under its pad, which is painted over them opaquely:
+    /// the layer's copy skips the pad, and the frame is the same as drawing every line directly.
+    @Test func aLayerCopyLeavesOutThePadAndLooksTheSame() throws {
+        let (plan, progress) = try finishedSession { model, schedule in
+            model.dataSet = "digits"; model.iterations = 1; schedule.keyframes = 4
+            model.digitGlyphs = (0..<10).map { k in
+                CoverageImage(
+                    width: 20, height: 30,
+                    values: (0..<600).map { p in (p % 20 >= k && p % 20 < k + 6 && p / 20 < 12 + 2 * k) ? 1 : 0 })
+            }
+        }
+        var input = sceneInput(plan, progress, frame: plan.schedule.beat + 1, width: 640, height: 400)
+        input.layout = SceneLayout(
+            layerSizes: plan.initialNetwork.layout.layerSizes, width: 640, height: 400, image: plan.dataSet.imageShape)
+        let cached = SceneBuilder.build(input)
+        guard case let .cached(layer, nil, _, _) = cached.synapses, let covered = layer.covered,
+            let pad = input.layout.padArea
+        else {
+            Issue.record("expected a cached layer alone, with the pad covered"); return
+        }
+        #expect(pad.contains(covered) && covered.width >= pad.width - 2 && covered.height >= pad.height - 2)
+        let canvas = try SurfaceCanvas(system: sharedSDL, width: 640, height: 400)
+        let renderer = try SceneRenderer(canvas: canvas, fontPath: fontPath)
+        var copyOnly = cached
+        copyOnly.overlay = []
+        renderer.draw(copyOnly)  // draws the layer into its cache, then copies it
+        let before = renderer.pixelsFilled
+        renderer.draw(copyOnly)
+        // The bounds (widened to whole pixels) less the pad's part of them.
+        let bounds = layer.bounds, copied = renderer.pixelsFilled - before
+        let holeWidth = max(min(bounds.maxX, covered.maxX) - max(bounds.x, covered.x), 0)
+        let holeHeight = max(min(bounds.maxY, covered.maxY) - max(bounds.y, covered.y), 0)
+        let expected = bounds.width * bounds.height - holeWidth * holeHeight
+        #expect(holeWidth * holeHeight > 0.5 * covered.width * covered.height)
+        #expect(abs(copied - expected) < 2 * (bounds.width + bounds.height) + 4, "copied \(copied), not \(expected)")
+        var direct = cached
+        direct.synapses = .direct(layer.commands)
+        let a = try render(cached, width: 640, height: 400), b = try render(direct, width: 640, height: 400)
+        var differing = 0
+        for y in 0..<400 {
+            for x in 0..<640 {
+                let p = a.pixel(x: x, y: y), q = b.pixel(x: x, y: y)
+                if abs(Int(p.r) - Int(q.r)) + abs(Int(p.g) - Int(q.g)) + abs(Int(p.b) - Int(q.b)) > 6 { differing += 1 }
+            }
+        }
+        #expect(differing == 0, "\(differing) pixels differ between the cached and the direct drawing")
+    }
+
+    /// A copy less a hole: pieces inside the area, clear of the hole and of each other, covering
+    /// the rest exactly.
+    @Test func copyPiecesCoverTheAreaLessTheHole() {
+        let area = SDL_Rect(x: 10, y: 20, w: 300, h: 200)
+        let holes: [SDL_Rect?] = [
+            nil, SDL_Rect(x: 50, y: 60, w: 40, h: 30), SDL_Rect(x: 0, y: 0, w: 100, h: 500),
+            SDL_Rect(x: 400, y: 0, w: 10, h: 10), SDL_Rect(x: 10, y: 20, w: 300, h: 200),
+        ]
+        for hole in holes {
+            let pieces = SceneRenderer.pieces(of: area, without: hole)
+            for y in stride(from: 0, to: 240, by: 3) {
+                for x in stride(from: 0, to: 330, by: 3) {
+                    func inside(_ r: SDL_Rect) -> Bool {
+                        x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h
+                    }
+                    let wanted = inside(area) && !(hole.map(inside) ?? false)
+                    #expect(
+                        pieces.filter(inside).count == (wanted ? 1 : 0), "(\(x), \(y)) hole \(String(describing: hole))"
+                    )
+                }
+            }
+        }
     }
 }
 
