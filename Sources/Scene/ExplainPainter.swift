@@ -67,16 +67,43 @@ struct ExplainPainter {
 
     /// The stage's banner and its card, above everything but the help overlay.
     func drawCard(into out: inout [DrawCommand]) {
-        let stageNumber = view.stage + 1, count = explanation.stages.count
-        var banner = "explain \(stageNumber)/\(count): \(view.current.name)"
-        if explanation.followsPath { banner += " · following one path (click a neuron to follow it)" }
-        banner += " · → next  ← back  + − pace  E leave"
-        out.append(
-            .text(
-                banner, at: Point(Double(layout.width) / 2, layout.hudTop.maxY + 4), size: .normal,
-                color: palette.glow, align: .center))
         let (title, lines) = explanation.lines(for: view.current)
         let box = cardBox(title: title, lines: lines)
+        if view.current == .update {
+            // Each listed weight's Δw, written on its synapse where the card does not cover it and
+            // no other label is (a neuron's bias, another Δw).
+            let card = Rect(x: box.x - 48, y: box.y - 14, width: box.width + 96, height: box.height + 28)
+            var taken = out.compactMap(\.estimatedTextBox)
+            for s in explanation.largestChanges {
+                let from = layout.centres[s.layer][s.from], to = layout.centres[s.layer + 1][s.to]
+                let text =
+                    "Δw " + formatExplained(step.weightChange(layer: s.layer, to: s.to, from: s.from), signed: true)
+                let places = [0.2, 0.35, 0.5, 0.65, 0.8, 0.27, 0.42, 0.58, 0.73].map { from.lerp(to: to, $0) }
+                    .filter { !card.contains($0) }
+                    .map {
+                        DrawCommand.text(
+                            text, at: Point($0.x, $0.y - 9), size: .small, color: palette.glow, align: .center)
+                    }
+                // (Where every place meets a label, the card's list still gives the change.)
+                let clear = places.first { place in !taken.contains { $0.intersects(place.estimatedTextBox!) } }
+                guard let label = clear else { continue }
+                out.append(label)
+                taken.append(label.estimatedTextBox!)
+            }
+        }
+        if case .backward(let layer) = view.current, layout.showsNeuronLabels {
+            // Each δ over its neuron, unless the card is there (it lists them too).
+            for j in explanation.path[layer] {
+                let centre = layout.centres[layer][j]
+                let label = DrawCommand.text(
+                    "δ " + formatExplained(step.trace.delta(layer: layer, index: j), signed: true),
+                    at: Point(centre.x, centre.y - layout.radius - 16), size: .small, color: palette.backwardPulse,
+                    align: .center)
+                if !box.intersects(label.estimatedTextBox!) { out.append(label) }
+            }
+        }
+        drawBanner(clearOf: out.compactMap(\.estimatedTextBox), into: &out)
+        // The card last, over whatever labels it meets.
         out.append(.rect(box, palette.panel))
         out.append(.frame(box, palette.glow))
         out.append(
@@ -89,31 +116,32 @@ struct ExplainPainter {
                     line, at: Point(box.x + Self.padding, box.y + Self.padding + Self.lineHeight * Double(k + 1)),
                     size: .normal, color: palette.text, align: .left))
         }
-        if view.current == .update {
-            // Each listed weight's Δw, written on its synapse where the card does not cover it.
-            for s in explanation.largestChanges {
-                let from = layout.centres[s.layer][s.from], to = layout.centres[s.layer + 1][s.to]
-                let clear = [0.2, 0.35, 0.5, 0.65, 0.8].map { from.lerp(to: to, $0) }.first { point in
-                    !Rect(x: box.x - 48, y: box.y - 14, width: box.width + 96, height: box.height + 28).contains(point)
-                }
-                guard let point = clear else { continue }
-                out.append(
-                    .text(
-                        "Δw "
-                            + formatExplained(step.weightChange(layer: s.layer, to: s.to, from: s.from), signed: true),
-                        at: Point(point.x, point.y - 9), size: .small, color: palette.glow, align: .center))
+    }
+
+    /// The stage, what is followed and the keys, in the banner row (`SceneLayout.bannerSpan`): the
+    /// longest form, centred, at the left or at the right, that meets none of `taken` (the top
+    /// neurons' labels, δs); small windows and a map beside the network leave less room.
+    private func drawBanner(clearOf taken: [Rect], into out: inout [DrawCommand]) {
+        let stage = "explain \(view.stage + 1)/\(explanation.stages.count): \(view.current.name)"
+        let path = explanation.followsPath ? " · following one path (click a neuron to follow it)" : ""
+        let keys = " · → next  ← back  + − pace  E leave"
+        let span = layout.bannerSpan, y = layout.hudTop.maxY + 4
+        let compact = "\(view.stage + 1)/\(explanation.stages.count) \(view.current.name)"
+        let placed = [stage + path + keys, stage + path, stage + keys, stage, compact].flatMap { text in
+            let half = TextSize.normal.estimatedWidth(of: text) / 2
+            return [span.x + span.width / 2, span.x + half, span.x + span.width - half].map {
+                DrawCommand.text(text, at: Point($0, y), size: .normal, color: palette.glow, align: .center)
             }
         }
-        if case .backward(let layer) = view.current, layout.showsNeuronLabels {
-            for j in explanation.path[layer] {
-                let centre = layout.centres[layer][j]
-                out.append(
-                    .text(
-                        "δ " + formatExplained(step.trace.delta(layer: layer, index: j), signed: true),
-                        at: Point(centre.x, centre.y - layout.radius - 16), size: .small, color: palette.backwardPulse,
-                        align: .center))
-            }
+        let fits = placed.filter { command in
+            let box = command.estimatedTextBox!
+            return box.x >= span.x - 0.5 && box.maxX <= span.x + span.width + 0.5
+                && !taken.contains { $0.intersects(box) }
         }
+        out.append(
+            fits.first
+                ?? .text(
+                    stage, at: Point(span.x + span.width / 2, y), size: .normal, color: palette.glow, align: .center))
     }
 
     /// The card's rectangle: beside the stage's neuron, inside the network area's band of the

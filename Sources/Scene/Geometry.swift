@@ -23,6 +23,10 @@ public struct Rect: Sendable, Equatable {
     public var maxY: Double { y + height }
     public func contains(_ p: Point) -> Bool { p.x >= x && p.x <= maxX && p.y >= y && p.y <= maxY }
     public func contains(_ r: Rect) -> Bool { r.x >= x && r.y >= y && r.maxX <= maxX && r.maxY <= maxY }
+    /// Whether the two share any area (touching edges do not count).
+    public func intersects(_ other: Rect) -> Bool {
+        x < other.maxX && other.x < maxX && y < other.maxY && other.y < maxY
+    }
     /// The whole pixels lying entirely inside (empty if there are none).
     public var wholePixelsInside: Rect {
         let x0 = x.rounded(.up), y0 = y.rounded(.up)

@@ -67,7 +67,11 @@ struct OverlayPainter {
         for (k, banner) in banners.enumerated() {
             out.append(
                 .text(
-                    banner.0, at: Point(Double(layout.width) / 2, layout.hudTop.maxY + 4 + 20 * Double(k)),
+                    banner.0,
+                    at: Point(
+                        TextSize.normal.estimatedWidth(of: banner.0) <= layout.bannerWidth
+                            ? layout.bannerCentreX : Double(layout.width) / 2,
+                        layout.hudTop.maxY + 4 + 20 * Double(k)),
                     size: .normal, color: banner.1, align: .center))
         }
         // What the picture leaves out of a large network, said on screen.

@@ -233,6 +233,22 @@ public struct SceneLayout: Sendable, Equatable {
     /// every frame).
     public let synapseBounds: Rect
 
+    /// Where banners (explain mode's stage, notices) go, just under the top HUD, in a row they
+    /// share with the top neurons' labels and the map's: between the input labels (or the pad)
+    /// and the last layer's labels (its δ, centred on it, is the widest), left of the map.
+    public var bannerSpan: (x: Double, width: Double) {
+        let first = centres[0].first?.x ?? 0, last = centres[centres.count - 1].first?.x ?? Double(width)
+        let left = padArea?.x ?? first + radius + 50
+        let right = min(mapArea.map { $0.x - 8 } ?? Double(width), last - max(radius + 8, 44))
+        if right - left > 200 { return (left, right - left) }
+        let beforeMap = min(mapArea.map { $0.x - 8 } ?? Double(width), Double(width) - 8)
+        return (8, beforeMap - 8)
+    }
+    /// The centre of `bannerSpan`, where banners are centred.
+    public var bannerCentreX: Double { bannerSpan.x + bannerSpan.width / 2 }
+    /// How wide a banner may be, centred at `bannerCentreX`.
+    public var bannerWidth: Double { bannerSpan.width }
+
     /// Every area of the window, for the `layout` event and for hit testing.
     public var areas: [SceneArea] {
         [SceneArea(kind: .network, rect: networkArea), SceneArea(kind: .timeline, rect: timelineArea)]

@@ -13,21 +13,30 @@ struct TextOverlapTests {
 
     @Test(arguments: ["xor3", "circle", "reg-plane", "spiral", "and", "digits"])
     func textsDoNotOverlap(dataSet: String) throws {
-        let (plan, progress) = try finishedSession(iterations: dataSet == "digits" ? 2 : 300, keyframes: 8) {
-            model, _ in
-            model.dataSet = dataSet
-            // Stand-ins for the font's digits (the platform renders the real ones): blocks.
-            model.digitGlyphs = (0..<10).map { k in
-                CoverageImage(
-                    width: 20, height: 30,
-                    values: (0..<600).map { p in (p % 20 >= k && p % 20 < k + 6 && p / 20 < 12 + 2 * k) ? 1 : 0 })
-            }
-        }
+        let (plan, progress) = try session(dataSet)
         for (width, height) in Self.sizes {
             for frame in [2, 5 * plan.schedule.beat + 20, plan.timeline.frameCount - 1] {
                 var input = sceneInput(plan, progress, frame: frame, width: width, height: height)
                 input.layout = Self.layout(plan, width: width, height: height)
                 expectNoOverlap(SceneBuilder.build(input), "\(dataSet) \(width)x\(height) frame \(frame)")
+            }
+        }
+    }
+
+    /// Explain mode adds a banner and a card (whose panel hides what lies under it).
+    @Test(arguments: ["xor3", "circle", "digits"])
+    func explainedTextsDoNotOverlap(dataSet: String) throws {
+        let (plan, progress) = try session(dataSet)
+        let step = LearningStep(
+            network: progress.keyframes[1], input: plan.dataSet.input(0), target: plan.dataSet.target(0),
+            loss: plan.training.loss, learningRate: plan.training.learningRate)
+        let explanation = Explanation(step: step, training: plan.training)
+        for (width, height) in Self.sizes {
+            var input = sceneInput(plan, progress, frame: 0, width: width, height: height)
+            input.layout = Self.layout(plan, width: width, height: height)
+            for k in explanation.stages.indices {
+                input.explain = ExplainView(explanation: explanation, stage: k, progress: 0.5)
+                expectNoOverlap(SceneBuilder.build(input), "explain \(dataSet) \(width)x\(height) stage \(k)")
             }
         }
     }
@@ -54,6 +63,18 @@ struct TextOverlapTests {
         }
     }
 
+    func session(_ dataSet: String) throws -> (SessionPlan, SessionProgress) {
+        try finishedSession(iterations: dataSet == "digits" ? 2 : 300, keyframes: 8) { model, _ in
+            model.dataSet = dataSet
+            // Stand-ins for the font's digits (the platform renders the real ones): blocks.
+            model.digitGlyphs = (0..<10).map { k in
+                CoverageImage(
+                    width: 20, height: 30,
+                    values: (0..<600).map { p in (p % 20 >= k && p % 20 < k + 6 && p / 20 < 12 + 2 * k) ? 1 : 0 })
+            }
+        }
+    }
+
     /// The layout the live window gives `plan` (its map or pad).
     static func layout(_ plan: SessionPlan, width: Int, height: Int, slot: SceneLayout.ComparisonSlot? = nil)
         -> SceneLayout
@@ -65,37 +86,22 @@ struct TextOverlapTests {
             slot: slot)
     }
 
+    /// Texts drawn over each other; a text under a panel drawn later (a card) is hidden, not overlapped.
     func expectNoOverlap(_ frame: SceneFrame, _ what: String) {
-        let boxes = (frame.overlay + frame.liveOnly).compactMap { command -> (String, Rect)? in
-            guard case let .text(text, at, size, _, align) = command, !text.isEmpty else { return nil }
-            return (text, Self.box(text, at: at, size: size, align: align))
+        var boxes: [(String, Rect)] = []
+        for command in frame.overlay + frame.liveOnly {
+            switch command {
+            case let .text(text, _, _, _, _):
+                if let box = command.estimatedTextBox { boxes.append((text, box)) }
+            case let .rect(panel, color) where color.a >= 200 && panel.width > 60 && panel.height > 30:
+                boxes.removeAll { panel.intersects($0.1) }
+            default: break
+            }
         }
         for a in boxes.indices {
             for b in boxes.indices where b > a && boxes[a].1.intersects(boxes[b].1) {
                 Issue.record("\(what): '\(boxes[a].0)' \(boxes[a].1) overlaps '\(boxes[b].0)' \(boxes[b].1)")
             }
         }
-    }
-
-    /// Where a text's glyphs go: its estimated width, by the ink of its line (the line box is
-    /// 1.17 em tall; capitals' tops sit 0.2 em below it, descenders end 0.95 em lower).
-    static func box(_ text: String, at: Point, size: TextSize, align: TextAlign) -> Rect {
-        let em = Double(size.rawValue), width = size.estimatedWidth(of: text), height = 1.17 * em
-        var x = at.x, y = at.y
-        switch align {
-        case .left: break
-        case .center: x -= width / 2
-        case .right: x -= width
-        case .leftMiddle: y -= height / 2
-        case .rightMiddle: x -= width; y -= height / 2
-        case .middle: x -= width / 2; y -= height / 2
-        }
-        return Rect(x: x, y: y + 0.2 * em, width: width, height: 0.95 * em)
-    }
-}
-
-extension Rect {
-    fileprivate func intersects(_ other: Rect) -> Bool {
-        x < other.maxX && other.x < maxX && y < other.maxY && other.y < maxY
     }
 }
