@@ -41,11 +41,12 @@ struct TextOverlapTests {
         }
     }
 
-    @Test(arguments: ["xor3", "circle"])
+    @Test(arguments: ["xor3", "circle", "digits"])
     func comparedTextsDoNotOverlap(dataSet: String) throws {
         var model = ModelOptions()
         model.dataSet = dataSet
-        model.iterations = 300
+        model.iterations = dataSet == "digits" ? 2 : 300
+        model.digitGlyphs = Self.standInDigits
         var schedule = ScheduleOptions()
         schedule.keyframes = 8
         let plans = try ComparedPlans.make(
@@ -66,13 +67,15 @@ struct TextOverlapTests {
     func session(_ dataSet: String) throws -> (SessionPlan, SessionProgress) {
         try finishedSession(iterations: dataSet == "digits" ? 2 : 300, keyframes: 8) { model, _ in
             model.dataSet = dataSet
-            // Stand-ins for the font's digits (the platform renders the real ones): blocks.
-            model.digitGlyphs = (0..<10).map { k in
-                CoverageImage(
-                    width: 20, height: 30,
-                    values: (0..<600).map { p in (p % 20 >= k && p % 20 < k + 6 && p / 20 < 12 + 2 * k) ? 1 : 0 })
-            }
+            model.digitGlyphs = Self.standInDigits
         }
+    }
+
+    /// Stand-ins for the font's digits (the platform renders the real ones): blocks.
+    static let standInDigits = (0..<10).map { k in
+        CoverageImage(
+            width: 20, height: 30,
+            values: (0..<600).map { p in (p % 20 >= k && p % 20 < k + 6 && p / 20 < 12 + 2 * k) ? 1 : 0 })
     }
 
     /// The layout the live window gives `plan` (its map or pad).
