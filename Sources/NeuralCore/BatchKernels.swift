@@ -6,6 +6,10 @@
 /// processor overlaps and vectorises. Each example's arithmetic is `Kernels`' own, in the same
 /// order (the bias first, then inputs in order; the batch's gradients added example by example),
 /// so a batch gives the same numbers, bit for bit, as its examples one at a time.
+///
+/// A chain of additions waits out each addition's latency (about four cycles), so the hot loops
+/// keep four blocks of lanes side by side — four independent chains, the adder busy every
+/// cycle — and fall back to one block, then one value, for what is left.
 enum BatchKernels {
     /// Fills the batch's sums and activations; example e is row `examples[e]` of `inputs`.
     static func forward(
@@ -35,6 +39,21 @@ enum BatchKernels {
                 let z = outSum + j * count
                 let bias = shape.usesBias ? p[shape.biasOffsets[l] + j] : 0
                 var e = 0
+                while e + 4 * width <= count {
+                    var s0 = Lanes(repeating: bias), s1 = s0, s2 = s0, s3 = s0
+                    for i in 0..<nIn {
+                        let x = inAct + i * count + e, r = Lanes(repeating: row[i])
+                        s0 += r * x.lanes()
+                        s1 += r * (x + width).lanes()
+                        s2 += r * (x + 2 * width).lanes()
+                        s3 += r * (x + 3 * width).lanes()
+                    }
+                    (z + e).store(s0)
+                    (z + e + width).store(s1)
+                    (z + e + 2 * width).store(s2)
+                    (z + e + 3 * width).store(s3)
+                    e += 4 * width
+                }
                 while e + width <= count {
                     var sum = Lanes(repeating: bias)
                     for i in 0..<nIn { sum += Lanes(repeating: row[i]) * (inAct + i * count + e).lanes() }
@@ -99,12 +118,33 @@ enum BatchKernels {
             // Each weight's sum runs over the examples in order, eight weights of a row side by
             // side in registers, reading the layer's activations laid out example by example.
             for i in 0..<nIn {
-                for e in 0..<count { byExample[e * nIn + i] = inAct[i * count + e] }
+                let from = inAct + i * count
+                var to = byExample + i
+                for e in 0..<count {
+                    to.pointee = from[e]
+                    to += nIn
+                }
             }
             let width = Lanes.scalarCount
             for j in 0..<nNext {
                 let row = gw + j * nIn, d = nextDelta + j * count
                 var i = 0
+                while i + 4 * width <= nIn {
+                    var s0 = (row + i).lanes(), s1 = (row + i + width).lanes()
+                    var s2 = (row + i + 2 * width).lanes(), s3 = (row + i + 3 * width).lanes()
+                    for e in 0..<count {
+                        let x = byExample + e * nIn + i, de = Lanes(repeating: d[e])
+                        s0 += de * x.lanes()
+                        s1 += de * (x + width).lanes()
+                        s2 += de * (x + 2 * width).lanes()
+                        s3 += de * (x + 3 * width).lanes()
+                    }
+                    (row + i).store(s0)
+                    (row + i + width).store(s1)
+                    (row + i + 2 * width).store(s2)
+                    (row + i + 3 * width).store(s3)
+                    i += 4 * width
+                }
                 while i + width <= nIn {
                     var sum = (row + i).lanes()
                     for e in 0..<count { sum += Lanes(repeating: d[e]) * (byExample + e * nIn + i).lanes() }
@@ -130,6 +170,21 @@ enum BatchKernels {
                 for i in 0..<nIn {
                     let back = inDelta + i * count
                     var e = 0
+                    while e + 4 * width <= count {
+                        var s0 = Lanes(repeating: 0), s1 = s0, s2 = s0, s3 = s0
+                        for j in 0..<nNext {
+                            let wji = Lanes(repeating: w[j * nIn + i]), d = nextDelta + j * count + e
+                            s0 += wji * d.lanes()
+                            s1 += wji * (d + width).lanes()
+                            s2 += wji * (d + 2 * width).lanes()
+                            s3 += wji * (d + 3 * width).lanes()
+                        }
+                        (back + e).store(s0)
+                        (back + e + width).store(s1)
+                        (back + e + 2 * width).store(s2)
+                        (back + e + 3 * width).store(s3)
+                        e += 4 * width
+                    }
                     while e + width <= count {
                         var sum = Lanes(repeating: 0)
                         for j in 0..<nNext {
