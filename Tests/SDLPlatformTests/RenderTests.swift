@@ -35,6 +35,18 @@ func renderFrames(_ plan: SessionPlan, _ progress: SessionProgress, count: Int, 
     return renderer
 }
 
+/// Pixels of two equally sized surfaces whose colours differ by more than 6 levels in all.
+func differingPixels(_ a: Surface, _ b: Surface) -> Int {
+    var differing = 0
+    for y in 0..<a.height {
+        for x in 0..<a.width {
+            let p = a.pixel(x: x, y: y), q = b.pixel(x: x, y: y)
+            if abs(Int(p.r) - Int(q.r)) + abs(Int(p.g) - Int(q.g)) + abs(Int(p.b) - Int(q.b)) > 6 { differing += 1 }
+        }
+    }
+    return differing
+}
+
 func brightness(_ s: Surface, _ p: Point) -> Int {
     let c = s.pixel(x: Int(p.x), y: Int(p.y))
     return Int(c.r) + Int(c.g) + Int(c.b)
@@ -196,14 +208,8 @@ struct RenderTests {
         }
         var direct = cached
         direct.synapses = .direct(layer.commands)
-        let a = try render(cached, width: 640, height: 400), b = try render(direct, width: 640, height: 400)
-        var differing = 0
-        for y in 0..<400 {
-            for x in 0..<640 {
-                let p = a.pixel(x: x, y: y), q = b.pixel(x: x, y: y)
-                if abs(Int(p.r) - Int(q.r)) + abs(Int(p.g) - Int(q.g)) + abs(Int(p.b) - Int(q.b)) > 6 { differing += 1 }
-            }
-        }
+        let differing = differingPixels(
+            try render(cached, width: 640, height: 400), try render(direct, width: 640, height: 400))
         #expect(differing == 0, "\(differing) pixels differ between the cached and the direct drawing")
     }
 
@@ -244,14 +250,8 @@ struct RenderTests {
         #expect(abs(copied - expected) < 2 * (bounds.width + bounds.height) + 4, "copied \(copied), not \(expected)")
         var direct = cached
         direct.synapses = .direct(layer.commands)
-        let a = try render(cached, width: 640, height: 400), b = try render(direct, width: 640, height: 400)
-        var differing = 0
-        for y in 0..<400 {
-            for x in 0..<640 {
-                let p = a.pixel(x: x, y: y), q = b.pixel(x: x, y: y)
-                if abs(Int(p.r) - Int(q.r)) + abs(Int(p.g) - Int(q.g)) + abs(Int(p.b) - Int(q.b)) > 6 { differing += 1 }
-            }
-        }
+        let differing = differingPixels(
+            try render(cached, width: 640, height: 400), try render(direct, width: 640, height: 400))
         #expect(differing == 0, "\(differing) pixels differ between the cached and the direct drawing")
     }
 

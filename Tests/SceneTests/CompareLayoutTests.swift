@@ -1,4 +1,3 @@
-import Dispatch
 import NeuralCore
 import Testing
 import TestSupport
@@ -97,20 +96,14 @@ struct CompareLayoutTests {
     }
 
     func legendAndCurves(dataSet: String, iterations: Int) throws {
-        var model = ModelOptions()
-        model.dataSet = dataSet
-        model.iterations = iterations
-        var schedule = ScheduleOptions()
-        schedule.keyframes = 20
-        let plans = try ComparedPlans.make(
-            model: model, schedule: schedule, comparison: try Comparison(parsing: "learning-rate=3"))
-        let first = SessionRun(plan: plans.first), second = SessionRun(plan: plans.second, following: first)
-        DispatchQueue.concurrentPerform(iterations: 2) { $0 == 0 ? first.run() : second.run() }
+        let (plans, first, second) = try finishedComparison(iterations: iterations, keyframes: 20) { model in
+            model.dataSet = dataSet
+        }
         for keyframe in [3, 10, 19] {
             var input = sceneInput(
-                plans.first, first.progress, frame: plans.first.timeline.firstFrame(ofKeyframe: keyframe))
+                plans.first, first, frame: plans.first.timeline.firstFrame(ofKeyframe: keyframe))
             input.comparison = ComparedInput(
-                layout: input.layout, plan: plans.second, progress: second.progress,
+                layout: input.layout, plan: plans.second, progress: second,
                 captions: ("learning-rate=1", "learning-rate=3"))
             let frame = SceneBuilder.build(input)
             let plot = input.timelineStrip.plot

@@ -1,4 +1,3 @@
-import Dispatch
 import NeuralCore
 import Testing
 
@@ -43,23 +42,18 @@ struct TextOverlapTests {
 
     @Test(arguments: ["xor3", "circle", "digits"])
     func comparedTextsDoNotOverlap(dataSet: String) throws {
-        var model = ModelOptions()
-        model.dataSet = dataSet
-        model.iterations = dataSet == "digits" ? 2 : 300
-        model.digitGlyphs = Self.standInDigits
-        var schedule = ScheduleOptions()
-        schedule.keyframes = 8
-        let plans = try ComparedPlans.make(
-            model: model, schedule: schedule, comparison: try Comparison(parsing: "learning-rate=3"))
-        let first = SessionRun(plan: plans.first), second = SessionRun(plan: plans.second, following: first)
-        DispatchQueue.concurrentPerform(iterations: 2) { $0 == 0 ? first.run() : second.run() }
+        let (plans, first, second) = try finishedComparison(iterations: dataSet == "digits" ? 2 : 300, keyframes: 8) {
+            model in
+            model.dataSet = dataSet
+            model.digitGlyphs = Self.standInDigits
+        }
         for (width, height) in Self.sizes {
             let slots = SceneLayout.ComparisonSlot.slots(width: width, height: height, withMaps: dataSet == "circle")
-            var input = sceneInput(plans.first, first.progress, frame: 5 * plans.first.schedule.beat + 20)
+            var input = sceneInput(plans.first, first, frame: 5 * plans.first.schedule.beat + 20)
             input.layout = Self.layout(plans.first, width: width, height: height, slot: slots[0])
             input.comparison = ComparedInput(
                 layout: Self.layout(plans.second, width: width, height: height, slot: slots[1]), plan: plans.second,
-                progress: second.progress, captions: ("learning-rate=1", "learning-rate=3"))
+                progress: second, captions: ("learning-rate=1", "learning-rate=3"))
             expectNoOverlap(SceneBuilder.build(input), "compare \(dataSet) \(width)x\(height)")
         }
     }

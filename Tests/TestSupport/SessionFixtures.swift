@@ -1,3 +1,4 @@
+import Dispatch
 import NeuralCore
 import Playback
 import Scene
@@ -29,4 +30,23 @@ public func sceneInput(
     return SceneInput(
         layout: layout, palette: Palette(.video), plan: plan, progress: progress, timeline: timeline,
         state: timeline.state(atFrame: frame))
+}
+
+/// Two compared sessions (`--compare "learning-rate=3"` unless told otherwise) trained to their
+/// end side by side, as the live window trains them: the default options with `iterations` and
+/// `keyframes`, then whatever `configure` changes.
+public func finishedComparison(
+    _ comparison: String = "learning-rate=3", iterations: Int, keyframes: Int,
+    _ configure: (inout ModelOptions) -> Void = { _ in }
+) throws -> (plans: ComparedPlans, first: SessionProgress, second: SessionProgress) {
+    var model = ModelOptions()
+    model.iterations = iterations
+    configure(&model)
+    var schedule = ScheduleOptions()
+    schedule.keyframes = keyframes
+    let plans = try ComparedPlans.make(
+        model: model, schedule: schedule, comparison: try Comparison(parsing: comparison))
+    let first = SessionRun(plan: plans.first), second = SessionRun(plan: plans.second, following: first)
+    DispatchQueue.concurrentPerform(iterations: 2) { $0 == 0 ? first.run() : second.run() }
+    return (plans, first.progress, second.progress)
 }
