@@ -102,7 +102,13 @@ struct ExplainPainter {
                 if !box.intersects(label.estimatedTextBox!) { out.append(label) }
             }
         }
-        drawBanner(clearOf: out.compactMap(\.estimatedTextBox), into: &out)
+        let discs = layout.layerSizes.indices.filter { $0 > 0 || layout.padArea == nil }.flatMap { l -> [Rect] in
+            layout.drawnIndices(layer: l).map { i in
+                let c = layout.centres[l][i], r = layout.radius
+                return Rect(x: c.x - r, y: c.y - r, width: 2 * r, height: 2 * r)
+            }
+        }
+        drawBanner(clearOf: out.compactMap(\.estimatedTextBox) + discs, into: &out)
         // The card last, over whatever labels it meets.
         out.append(.rect(box, palette.panel))
         out.append(.frame(box, palette.glow))
@@ -120,7 +126,7 @@ struct ExplainPainter {
 
     /// The stage, what is followed and the keys, in the banner row (`SceneLayout.bannerSpan`): the
     /// longest form, centred, at the left or at the right, that meets none of `taken` (the top
-    /// neurons' labels, δs); small windows and a map beside the network leave less room.
+    /// neurons' discs and labels, δs); small windows and a map beside the network leave less room.
     private func drawBanner(clearOf taken: [Rect], into out: inout [DrawCommand]) {
         let stage = "explain \(view.stage + 1)/\(explanation.stages.count): \(view.current.name)"
         let path = explanation.followsPath ? " · following one path (click a neuron to follow it)" : ""
