@@ -9,8 +9,12 @@ struct ThinkingPainter {
     let trace: Trace
     let hasTarget: Bool
 
-    /// At most this many pulse lines per connection layer: the strongest signals (large networks).
+    /// At most this many pulse lines per connection layer in a frame: the strongest signals
+    /// (large networks). Two compared networks share them, half each: on llvmpipe every line and
+    /// bead costs its triangles whatever its size, and each network has half the window.
     static let pulsesPerLayer = 120
+
+    private var pulseLimit: Int { layout.slot == nil ? Self.pulsesPerLayer : Self.pulsesPerLayer / 2 }
 
     private var layout: SceneLayout { input.layout }
     private var connectionLayers: Int { network.layout.connectionLayerCount }
@@ -76,9 +80,9 @@ struct ThinkingPainter {
             }
         }
         guard let strongest = signals.map(\.0).max(), strongest > 0 else { return }
-        if signals.count > ThinkingPainter.pulsesPerLayer {
+        if signals.count > pulseLimit {
             signals.sort { $0.0 > $1.0 }
-            signals.removeLast(signals.count - ThinkingPainter.pulsesPerLayer)
+            signals.removeLast(signals.count - pulseLimit)
         }
         let tint = backward ? input.palette.backwardPulse : input.palette.forwardPulse
         let pulseRadius = max(layout.radius * 0.9, 4)

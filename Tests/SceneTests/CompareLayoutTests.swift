@@ -87,6 +87,43 @@ struct CompareLayoutTests {
         #expect(narrow.mapArea == nil)
     }
 
+    /// Two compared networks share a frame's pulse lines, half each (a single one gets them all).
+    @Test func comparedNetworksShareThePulses() throws {
+        let (plans, first, second) = try finishedComparison(iterations: 5, keyframes: 4) { model in
+            model.dataSet = "circle"
+            model.layers = [2, 64, 64, 1]
+        }
+        let slots = SceneLayout.ComparisonSlot.slots(width: 1280, height: 720)
+        /// Where the pulse lines above the bottom HUD (the timeline's marks share their colour) start.
+        func pulseLines(_ frame: SceneFrame, _ palette: Palette, above bottom: Double) -> [Point] {
+            frame.overlay.compactMap { command -> Point? in
+                let pulse = palette.forwardPulse
+                guard case let .line(from, _, _, color, _) = command,
+                    (color.r, color.g, color.b) == (pulse.r, pulse.g, pulse.b), from.y < bottom
+                else { return nil }
+                return from
+            }
+        }
+        var most = (alone: 0, first: 0, second: 0)
+        for frame in 0..<plans.first.schedule.beat {
+            var input = sceneInput(plans.first, first, frame: frame)
+            let bottom = input.layout.hudBottom.y
+            let alone = pulseLines(SceneBuilder.build(input), input.palette, above: bottom).count
+            input.layout = SceneLayout(layerSizes: [2, 64, 64, 1], width: 1280, height: 720, slot: slots[0])
+            input.comparison = ComparedInput(
+                layout: SceneLayout(layerSizes: [2, 64, 64, 1], width: 1280, height: 720, slot: slots[1]),
+                plan: plans.second, progress: second, captions: ("learning-rate=1", "learning-rate=3"))
+            let lines = pulseLines(SceneBuilder.build(input), input.palette, above: bottom)
+            let middle = input.comparison!.layout.networkArea.x
+            most = (
+                max(most.alone, alone), max(most.first, lines.filter { $0.x < middle }.count),
+                max(most.second, lines.filter { $0.x >= middle }.count)
+            )
+        }
+        #expect(most.alone == ThinkingPainter.pulsesPerLayer)
+        #expect(most.first == ThinkingPainter.pulsesPerLayer / 2 && most.second == ThinkingPainter.pulsesPerLayer / 2)
+    }
+
     /// The captions' legend stays out of the loss curves, early (curves on the left), midway and
     /// at the end (one network still on its plateau, the other fallen), on a backing of its own.
     @Test func theLegendSitsWhereTheCurvesAreNot() throws {
