@@ -53,6 +53,9 @@ public final class SceneRenderer {
     /// The part of the glow texture that square shows, along each axis.
     static let glowTexels = (Float(0.5 - 0.5 * glowReach), Float(0.5 + 0.5 * glowReach))
 
+    /// Rimmed discs smaller than this (radius, pixels) are drawn as one sprite (see `execute`).
+    static let smallestRimmedDisc = 4.0
+
     /// SDL's software rasteriser walks every triangle's bounding box, so a long diagonal quad costs
     /// its whole box; on that renderer lines are cut into pieces no longer than this (pixels).
     static let softwareSegmentLength = 24.0
@@ -296,9 +299,16 @@ public final class SceneRenderer {
             case let .disc(center, radius, fill, rim):
                 batch.use(discTexture.pointer)
                 if let rim {
-                    batch.rect(square(center, radius), color: rim)
                     let inner = max(radius - max(radius * 0.12, 1.2), 0.5)
-                    batch.rect(square(center, inner), color: fill)
+                    if radius < Self.smallestRimmedDisc {
+                        // A few pixels across, rim and fill blend into one colour anyway: one
+                        // sprite in their average by area instead of two (llvmpipe charges triangles).
+                        let share = (inner / radius) * (inner / radius)
+                        batch.rect(square(center, radius), color: rim.mix(fill, share))
+                    } else {
+                        batch.rect(square(center, radius), color: rim)
+                        batch.rect(square(center, inner), color: fill)
+                    }
                 } else {
                     batch.rect(square(center, radius), color: fill)
                 }

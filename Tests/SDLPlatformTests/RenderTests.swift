@@ -138,6 +138,27 @@ struct RenderTests {
         #expect(brightness(surface, Point(50, 50)) > brightness(surface, Point(50, 80)))
         #expect(brightness(surface, Point(50 - 33, 50 - 33)) == 0)
     }
+
+    /// A rimmed disc a few pixels across (64 neurons in a column) is one sprite in the average of
+    /// rim and fill by area, not two.
+    @Test func smallRimmedDiscsAreOneSprite() throws {
+        let rim = Color(128, 128, 128), fill = Color(255, 200, 0)
+        let frame = SceneFrame(
+            background: Color(0, 0, 0), synapses: .direct([]),
+            overlay: [.disc(center: Point(20, 20), radius: 2.5, fill: fill, rim: rim)], liveOnly: [],
+            hud: HUDValues(
+                iteration: 0, keyframe: 0, example: nil, inputs: [], desired: nil, outputs: [], averageError: nil,
+                status: ""))
+        let canvas = try SurfaceCanvas(system: sharedSDL, width: 40, height: 40)
+        let renderer = try SceneRenderer(canvas: canvas, fontPath: fontPath)
+        renderer.draw(frame)
+        #expect(renderer.trianglesDrawn == 2)
+        let surface = try Surface(width: 40, height: 40)
+        try canvas.readPixels(into: surface)
+        // The inner disc of radius 1.3 is 27 % of the area: warmer than the rim, greyer than the fill.
+        let centre = surface.pixel(x: 20, y: 20)
+        #expect(Int(centre.r) > Int(centre.b) + 20 && centre.g < 200)
+    }
     @Test func cachedSynapseLayersAreDrawnOncePerKeyframe() throws {
         let (plan, progress) = try finishedSession { model, schedule in
             model.dataSet = "circle"; model.layers = [2, 64, 32, 1]; model.iterations = 3; schedule.keyframes = 4
