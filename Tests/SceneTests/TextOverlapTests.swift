@@ -16,7 +16,7 @@ struct TextOverlapTests {
         for (width, height) in Self.sizes {
             for frame in [2, 5 * plan.schedule.beat + 20, plan.timeline.frameCount - 1] {
                 var input = sceneInput(plan, progress, frame: frame, width: width, height: height)
-                input.layout = Self.layout(plan, width: width, height: height)
+                input.layout = SceneLayout(plan: plan, width: width, height: height)
                 expectNoOverlap(SceneBuilder.build(input), "\(dataSet) \(width)x\(height) frame \(frame)")
             }
         }
@@ -32,7 +32,7 @@ struct TextOverlapTests {
         let explanation = Explanation(step: step, training: plan.training)
         for (width, height) in Self.sizes {
             var input = sceneInput(plan, progress, frame: 0, width: width, height: height)
-            input.layout = Self.layout(plan, width: width, height: height)
+            input.layout = SceneLayout(plan: plan, width: width, height: height)
             for k in explanation.stages.indices {
                 input.explain = ExplainView(explanation: explanation, stage: k, progress: 0.5)
                 expectNoOverlap(SceneBuilder.build(input), "explain \(dataSet) \(width)x\(height) stage \(k)")
@@ -50,9 +50,10 @@ struct TextOverlapTests {
         for (width, height) in Self.sizes {
             let slots = SceneLayout.ComparisonSlot.slots(width: width, height: height, withMaps: dataSet == "circle")
             var input = sceneInput(plans.first, first, frame: 5 * plans.first.schedule.beat + 20)
-            input.layout = Self.layout(plans.first, width: width, height: height, slot: slots[0])
+            input.layout = SceneLayout(plan: plans.first, width: width, height: height, slot: slots[0])
             input.comparison = ComparedInput(
-                layout: Self.layout(plans.second, width: width, height: height, slot: slots[1]), plan: plans.second,
+                layout: SceneLayout(plan: plans.second, width: width, height: height, slot: slots[1]),
+                plan: plans.second,
                 progress: second, captions: ("learning-rate=1", "learning-rate=3"))
             expectNoOverlap(SceneBuilder.build(input), "compare \(dataSet) \(width)x\(height)")
         }
@@ -70,17 +71,6 @@ struct TextOverlapTests {
         CoverageImage(
             width: 20, height: 30,
             values: (0..<600).map { p in (p % 20 >= k && p % 20 < k + 6 && p / 20 < 12 + 2 * k) ? 1 : 0 })
-    }
-
-    /// The layout the live window gives `plan` (its map or pad).
-    static func layout(_ plan: SessionPlan, width: Int, height: Int, slot: SceneLayout.ComparisonSlot? = nil)
-        -> SceneLayout
-    {
-        let data = plan.dataSet
-        return SceneLayout(
-            layerSizes: plan.initialNetwork.layout.layerSizes, width: width, height: height,
-            mapRanges: data.inputCount == 2 ? MapRanges(x: -1.1...1.1, y: -1.1...1.1) : nil, image: data.imageShape,
-            slot: slot)
     }
 
     /// Texts drawn over each other; a text under a panel drawn later (a card) is hidden, not overlapped.
