@@ -33,39 +33,12 @@ enum BatchKernels {
             let outAct = acts + shape.neuronOffsets[l + 1] * count
             let w = p + shape.weightOffsets[l]
             let f = shape.functions[l]
-            let width = Lanes.scalarCount
             for j in 0..<nOut {
                 let row = w + j * nIn
                 let z = outSum + j * count
                 let bias = shape.usesBias ? p[shape.biasOffsets[l] + j] : 0
-                var e = 0
-                while e + 4 * width <= count {
-                    var s0 = Lanes(repeating: bias), s1 = s0, s2 = s0, s3 = s0
-                    for i in 0..<nIn {
-                        let x = inAct + i * count + e, r = Lanes(repeating: row[i])
-                        s0 += r * x.lanes()
-                        s1 += r * (x + width).lanes()
-                        s2 += r * (x + 2 * width).lanes()
-                        s3 += r * (x + 3 * width).lanes()
-                    }
-                    (z + e).store(s0)
-                    (z + e + width).store(s1)
-                    (z + e + 2 * width).store(s2)
-                    (z + e + 3 * width).store(s3)
-                    e += 4 * width
-                }
-                while e + width <= count {
-                    var sum = Lanes(repeating: bias)
-                    for i in 0..<nIn { sum += Lanes(repeating: row[i]) * (inAct + i * count + e).lanes() }
-                    (z + e).store(sum)
-                    e += width
-                }
-                while e < count {
-                    var sum = bias
-                    for i in 0..<nIn { sum += row[i] * inAct[i * count + e] }
-                    z[e] = sum
-                    e += 1
-                }
+                weightedSums(
+                    start: bias, weights: row, weightStride: 1, terms: nIn, values: inAct, count: count, into: z)
                 if case .softmax = f { continue }
                 f.activate(z, into: outAct + j * count, count: count)
             }
@@ -169,40 +142,52 @@ enum BatchKernels {
                 let inDelta = deltas + shape.neuronOffsets[l] * count
                 for i in 0..<nIn {
                     let back = inDelta + i * count
-                    var e = 0
-                    while e + 4 * width <= count {
-                        var s0 = Lanes(repeating: 0), s1 = s0, s2 = s0, s3 = s0
-                        for j in 0..<nNext {
-                            let wji = Lanes(repeating: w[j * nIn + i]), d = nextDelta + j * count + e
-                            s0 += wji * d.lanes()
-                            s1 += wji * (d + width).lanes()
-                            s2 += wji * (d + 2 * width).lanes()
-                            s3 += wji * (d + 3 * width).lanes()
-                        }
-                        (back + e).store(s0)
-                        (back + e + width).store(s1)
-                        (back + e + 2 * width).store(s2)
-                        (back + e + 3 * width).store(s3)
-                        e += 4 * width
-                    }
-                    while e + width <= count {
-                        var sum = Lanes(repeating: 0)
-                        for j in 0..<nNext {
-                            sum += Lanes(repeating: w[j * nIn + i]) * (nextDelta + j * count + e).lanes()
-                        }
-                        (back + e).store(sum)
-                        e += width
-                    }
-                    while e < count {
-                        var sum = 0.0
-                        for j in 0..<nNext { sum += w[j * nIn + i] * nextDelta[j * count + e] }
-                        back[e] = sum
-                        e += 1
-                    }
+                    weightedSums(
+                        start: 0, weights: w + i, weightStride: nIn, terms: nNext, values: nextDelta, count: count,
+                        into: back)
                     fIn.multiplyByDerivative(back, sums: inSum + i * count, acts: inAct + i * count, count: count)
                 }
             }
             l -= 1
+        }
+    }
+
+    /// `out[e] = start + Σ_k weights[k · weightStride] · values[k · count + e]` for each of the
+    /// batch's `count` examples, the terms added in order of k: a forward pass's weighted sums
+    /// (k over the inputs) and the δs sent back (k over the next layer's neurons).
+    @inline(__always)
+    static func weightedSums(
+        start: Double, weights: UnsafePointer<Double>, weightStride: Int, terms: Int, values: UnsafePointer<Double>,
+        count: Int, into out: UnsafeMutablePointer<Double>
+    ) {
+        let width = Lanes.scalarCount
+        var e = 0
+        while e + 4 * width <= count {
+            var s0 = Lanes(repeating: start), s1 = s0, s2 = s0, s3 = s0
+            for k in 0..<terms {
+                let weight = Lanes(repeating: weights[k * weightStride]), v = values + k * count + e
+                s0 += weight * v.lanes()
+                s1 += weight * (v + width).lanes()
+                s2 += weight * (v + 2 * width).lanes()
+                s3 += weight * (v + 3 * width).lanes()
+            }
+            (out + e).store(s0)
+            (out + e + width).store(s1)
+            (out + e + 2 * width).store(s2)
+            (out + e + 3 * width).store(s3)
+            e += 4 * width
+        }
+        while e + width <= count {
+            var sum = Lanes(repeating: start)
+            for k in 0..<terms { sum += Lanes(repeating: weights[k * weightStride]) * (values + k * count + e).lanes() }
+            (out + e).store(sum)
+            e += width
+        }
+        while e < count {
+            var sum = start
+            for k in 0..<terms { sum += weights[k * weightStride] * values[k * count + e] }
+            out[e] = sum
+            e += 1
         }
     }
 }
