@@ -35,6 +35,15 @@ func renderFrames(_ plan: SessionPlan, _ progress: SessionProgress, count: Int, 
     return renderer
 }
 
+/// A frame of `overlay` alone on black: no synapses, nothing live-only.
+func overlayFrame(_ overlay: [DrawCommand]) -> SceneFrame {
+    SceneFrame(
+        background: Color(0, 0, 0), synapses: .direct([]), overlay: overlay, liveOnly: [],
+        hud: HUDValues(
+            iteration: 0, keyframe: 0, example: nil, inputs: [], desired: nil, outputs: [], averageError: nil,
+            status: ""))
+}
+
 /// Pixels of two equally sized surfaces whose colours differ by more than 6 levels in all.
 func differingPixels(_ a: Surface, _ b: Surface) -> Int {
     var differing = 0
@@ -95,15 +104,9 @@ struct RenderTests {
     }
 
     @Test func textIsDrawnFromTheGlyphAtlas() throws {
-        let frame = SceneFrame(
-            background: Color(0, 0, 0), synapses: .direct([]),
-            overlay: [
-                .text("iteration 42", at: Point(10, 10), size: .large, color: Color(255, 255, 255), align: .left)
-            ],
-            liveOnly: [],
-            hud: HUDValues(
-                iteration: 0, keyframe: 0, example: nil, inputs: [], desired: nil, outputs: [], averageError: nil,
-                status: ""))
+        let frame = overlayFrame([
+            .text("iteration 42", at: Point(10, 10), size: .large, color: Color(255, 255, 255), align: .left)
+        ])
         let pixels = try render(frame, width: 200, height: 50)
         var lit = 0
         for y in 10..<34 { for x in 10..<140 where brightness(pixels, Point(Double(x), Double(y))) > 300 { lit += 1 } }
@@ -115,17 +118,11 @@ struct RenderTests {
     /// wedges shades its edge blocks once per wedge: a 16-gon sprite cost twice a square's time.
     @Test func glowsAndDiscsAreSquaresOfTwoTriangles() throws {
         let white = Color(255, 255, 255)
-        let frame = SceneFrame(
-            background: Color(0, 0, 0), synapses: .direct([]),
-            overlay: [
-                .glow(center: Point(50, 50), radius: 40, color: white),
-                .disc(center: Point(150, 50), radius: 30, fill: white, rim: Color(128, 128, 128)),
-                .disc(center: Point(250, 50), radius: 30, fill: white, rim: nil),
-            ],
-            liveOnly: [],
-            hud: HUDValues(
-                iteration: 0, keyframe: 0, example: nil, inputs: [], desired: nil, outputs: [], averageError: nil,
-                status: ""))
+        let frame = overlayFrame([
+            .glow(center: Point(50, 50), radius: 40, color: white),
+            .disc(center: Point(150, 50), radius: 30, fill: white, rim: Color(128, 128, 128)),
+            .disc(center: Point(250, 50), radius: 30, fill: white, rim: nil),
+        ])
         let canvas = try SurfaceCanvas(system: sharedSDL, width: 300, height: 100)
         let renderer = try SceneRenderer(canvas: canvas, fontPath: fontPath)
         renderer.draw(frame)
@@ -143,12 +140,7 @@ struct RenderTests {
     /// rim and fill by area, not two.
     @Test func smallRimmedDiscsAreOneSprite() throws {
         let rim = Color(128, 128, 128), fill = Color(255, 200, 0)
-        let frame = SceneFrame(
-            background: Color(0, 0, 0), synapses: .direct([]),
-            overlay: [.disc(center: Point(20, 20), radius: 2.5, fill: fill, rim: rim)], liveOnly: [],
-            hud: HUDValues(
-                iteration: 0, keyframe: 0, example: nil, inputs: [], desired: nil, outputs: [], averageError: nil,
-                status: ""))
+        let frame = overlayFrame([.disc(center: Point(20, 20), radius: 2.5, fill: fill, rim: rim)])
         let canvas = try SurfaceCanvas(system: sharedSDL, width: 40, height: 40)
         let renderer = try SceneRenderer(canvas: canvas, fontPath: fontPath)
         renderer.draw(frame)
