@@ -38,7 +38,8 @@ enum BatchKernels {
                 let z = outSum + j * count
                 let bias = shape.usesBias ? p[shape.biasOffsets[l] + j] : 0
                 weightedSums(
-                    start: bias, weights: row, weightStride: 1, terms: nIn, values: inAct, count: count, into: z)
+                    start: bias, weights: row, weightStride: 1, terms: nIn, values: inAct, valueStride: count,
+                    length: count, into: z)
                 if case .softmax = f { continue }
                 f.activate(z, into: outAct + j * count, count: count)
             }
@@ -88,8 +89,8 @@ enum BatchKernels {
             let nextDelta = deltas + shape.neuronOffsets[l + 1] * count
             let w = p + shape.weightOffsets[l]
             let gw = acc + shape.weightOffsets[l]
-            // Each weight's sum runs over the examples in order, eight weights of a row side by
-            // side in registers, reading the layer's activations laid out example by example.
+            // Each weight's sum runs over the examples in order, a row's weights side by side in
+            // registers (`weightedSums`), reading the layer's activations laid out example by example.
             for i in 0..<nIn {
                 let from = inAct + i * count
                 var to = byExample + i
@@ -98,36 +99,10 @@ enum BatchKernels {
                     to += nIn
                 }
             }
-            let width = Lanes.scalarCount
             for j in 0..<nNext {
-                let row = gw + j * nIn, d = nextDelta + j * count
-                var i = 0
-                while i + 4 * width <= nIn {
-                    var s0 = (row + i).lanes(), s1 = (row + i + width).lanes()
-                    var s2 = (row + i + 2 * width).lanes(), s3 = (row + i + 3 * width).lanes()
-                    for e in 0..<count {
-                        let x = byExample + e * nIn + i, de = Lanes(repeating: d[e])
-                        s0 += de * x.lanes()
-                        s1 += de * (x + width).lanes()
-                        s2 += de * (x + 2 * width).lanes()
-                        s3 += de * (x + 3 * width).lanes()
-                    }
-                    (row + i).store(s0)
-                    (row + i + width).store(s1)
-                    (row + i + 2 * width).store(s2)
-                    (row + i + 3 * width).store(s3)
-                    i += 4 * width
-                }
-                while i + width <= nIn {
-                    var sum = (row + i).lanes()
-                    for e in 0..<count { sum += Lanes(repeating: d[e]) * (byExample + e * nIn + i).lanes() }
-                    (row + i).store(sum)
-                    i += width
-                }
-                for e in 0..<count {
-                    let x = byExample + e * nIn
-                    for k in i..<nIn { row[k] += d[e] * x[k] }
-                }
+                weightedSums(
+                    start: nil, weights: nextDelta + j * count, weightStride: 1, terms: count, values: byExample,
+                    valueStride: nIn, length: nIn, into: gw + j * nIn)
             }
             if shape.usesBias {
                 let gb = acc + shape.biasOffsets[l]
@@ -143,8 +118,8 @@ enum BatchKernels {
                 for i in 0..<nIn {
                     let back = inDelta + i * count
                     weightedSums(
-                        start: 0, weights: w + i, weightStride: nIn, terms: nNext, values: nextDelta, count: count,
-                        into: back)
+                        start: 0, weights: w + i, weightStride: nIn, terms: nNext, values: nextDelta,
+                        valueStride: count, length: count, into: back)
                     fIn.multiplyByDerivative(back, sums: inSum + i * count, acts: inAct + i * count, count: count)
                 }
             }
@@ -152,42 +127,46 @@ enum BatchKernels {
         }
     }
 
-    /// `out[e] = start + Σ_k weights[k · weightStride] · values[k · count + e]` for each of the
-    /// batch's `count` examples, the terms added in order of k: a forward pass's weighted sums
-    /// (k over the inputs) and the δs sent back (k over the next layer's neurons).
+    /// `out[n] = start + Σ_k weights[k · weightStride] · values[k · valueStride + n]` for n in
+    /// `0..<length`, the terms added in order of k; with no `start`, the sums are added to what
+    /// `out` holds. The batch's three sums: a forward pass's weighted sums and the δs sent back
+    /// (n over the examples), and the gradients summed over the examples (n over a row's weights).
     @inline(__always)
     static func weightedSums(
-        start: Double, weights: UnsafePointer<Double>, weightStride: Int, terms: Int, values: UnsafePointer<Double>,
-        count: Int, into out: UnsafeMutablePointer<Double>
+        start: Double?, weights: UnsafePointer<Double>, weightStride: Int, terms: Int, values: UnsafePointer<Double>,
+        valueStride: Int, length: Int, into out: UnsafeMutablePointer<Double>
     ) {
         let width = Lanes.scalarCount
-        var e = 0
-        while e + 4 * width <= count {
-            var s0 = Lanes(repeating: start), s1 = s0, s2 = s0, s3 = s0
+        func initial(_ n: Int) -> Lanes { start.map { Lanes(repeating: $0) } ?? (out + n).lanes() }
+        var n = 0
+        while n + 4 * width <= length {
+            var s0 = initial(n), s1 = initial(n + width), s2 = initial(n + 2 * width), s3 = initial(n + 3 * width)
             for k in 0..<terms {
-                let weight = Lanes(repeating: weights[k * weightStride]), v = values + k * count + e
+                let weight = Lanes(repeating: weights[k * weightStride]), v = values + k * valueStride + n
                 s0 += weight * v.lanes()
                 s1 += weight * (v + width).lanes()
                 s2 += weight * (v + 2 * width).lanes()
                 s3 += weight * (v + 3 * width).lanes()
             }
-            (out + e).store(s0)
-            (out + e + width).store(s1)
-            (out + e + 2 * width).store(s2)
-            (out + e + 3 * width).store(s3)
-            e += 4 * width
+            (out + n).store(s0)
+            (out + n + width).store(s1)
+            (out + n + 2 * width).store(s2)
+            (out + n + 3 * width).store(s3)
+            n += 4 * width
         }
-        while e + width <= count {
-            var sum = Lanes(repeating: start)
-            for k in 0..<terms { sum += Lanes(repeating: weights[k * weightStride]) * (values + k * count + e).lanes() }
-            (out + e).store(sum)
-            e += width
+        while n + width <= length {
+            var sum = initial(n)
+            for k in 0..<terms {
+                sum += Lanes(repeating: weights[k * weightStride]) * (values + k * valueStride + n).lanes()
+            }
+            (out + n).store(sum)
+            n += width
         }
-        while e < count {
-            var sum = start
-            for k in 0..<terms { sum += weights[k * weightStride] * values[k * count + e] }
-            out[e] = sum
-            e += 1
+        while n < length {
+            var sum = start ?? out[n]
+            for k in 0..<terms { sum += weights[k * weightStride] * values[k * valueStride + n] }
+            out[n] = sum
+            n += 1
         }
     }
 }
