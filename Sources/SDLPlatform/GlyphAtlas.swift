@@ -8,6 +8,8 @@ final class GlyphAtlas {
         let u: Float, v: Float, u2: Float, v2: Float
         let width: Double, height: Double
         let advance: Double
+        /// Where the glyph sits in `pixels`, in whole pixels.
+        let x: Int, y: Int
     }
 
     /// Beyond ASCII: what the HUD, hover cards and explain mode write (δ η ∂ ′ ½ ² in formulas).
@@ -18,6 +20,9 @@ final class GlyphAtlas {
     let texture: Texture
     let lineHeight: Double
     private var glyphs: [Character: Glyph] = [:]
+    /// The atlas's coverage (alpha), row after row of `atlasWidth`: what `compose` reads.
+    private let coverage: [UInt8]
+    private let atlasWidth: Int
 
     init(renderer: Renderer, fontPath: String, pixelSize: Int) throws(SDLError) {
         let font = try SDLError.check(
@@ -57,12 +62,46 @@ final class GlyphAtlas {
                 u: Float(places[k].0) / Float(atlasWidth), v: Float(places[k].1) / Float(atlasHeight),
                 u2: Float(places[k].0 + surface.width) / Float(atlasWidth),
                 v2: Float(places[k].1 + surface.height) / Float(atlasHeight),
-                width: Double(surface.width), height: Double(surface.height), advance: Double(advance))
+                width: Double(surface.width), height: Double(surface.height), advance: Double(advance),
+                x: places[k].0, y: places[k].1)
         }
         texture = try Texture(renderer: renderer, surface: atlas, blend: SDL_BLENDMODE_BLEND)
+        self.atlasWidth = atlasWidth
+        let pixels = atlas.pointer.pointee.pixels!.assumingMemoryBound(to: UInt8.self)
+        let pitch = Int(atlas.pointer.pointee.pitch)
+        // ABGR8888 is R, G, B, A in memory: alpha is every pixel's fourth byte.
+        coverage = (0..<atlasHeight * atlasWidth).map { k in pixels[k / atlasWidth * pitch + k % atlasWidth * 4 + 3] }
     }
 
     func glyph(_ character: Character) -> Glyph? { glyphs[character] ?? glyphs["?"] }
 
     func measure(_ text: String) -> Double { text.reduce(0) { $0 + (glyph($1)?.advance ?? 0) } }
+
+    /// `text` as one picture of coverage: each glyph where drawing it quad by quad puts it (pen
+    /// at 0, advancing), overlapping glyphs combined as blending one over the other does
+    /// (a + b − ab). `width` reaches the last glyph's right edge; `advance` is `measure(text)`.
+    func compose(_ text: String) -> (coverage: [UInt8], width: Int, height: Int, advance: Double) {
+        var placed: [(glyph: Glyph, x: Int)] = []
+        var pen = 0.0, width = 0, height = 0
+        for character in text {
+            guard let glyph = glyph(character) else { continue }
+            if character != " " {
+                placed.append((glyph, Int(pen)))
+                width = max(width, Int(pen) + Int(glyph.width))
+                height = max(height, Int(glyph.height))
+            }
+            pen += glyph.advance
+        }
+        var out = [UInt8](repeating: 0, count: width * height)
+        for (glyph, x) in placed {
+            for row in 0..<Int(glyph.height) {
+                let from = (glyph.y + row) * atlasWidth + glyph.x, to = row * width + x
+                for k in 0..<Int(glyph.width) {
+                    let a = Int(coverage[from + k]), under = Int(out[to + k])
+                    out[to + k] = UInt8(a + (under * (255 - a) + 127) / 255)
+                }
+            }
+        }
+        return (out, width, height, pen)
+    }
 }

@@ -2,8 +2,8 @@ import CSDL2
 import Scene
 
 /// Draws `SceneFrame`s with an SDL renderer: glow halos (a pre-rendered gradient, additive),
-/// anti-aliased thick lines (textured quads, batched), discs, text from cached glyph atlases,
-/// and large networks' synapses from cached target textures.
+/// anti-aliased thick lines (textured quads, batched), discs, text as whole lines composed once
+/// from glyph atlases (`TextLineCache`), and large networks' synapses from cached target textures.
 public final class SceneRenderer {
     private let canvas: Canvas
     /// The canvas's SDL renderer, for the draw calls (the canvas keeps it alive).
@@ -18,6 +18,10 @@ public final class SceneRenderer {
     /// Set while drawing into a cached layer.
     private var drawingMesh = false
     private var atlases: [TextSize: GlyphAtlas] = [:]
+    /// Each frame's texts as whole lines (one copy each), glyph by glyph only when they do not fit.
+    private let textLines: TextLineCache
+    /// Off: every text glyph by glyph (tests compare the two).
+    var drawsTextAsLines = true
     /// Least recently used first; pinned layers are never evicted for another (see `SynapseLayer.isPinned`).
     private var synapseCache: [(key: String, texture: Texture, pinned: Bool)] = []
     /// Pixels covered by everything drawn so far (quads, sprites, texture copies; clears not
@@ -86,7 +90,16 @@ public final class SceneRenderer {
         for size in TextSize.allCases {
             atlases[size] = try GlyphAtlas(renderer: canvas.renderer, fontPath: fontPath, pixelSize: size.rawValue)
         }
+        textLines = try TextLineCache(
+            renderer: canvas.renderer, width: Self.textLinesSize.width, height: Self.textLinesSize.height)
     }
+
+    /// The text line cache's texture: as wide as a 1920-pixel window's longest line (the HUD's
+    /// example line), and room for several frames' worth of a busy window's lines.
+    static let textLinesSize = (width: 2048, height: 256)
+    /// Lines of text composed into the cache, and how often it was emptied for room (bench, tests).
+    public var textLinesComposed: Int { textLines.linesComposed }
+    public var textLineResets: Int { textLines.resets }
 
     /// Streaming textures for `.image` commands, by size; each used once a frame, in order.
     private var imageTextures: [String: [Texture]] = [:]
@@ -105,6 +118,11 @@ public final class SceneRenderer {
         SDL_SetRenderTarget(renderer, nil)
         imagesUsed.removeAll(keepingCapacity: true)
         background = frame.background
+        var texts: [TextLineCache.Key] = []
+        for commands in [frame.overlay, frame.liveOnly] {
+            for case let .text(string, _, size, _, _) in commands { texts.append(.init(string: string, size: size)) }
+        }
+        textLines.prepare(texts, atlases: atlases)
         switch frame.synapses {
         case let .direct(commands):
             clear()
@@ -428,7 +446,8 @@ public final class SceneRenderer {
 
     private func text(_ string: String, at: Point, size: TextSize, color: Color, align: TextAlign) {
         guard let atlas = atlases[size] else { return }
-        let width = atlas.measure(string)
+        let line = drawsTextAsLines && !drawingMesh ? textLines.line(string, size: size) : nil
+        let width = line?.advance ?? atlas.measure(string)
         var x = at.x, y = at.y
         switch align {
         case .left: break
@@ -440,6 +459,10 @@ public final class SceneRenderer {
         }
         x = x.rounded()
         y = y.rounded()
+        if let line {
+            copyLine(line, x: Int32(x), y: Int32(y), color: color)
+            return
+        }
         batch.use(atlas.texture.pointer)
         for character in string {
             guard let glyph = atlas.glyph(character) else { continue }
@@ -453,5 +476,18 @@ public final class SceneRenderer {
                 u0: glyph.u, v0: glyph.v, u1: glyph.u2, v1: glyph.v2)
             x += glyph.advance
         }
+    }
+
+    /// A cached line of text, tinted, its top left corner at (x, y): one 1:1 copy.
+    private func copyLine(_ line: TextLineCache.Line, x: Int32, y: Int32, color: Color) {
+        guard line.source.w > 0 else { return }
+        batch.flush()  // what was queued before is drawn first
+        var source = line.source
+        var target = SDL_Rect(x: x, y: y, w: source.w, h: source.h)
+        SDL_SetTextureColorMod(textLines.texture.pointer, color.r, color.g, color.b)
+        SDL_SetTextureAlphaMod(textLines.texture.pointer, color.a)
+        SDL_RenderCopy(renderer, textLines.texture.pointer, &source, &target)
+        copiedArea += Double(source.w) * Double(source.h)
+        copies += 1
     }
 }

@@ -36,6 +36,13 @@ final class Texture {
             access: SDL_TEXTUREACCESS_STREAMING, scaleMode: smooth ? SDL_ScaleModeLinear : SDL_ScaleModeNearest)
     }
 
+    /// A texture whose parts are replaced from memory now and then (SDL_UpdateTexture), copied 1:1.
+    convenience init(staticFor renderer: Renderer, width: Int, height: Int) throws(SDLError) {
+        try self.init(
+            renderer: renderer, width: width, height: height, format: SDL_PIXELFORMAT_ABGR8888,
+            access: SDL_TEXTUREACCESS_STATIC, scaleMode: SDL_ScaleModeNearest)
+    }
+
     private init(
         renderer: Renderer, width: Int, height: Int, format: SDL_PixelFormatEnum, access: SDL_TextureAccess,
         scaleMode: SDL_ScaleMode
