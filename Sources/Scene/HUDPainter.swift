@@ -41,50 +41,83 @@ struct HUDPainter {
 
     func draw(into out: inout [DrawCommand]) {
         let top = layout.hudTop
-        let total = input.plan.iterations
+        let speed = input.speed == 1 ? "" : "  ×\(formatSpeed(input.speed))"
+        let statusLine = status + speed
         out.append(
             .text(
-                "iteration \(grouped(input.shownIteration)) of \(grouped(total))", at: Point(top.x + 16, top.y + 10),
-                size: .large, color: palette.text, align: .left))
+                statusLine, at: Point(top.maxX - 16, top.y + 10), size: .large,
+                color: status == "diverged" ? palette.alert : palette.text, align: .right))
+        // Narrow windows: the shorter forms, so the line ends before the status.
+        let iterations = "\(grouped(input.shownIteration)) of \(grouped(input.plan.iterations))"
+        let room = top.width - 32 - 12 - TextSize.large.estimatedWidth(of: statusLine)
+        out.append(
+            .text(
+                longestFitting(["iteration " + iterations, iterations], size: .large, room: room),
+                at: Point(top.x + 16, top.y + 10), size: .large, color: palette.text, align: .left))
+        out.append(
+            .text(
+                longestFitting(thinkingLines, size: .normal, room: top.width - 32), at: Point(top.x + 16, top.y + 40),
+                size: .normal, color: example == nil ? palette.glow : palette.text, align: .left))
+        let showsLosses = drawErrorBar(into: &out)
+        // "H: help" on a line of its own at the foot where the band has room, else under the bar
+        // when the losses are not there.
+        let band = layout.hudBottom
+        if band.height >= SceneLayout.bottomBandWithHelp || !showsLosses {
+            let at =
+                band.height >= SceneLayout.bottomBandWithHelp
+                ? Point(16, band.maxY - 22) : Point(errorBar.x, errorBar.maxY + 8)
+            out.append(.text("H: help", at: at, size: .small, color: palette.dimText, align: .left))
+        }
+    }
+
+    /// What the network is thinking about, from the whole line to its answer alone: "example 3 of
+    /// 7:  inputs [1.00, 0.00, 1.00]   desired [1.00]   actual [0.97]" (or for classes "desired 7
+    /// reads 7 (0.97)"), then without the desired output, without the inputs, without the example.
+    private var thinkingLines: [String] {
         let data = input.plan.dataSet
         let who =
             example.map { "example \($0 + 1) of \(data.count)" }
             ?? (input.userInput != nil && layout.padArea != nil ? "your drawing" : "your input")
-        var thinking =
-            data.imageShape.map { "\(who):  a \($0.width)×\($0.height) image" }
-            ?? "\(who):  inputs \(shortVector(input.rawInputs(inputs)))"
+        let what =
+            data.imageShape.map { "a \($0.width)×\($0.height) image" }
+            ?? "inputs \(shortVector(input.rawInputs(inputs)))"
+        var desired: String?
+        let answer: String
         if let read = data.predictedClass(trace.outputs) {
-            // Named classes read as names: "desired 7   reads 7 (0.97)".
-            if let target, let wanted = data.predictedClass(target) { thinking += "   desired \(wanted)" }
+            if let target, let wanted = data.predictedClass(target) { desired = "desired \(wanted)" }
             let sure = trace.outputs.count == 1 ? max(trace.outputs[0], 1 - trace.outputs[0]) : trace.outputs.max()!
-            thinking += "   reads \(read) (\(formatValue(sure)))"
+            answer = "reads \(read) (\(formatValue(sure)))"
         } else {
-            if let target { thinking += "   desired \(shortVector(target))" }
-            thinking += "   actual \(shortVector(trace.outputs))"
+            desired = target.map { "desired \(shortVector($0))" }
+            answer = "actual \(shortVector(trace.outputs))"
         }
-        out.append(
-            .text(
-                thinking, at: Point(top.x + 16, top.y + 40), size: .normal,
-                color: example == nil ? palette.glow : palette.text, align: .left))
-        let speed = input.speed == 1 ? "" : "  ×\(formatSpeed(input.speed))"
-        out.append(
-            .text(
-                status + speed, at: Point(top.maxX - 16, top.y + 10), size: .large,
-                color: status == "diverged" ? palette.alert : palette.text, align: .right))
-        drawErrorBar(into: &out)
-        out.append(
-            .text(
-                "H: help", at: Point(16, Double(layout.height) - 22), size: .small, color: palette.dimText, align: .left
-            ))
+        return [
+            "\(who):  \(what)" + (desired.map { "   " + $0 } ?? "") + "   " + answer, "\(who):  \(what)   \(answer)",
+            "\(who):  \(answer)", answer,
+        ]
     }
 
-    /// The average error as a bar, as in the video: full width at the untrained network's error.
-    private func drawErrorBar(into out: inout [DrawCommand]) {
+    /// The first of `lines` no wider than `room`, or the last.
+    private func longestFitting(_ lines: [String], size: TextSize, room: Double) -> String {
+        lines.first { size.estimatedWidth(of: $0) <= room } ?? lines.last!
+    }
+
+    /// Where the average error's bar goes; in narrow windows it leaves room for its value
+    /// ("0.04775") before the timeline.
+    private var errorBar: Rect {
         let band = layout.hudBottom
-        let bar = Rect(x: band.x + 16, y: band.y + 34, width: band.width * 0.38, height: 16)
+        let valueRoom = TextSize.normal.estimatedWidth(of: "0.0000000") + 8  // "%.4g" of a small loss
+        let width = max(min(band.width * 0.38, layout.timelineArea.x - 12 - valueRoom - (band.x + 16)), 24)
+        return Rect(x: band.x + 16, y: band.y + 34, width: width, height: 16)
+    }
+
+    /// The average error as a bar, as in the video: full width at the untrained network's error;
+    /// under it the train / test losses where there is a test part. Returns whether they were drawn.
+    private func drawErrorBar(into out: inout [DrawCommand]) -> Bool {
+        let band = layout.hudBottom, bar = errorBar
         out.append(
             .text("average error", at: Point(bar.x, band.y + 12), size: .normal, color: palette.dimText, align: .left))
-        guard let error = averageError, let first = input.progress.keyframeLosses.first, first > 0 else { return }
+        guard let error = averageError, let first = input.progress.keyframeLosses.first, first > 0 else { return false }
         out.append(.rect(bar, palette.neuronFill))
         let fraction = min(max(error / first, 0), 1)
         out.append(
@@ -112,8 +145,10 @@ struct HUDPainter {
             if let line = lines.first(where: { TextSize.small.estimatedWidth(of: $0) <= room }) {
                 out.append(
                     .text(line, at: Point(bar.x, bar.maxY + 8), size: .small, color: palette.dimText, align: .left))
+                return true
             }
         }
+        return false
     }
 
     /// With `--compare`: the second network's answer to the same input, under the first's.

@@ -28,8 +28,9 @@ struct ImagePainter {
             ? (input.userInput != nil ? "your drawing" : "drag to draw")
             : input.userInput != nil
                 ? "your drawing · C clears · Backspace: the examples" : "drag to draw · right button erases"
-        out.append(
-            .text(hint, at: Point(pad.midX, pad.maxY + 6), size: .small, color: palette.dimText, align: .center))
+        // Under the pad, kept inside the window (a compared network's pad is narrow, at the edge).
+        let x = max(pad.midX, 4 + TextSize.small.estimatedWidth(of: hint) / 2)
+        out.append(.text(hint, at: Point(x, pad.maxY + 6), size: .small, color: palette.dimText, align: .center))
     }
 
     /// Each drawn first-hidden-layer neuron's receptive field inside its disc: weight w_ji of

@@ -46,17 +46,20 @@ struct MapPainter {
         }
         // Axes: the ends and the middle of each range, and the inputs' names.
         let names = data.inputNames
-        for (k, value) in [ranges.x.lowerBound, (ranges.x.lowerBound + ranges.x.upperBound) / 2, ranges.x.upperBound]
-            .enumerated()
-        {
+        // Small maps: the middle ticks only where the three fit side by side (or one above another).
+        let xTicks = [ranges.x.lowerBound, (ranges.x.lowerBound + ranges.x.upperBound) / 2, ranges.x.upperBound]
+            .map { tick(input.rawInput(0, $0)) }
+        let showsMiddleX = xTicks.map { TextSize.small.estimatedWidth(of: $0) + 8 }.reduce(0, +) <= map.width
+        let showsMiddleY = map.height >= 3 * (Double(TextSize.small.rawValue) + 6)
+        for (k, label) in xTicks.enumerated() where k != 1 || showsMiddleX {
             let x = map.x + map.width * Double(k) / 2
             out.append(
                 .text(
-                    tick(input.rawInput(0, value)), at: Point(x, map.maxY + 3), size: .small, color: palette.dimText,
+                    label, at: Point(x, map.maxY + 3), size: .small, color: palette.dimText,
                     align: k == 0 ? .left : k == 1 ? .center : .right))
         }
         for (k, value) in [ranges.y.lowerBound, (ranges.y.lowerBound + ranges.y.upperBound) / 2, ranges.y.upperBound]
-            .enumerated()
+            .enumerated() where k != 1 || showsMiddleY
         {
             let y = map.maxY - map.height * Double(k) / 2
             out.append(
@@ -99,7 +102,8 @@ struct MapPainter {
 
     /// Regression's scale: the field's colours from the smallest target to the largest, with both
     /// values, above the map's right corner, right of `left` (where the second input's name ends;
-    /// "output" goes when a small window leaves no room for it).
+    /// "output" goes when a small window leaves no room for it, the scale itself when even a short
+    /// one does not fit).
     private func drawLegend(clearOf left: Double, into out: inout [DrawCommand]) {
         let range = targetRange
         let steps = 32
@@ -108,7 +112,12 @@ struct MapPainter {
                 [range.lowerBound + (range.upperBound - range.lowerBound) * Double(k) / Double(steps - 1)], range: range
             )
         }
-        let bar = Rect(x: map.maxX - 130, y: map.y - 12, width: 100, height: 8)
+        // Narrow maps: a shorter bar, still clear of the second input's name with its low value;
+        // none at all where even 24 px do not fit.
+        let barRight = map.maxX - 30
+        let barWidth = min(100, barRight - 4 - TextSize.small.estimatedWidth(of: tick(range.lowerBound)) - left)
+        guard barWidth >= 24 else { return }
+        let bar = Rect(x: barRight - barWidth, y: map.y - 12, width: barWidth, height: 8)
         out.append(.image(PixelImage(width: steps, height: 1, pixels: colours), in: bar))
         out.append(.frame(bar, palette.neuronRim))
         let low =

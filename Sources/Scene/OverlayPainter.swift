@@ -76,14 +76,23 @@ struct OverlayPainter {
         }
         // What the picture leaves out of a large network, said on screen.
         let omissions =
-            (layout.isThinned ? ["large layers: \(SceneLayout.maximumDrawnNeuronsPerLayer) neurons of each drawn"] : [])
+            (layout.isThinned ? ["large layers: \(layout.drawnNeuronsPerLayer) neurons of each drawn"] : [])
             + (layout.synapseThinningNote.map { [$0] } ?? [])
         if !omissions.isEmpty {
-            out.append(
-                .text(
-                    (omissions + ["the strongest signals pulse"]).joined(separator: ", "),
-                    at: Point(Double(layout.width) / 2, layout.hudBottom.y - 4), size: .small, color: palette.dimText,
-                    align: .center))
+            // Centred, or right of the pad where its row meets the pad or the pad's hint (small
+            // windows); in narrow windows the longest form that fits.
+            let y = layout.hudBottom.y - 4, hintFoot = 6 + 1.17 * Double(TextSize.small.rawValue)
+            let besidePad = layout.padArea.flatMap { pad in y < pad.maxY + hintFoot && y + 15 > pad.y ? pad : nil }
+            let left = besidePad.map { $0.maxX + 8 } ?? 16, right = Double(layout.width) - 16
+            let notes = [(omissions + ["the strongest signals pulse"]).joined(separator: ", ")] + omissions.reversed()
+            if let note = notes.first(where: { TextSize.small.estimatedWidth(of: $0) <= right - left }) {
+                let width = TextSize.small.estimatedWidth(of: note)
+                let x = max(Double(layout.width) / 2, left + width / 2)
+                out.append(
+                    .text(
+                        note, at: Point(x, y), size: .small, color: palette.dimText,
+                        align: .center))
+            }
         }
         // Explain mode writes its own card; a hover card would cover it.
         drawHoverCard(into: &out)

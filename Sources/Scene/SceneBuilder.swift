@@ -11,15 +11,21 @@ public enum SceneBuilder {
         first.draw(into: &overlay)
         if let second, let comparison = input.comparison {
             second.draw(into: &overlay)
-            // Captions in the outer corners, clear of the banners across the middle.
-            let pictures = [(first, comparison.captions.first), (second, comparison.captions.second)]
+            // Captions in the outer corners, clear of the banners across the middle; where side by
+            // side they would reach past the middle, small, and in the smallest windows only their
+            // ends ("…rate=3": what differs is at the end).
+            let room = Double(input.layout.width) / 2 - 8 - input.layout.networkArea.x
+            let captions = [comparison.captions.first, comparison.captions.second]
+            let size: TextSize =
+                captions.allSatisfy { TextSize.normal.estimatedWidth(of: $0) <= room } ? .normal : .small
+            let pictures = zip([first, second], captions.map { Self.ending(of: $0, size: size, within: room) })
             for (k, (picture, caption)) in pictures.enumerated() {
                 let area = picture.input.layout.networkArea
                 let right = k == 1 && picture.input.layout.slot?.stacked == false
                 overlay.append(
                     .text(
                         caption, at: Point(right ? area.maxX : area.x, area.y - SceneLayout.captionHeight),
-                        size: .normal, color: k == 0 ? input.palette.glow : ComparedInput.curveColor,
+                        size: size, color: k == 0 ? input.palette.glow : ComparedInput.curveColor,
                         align: right ? .right : .left))
             }
         }
@@ -160,5 +166,16 @@ struct NetworkPicture {
             mapping.drawNeuronMaps(into: &overlay)
             mapping.drawPanel(into: &overlay)
         }
+    }
+}
+
+extension SceneBuilder {
+    /// `text` if it fits in `room`, else "…" and as much of its end as fits.
+    static func ending(of text: String, size: TextSize, within room: Double) -> String {
+        var end = Substring(text)
+        while !end.isEmpty && size.estimatedWidth(of: end.count < text.count ? "…" + end : String(end)) > room {
+            end = end.dropFirst()
+        }
+        return end.count < text.count ? "…" + end : text
     }
 }

@@ -47,6 +47,9 @@ public struct SceneLayout: Sendable, Equatable {
     private let drawn: [[Int]]
     /// Layers with more neurons than this are drawn as a sample of their neurons (see `drawnIndices`).
     public static let maximumDrawnNeuronsPerLayer = 64
+    /// The neurons drawn of a huge layer in this window: `maximumDrawnNeuronsPerLayer`, fewer in
+    /// windows too short for that many discs.
+    public let drawnNeuronsPerLayer: Int
     /// The synapses each neuron keeps in a connection layer too dense to read: one with more than
     /// `denseSynapseCount` drawn synapses and more than `denseFanIn` per receiving neuron. At 1280x720
     /// a 64-32 layer's 2,048 lines are a solid sheet and its 256 strongest read as wiring; a 32-10
@@ -80,6 +83,15 @@ public struct SceneLayout: Sendable, Equatable {
 
     /// The slot of a compared network, or nil for a network alone.
     public let slot: ComparisonSlot?
+    /// The HUD bands' least heights (windows under about 440 and 480 px high).
+    static let smallestTopBand = 64.0
+    static let smallestBottomBand = 76.0
+    /// The bottom band's height from which "H: help" has a line of its own under the error bar's.
+    static let bottomBandWithHelp = 96.0
+
+    /// The least side of a decision map's square.
+    static let smallestMap = 64.0
+
     /// Room kept above a compared network for its caption.
     public static let captionHeight = 20.0
 
@@ -96,12 +108,16 @@ public struct SceneLayout: Sendable, Equatable {
         self.height = height
         self.layerSizes = layerSizes
         let w = Double(width), h = Double(height)
-        let topBand = min(78, h * 0.14), bottomBand = min(118, h * 0.2)
+        // The bands grow with the window up to their full size, but never below what their text
+        // needs: the top one two lines (iteration, example), the bottom one the error bar's label,
+        // the bar and one line under it (`HUDPainter`).
+        let topBand = max(min(78, h * 0.14), Self.smallestTopBand)
+        let bottomBand = max(min(118, h * 0.2), Self.smallestBottomBand)
         hudTop = Rect(x: 0, y: 0, width: w, height: topBand)
         hudBottom = Rect(x: 0, y: h - bottomBand, width: w, height: bottomBand)
         timelineArea = Rect(x: w * 0.55, y: hudBottom.y + 10, width: w * 0.45 - 16, height: bottomBand - 30)
         // Room on the left for the inputs' values ("-0.04") beside their discs, in small windows too.
-        let marginX = max(w * 0.08, min(72, w * 0.12))
+        let marginX = max(w * 0.08, min(72, max(w * 0.12, 64)))
         var area = Rect(
             x: marginX, y: topBand + 8, width: max(w - 2 * marginX, 1), height: max(h - topBand - bottomBand - 16, 1))
         self.slot = slot
@@ -130,7 +146,8 @@ public struct SceneLayout: Sendable, Equatable {
         // class names) and the map's axis before it. Under the map go its ticks and the first
         // input's name (31 px): the square stops 14 px above the band's foot so that they end
         // above the timeline, or above the name of the second input of the map stacked below.
-        if let mapRanges, layerSizes.first == 2 {
+        // A map too small to read (stacked compared networks in the smallest windows) is left out.
+        if let mapRanges, layerSizes.first == 2, min(area.height - 12, w * 0.34) >= Self.smallestMap {
             let side = min(area.height - 12, w * 0.34)
             let map = Rect(x: w - side - 16, y: area.y - 2, width: side, height: side)
             mapArea = map
@@ -158,6 +175,9 @@ public struct SceneLayout: Sendable, Equatable {
         }
         padArea = pad
         networkArea = area
+        // The smallest windows draw fewer neurons of a huge layer: 2.5 px a disc at the least.
+        let limit = min(SceneLayout.maximumDrawnNeuronsPerLayer, max(Int(area.height / 2.5), 8))
+        drawnNeuronsPerLayer = limit
         let layers = layerSizes.count
         let staggered: Set<Int> = pad != nil && layers > 2 && layerSizes[1] > 12 ? [1] : []
         staggeredLayers = staggered
@@ -168,7 +188,7 @@ public struct SceneLayout: Sendable, Equatable {
         func columnX(_ l: Int) -> Double { firstX + columnGap * Double(l) }
         let discLayers = pad == nil ? Array(layerSizes.indices) : Array(layerSizes.indices.dropFirst())
         let rowRadius = discLayers.map { l -> Double in
-            let shown = Double(min(layerSizes[l], SceneLayout.maximumDrawnNeuronsPerLayer))
+            let shown = Double(min(layerSizes[l], limit))
             let rowGap = area.height / max(shown, 1)
             return staggered.contains(l) ? rowGap * Double(SceneLayout.staggerColumns) * 0.4 : rowGap * 0.32
         }.min()!
@@ -177,7 +197,7 @@ public struct SceneLayout: Sendable, Equatable {
         showsNeuronLabels = r >= 9
         biasLabelLayers = Set(
             discLayers.filter { l in
-                let rowGap = area.height / Double(max(min(layerSizes[l], SceneLayout.maximumDrawnNeuronsPerLayer), 1))
+                let rowGap = area.height / Double(max(min(layerSizes[l], limit), 1))
                 return l > 0 && rowGap - 2 * r >= SceneLayout.biasLabelRoom
             })
         var centres: [[Point]] = []
@@ -193,7 +213,7 @@ public struct SceneLayout: Sendable, Equatable {
                 continue
             }
             let x = columnX(l)
-            let shown = min(size, SceneLayout.maximumDrawnNeuronsPerLayer)
+            let shown = min(size, limit)
             let spacing = area.height / Double(shown)
             // In huge layers drawn neuron k is index ⌊k·size/shown⌋ (`drawnIndices`); the rounding up
             // maps it back to slot k, and undrawn neurons share the slot of the next drawn one.
@@ -207,7 +227,7 @@ public struct SceneLayout: Sendable, Equatable {
         }
         self.centres = centres
         let drawn = layerSizes.enumerated().map { l, size in
-            let shown = l == 0 && pad != nil ? size : min(size, SceneLayout.maximumDrawnNeuronsPerLayer)
+            let shown = l == 0 && pad != nil ? size : min(size, limit)
             return size == shown ? Array(0..<size) : (0..<shown).map { $0 * size / shown }
         }
         self.drawn = drawn

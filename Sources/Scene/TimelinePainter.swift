@@ -115,16 +115,22 @@ struct TimelinePainter {
     static let testColor = Color(110, 170, 255)
 
     /// Legend entries (the compared networks' captions; train and test when the header has no
-    /// room for them) one above the other in a corner of the plot no curve point falls in — the
-    /// upper right (under the line the "it clicks" mark may take), then the lower right, lower
-    /// left, upper left — else the one with the fewest; on a backing that keeps them legible
-    /// where a curve does cross.
+    /// room for them) one above the other (side by side in a short plot) in a corner of the plot
+    /// no curve point falls in — the upper right (under the line the "it clicks" mark may take),
+    /// then the lower right, lower left, upper left — else the one with the fewest; on a backing
+    /// that keeps them legible where a curve does cross. None in a plot narrower than the entries.
     private func drawCornerLegend(
         _ entries: [(String, Color)], avoiding curves: [Point], into out: inout [DrawCommand]
     ) {
         let plot = strip.plot, row = 14.0
-        let widest = entries.map { TextSize.small.estimatedWidth(of: $0.0) }.max() ?? 0
-        let size = (width: widest + 28, height: row * Double(entries.count) + 4)
+        let widths = entries.map { TextSize.small.estimatedWidth(of: $0.0) + 28 }
+        // Side by side in a plot too short for them one above the other (small windows).
+        let inOneRow = row * Double(entries.count) + 4 > plot.maxY - 2 - (plot.y + 14)
+        let size =
+            inOneRow
+            ? (width: widths.reduce(0, +), height: row + 4)
+            : (width: widths.max() ?? 0, height: row * Double(entries.count) + 4)
+        guard size.width <= plot.width - 8 else { return }  // the captions above the networks name them
         let (left, right) = (plot.x + 4, plot.maxX - 4 - size.width)
         // Above the keyframe ticks, or in a short plot (a small window) at least under the top line.
         let top = plot.y + 14, bottom = max(plot.maxY - 16 - size.height, top)
@@ -135,7 +141,8 @@ struct TimelinePainter {
         let box = corners[covered.firstIndex(of: 0) ?? covered.indices.min { covered[$0] < covered[$1] }!]
         out.append(.rect(box, palette.panel.withAlpha(0.85)))
         for (k, (label, color)) in entries.enumerated() {
-            let y = box.y + 2 + row / 2 + row * Double(k), swatch = box.maxX - 4
+            let y = box.y + 2 + row / 2 + (inOneRow ? 0 : row * Double(k))
+            let swatch = inOneRow ? box.x + widths[...k].reduce(0, +) - 4 : box.maxX - 4
             out.append(
                 .line(from: Point(swatch - 14, y), to: Point(swatch, y), width: 2, color: color, dashed: false))
             out.append(

@@ -8,7 +8,9 @@ import Testing
 /// (`TextSize.estimatedWidth`, which never falls short of the font, by the text's height) is
 /// clear of every other's.
 struct TextOverlapTests {
-    static let sizes = [(640, 480), (800, 600), (1024, 768), (1280, 720), (1920, 1080)]
+    static let sizes = [(320, 240), (480, 360), (640, 480), (800, 600), (1024, 768), (1280, 720), (1920, 1080)]
+    /// Explain mode's cards and banner need a window of 640x480 or more.
+    static let explainSizes = sizes.filter { $0.0 >= 640 }
 
     @Test(arguments: ["xor3", "circle", "reg-plane", "spiral", "and", "digits"])
     func textsDoNotOverlap(dataSet: String) throws {
@@ -17,7 +19,9 @@ struct TextOverlapTests {
             for frame in [2, 5 * plan.schedule.beat + 20, plan.timeline.frameCount - 1] {
                 var input = sceneInput(plan, progress, frame: frame, width: width, height: height)
                 input.layout = SceneLayout(plan: plan, width: width, height: height)
-                expectNoOverlap(SceneBuilder.build(input), "\(dataSet) \(width)x\(height) frame \(frame)")
+                expectNoOverlap(
+                    SceneBuilder.build(input), "\(dataSet) \(width)x\(height) frame \(frame)", width: width,
+                    height: height)
             }
         }
     }
@@ -30,12 +34,14 @@ struct TextOverlapTests {
             network: progress.keyframes[1], input: plan.dataSet.input(0), target: plan.dataSet.target(0),
             loss: plan.training.loss, learningRate: plan.training.learningRate)
         let explanation = Explanation(step: step, training: plan.training)
-        for (width, height) in Self.sizes {
+        for (width, height) in Self.explainSizes {
             var input = sceneInput(plan, progress, frame: 0, width: width, height: height)
             input.layout = SceneLayout(plan: plan, width: width, height: height)
             for k in explanation.stages.indices {
                 input.explain = ExplainView(explanation: explanation, stage: k, progress: 0.5)
-                expectNoOverlap(SceneBuilder.build(input), "explain \(dataSet) \(width)x\(height) stage \(k)")
+                expectNoOverlap(
+                    SceneBuilder.build(input), "explain \(dataSet) \(width)x\(height) stage \(k)", width: width,
+                    height: height)
             }
         }
     }
@@ -55,7 +61,8 @@ struct TextOverlapTests {
                 layout: SceneLayout(plan: plans.second, width: width, height: height, slot: slots[1]),
                 plan: plans.second,
                 progress: second, captions: ("learning-rate=1", "learning-rate=3"))
-            expectNoOverlap(SceneBuilder.build(input), "compare \(dataSet) \(width)x\(height)")
+            expectNoOverlap(
+                SceneBuilder.build(input), "compare \(dataSet) \(width)x\(height)", width: width, height: height)
         }
     }
 
@@ -73,8 +80,9 @@ struct TextOverlapTests {
             values: (0..<600).map { p in (p % 20 >= k && p % 20 < k + 6 && p / 20 < 12 + 2 * k) ? 1 : 0 })
     }
 
-    /// Texts drawn over each other; a text under a panel drawn later (a card) is hidden, not overlapped.
-    func expectNoOverlap(_ frame: SceneFrame, _ what: String) {
+    /// Texts drawn over each other or cut by the window's edge; a text under a panel drawn later
+    /// (a card) is hidden, not overlapped.
+    func expectNoOverlap(_ frame: SceneFrame, _ what: String, width: Int, height: Int) {
         var boxes: [(String, Rect)] = []
         for command in frame.overlay + frame.liveOnly {
             switch command {
@@ -84,6 +92,10 @@ struct TextOverlapTests {
                 boxes.removeAll { panel.intersects($0.1) }
             default: break
             }
+        }
+        let window = Rect(x: 0, y: 0, width: Double(width), height: Double(height))
+        for (text, box) in boxes where !window.contains(box) {
+            Issue.record("\(what): '\(text)' \(box) is cut by the window's edge")
         }
         for a in boxes.indices {
             for b in boxes.indices where b > a && boxes[a].1.intersects(boxes[b].1) {
