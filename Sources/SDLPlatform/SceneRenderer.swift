@@ -101,8 +101,12 @@ public final class SceneRenderer {
     public var textLinesComposed: Int { textLines.linesComposed }
     public var textLineResets: Int { textLines.resets }
 
-    /// Streaming textures for `.image` commands, by size; each used once a frame, in order.
-    private var imageTextures: [String: [Texture]] = [:]
+    /// Streaming textures for `.image` commands, by size; each used once a frame, in order, with
+    /// the picture it holds (a picture the frame before uploaded is not uploaded again: on
+    /// llvmpipe an upload may wait for the last frame's drawing, which still reads the texture).
+    private var imageTextures: [String: [(texture: Texture, picture: PixelImage?)]] = [:]
+    /// Pictures uploaded so far, cumulative (tests, bench).
+    public private(set) var imagesUploaded = 0
     private var imagesUsed: [String: Int] = [:]
 
     /// Live windows only (never while recording: a recorded frame must not depend on what was
@@ -377,18 +381,22 @@ public final class SceneRenderer {
                 let texture = try? Texture(
                     streamingFor: canvas.renderer, width: picture.width, height: picture.height, smooth: picture.smooth)
             else { return }
-            pool.append(texture)
-            imageTextures[key] = pool
+            pool.append((texture, nil))
         }
-        let texture = pool[used]
-        var bytes = [UInt8](repeating: 0, count: picture.pixels.count * 4)
-        for (k, c) in picture.pixels.enumerated() {
-            bytes[4 * k] = c.r
-            bytes[4 * k + 1] = c.g
-            bytes[4 * k + 2] = c.b
-            bytes[4 * k + 3] = c.a
+        let texture = pool[used].texture
+        if pool[used].picture != picture {
+            var bytes = [UInt8](repeating: 0, count: picture.pixels.count * 4)
+            for (k, c) in picture.pixels.enumerated() {
+                bytes[4 * k] = c.r
+                bytes[4 * k + 1] = c.g
+                bytes[4 * k + 2] = c.b
+                bytes[4 * k + 3] = c.a
+            }
+            texture.update(rgba: bytes)
+            pool[used].picture = picture
+            imagesUploaded += 1
         }
-        texture.update(rgba: bytes)
+        imageTextures[key] = pool
         for part in parts {
             var target = SDL_FRect(
                 x: Float(part.target.x), y: Float(part.target.y), w: Float(part.target.width),

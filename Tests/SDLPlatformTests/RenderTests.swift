@@ -151,6 +151,29 @@ struct RenderTests {
         let centre = surface.pixel(x: 20, y: 20)
         #expect(Int(centre.r) > Int(centre.b) + 20 && centre.g < 200)
     }
+    /// A picture the frame before uploaded is copied again without uploading it (a map's field
+    /// holds still between eases); a changed one is uploaded, and the frame shows it.
+    @Test func anUnchangedPictureIsNotUploadedAgain() throws {
+        func frame(_ shade: UInt8) -> SceneFrame {
+            let field = PixelImage(width: 4, height: 4, pixels: Array(repeating: Color(shade, 0, 0), count: 16))
+            let legend = PixelImage(width: 4, height: 4, pixels: Array(repeating: Color(0, 0, 200), count: 16))
+            return overlayFrame([
+                .image(field, in: Rect(x: 0, y: 0, width: 20, height: 20)),
+                .image(legend, in: Rect(x: 20, y: 0, width: 20, height: 20)),
+            ])
+        }
+        let canvas = try SurfaceCanvas(system: sharedSDL, width: 40, height: 20)
+        let renderer = try SceneRenderer(canvas: canvas, fontPath: fontPath)
+        renderer.draw(frame(100))
+        renderer.draw(frame(100))
+        #expect(renderer.imagesUploaded == 2)
+        renderer.draw(frame(220))
+        #expect(renderer.imagesUploaded == 3)
+        let surface = try Surface(width: 40, height: 20)
+        try canvas.readPixels(into: surface)
+        #expect(surface.pixel(x: 10, y: 10).r == 220 && surface.pixel(x: 30, y: 10).b == 200)
+    }
+
     @Test func cachedSynapseLayersAreDrawnOncePerKeyframe() throws {
         let (plan, progress) = try finishedSession { model, schedule in
             model.dataSet = "circle"; model.layers = [2, 64, 32, 1]; model.iterations = 3; schedule.keyframes = 4
