@@ -214,7 +214,13 @@ public struct SceneLayout: Sendable, Equatable {
             }
             let x = columnX(l)
             let shown = min(size, limit)
-            let spacing = area.height / Double(shown)
+            // Rows of equal height, a disc in the middle of each; a staggered layer's discs are
+            // taller than a row, so there the first and last discs touch the band's edges and the
+            // rows between share what is left, keeping every disc inside the band.
+            let row = area.height / Double(shown)
+            let sticksOut = r > row / 2 && shown > 1
+            let spacing = sticksOut ? (area.height - 2 * r) / Double(shown - 1) : row
+            let firstY = area.y + (sticksOut ? r : row / 2)
             // In huge layers drawn neuron k is index ⌊k·size/shown⌋ (`drawnIndices`); the rounding up
             // maps it back to slot k, and undrawn neurons share the slot of the next drawn one.
             let columns = staggered.contains(l) ? SceneLayout.staggerColumns : 1
@@ -222,7 +228,8 @@ public struct SceneLayout: Sendable, Equatable {
                 (0..<size).map { i in
                     let slot = size <= shown ? i : min((i * shown + size - 1) / size, shown - 1)
                     let column = Double(slot % columns) - Double(columns - 1) / 2
-                    return Point(x + column * SceneLayout.staggerSpacing * r, area.y + spacing * (Double(slot) + 0.5))
+                    return Point(
+                        x + column * SceneLayout.staggerSpacing * r, firstY + spacing * Double(slot))
                 })
         }
         self.centres = centres

@@ -42,6 +42,10 @@ struct ImageLayoutTests {
                     for i in layout.drawnIndices(layer: l) {
                         let c = layout.centres[l][i], r = layout.radius
                         #expect(window.contains(Rect(x: c.x - r, y: c.y - r, width: 2 * r, height: 2 * r)))
+                        // Inside the network's band: clear of the HUD and the notes at its foot.
+                        #expect(
+                            c.y - r >= layout.networkArea.y - 1e-9 && c.y + r <= layout.networkArea.maxY + 1e-9,
+                            "\(shape) \(w)x\(h): disc \(l).\(i) leaves the band")
                         #expect(c.x - r > pad.maxX + 20, "\(shape) \(w)x\(h): a disc overlaps the pad")
                         #expect(layout.neuron(at: c) == NeuronID(layer: l, index: i))
                         discs.append(c)
