@@ -69,11 +69,17 @@ struct ExplainPainter {
     func drawCard(into out: inout [DrawCommand]) {
         let (title, lines) = explanation.lines(for: view.current)
         let box = cardBox(title: title, lines: lines)
+        let discs = layout.layerSizes.indices.filter { $0 > 0 || layout.padArea == nil }.flatMap { l -> [Rect] in
+            layout.drawnIndices(layer: l).map { i in
+                let c = layout.centres[l][i], r = layout.radius
+                return Rect(x: c.x - r, y: c.y - r, width: 2 * r, height: 2 * r)
+            }
+        }
         if view.current == .update {
             // Each listed weight's Δw, written on its synapse where the card does not cover it and
-            // no other label is (a neuron's bias, another Δw).
+            // no neuron or other label is (a neuron's bias, another Δw).
             let card = Rect(x: box.x - 48, y: box.y - 14, width: box.width + 96, height: box.height + 28)
-            var taken = out.compactMap(\.estimatedTextBox)
+            var taken = out.compactMap(\.estimatedTextBox) + discs
             for s in explanation.largestChanges {
                 let from = layout.centres[s.layer][s.from], to = layout.centres[s.layer + 1][s.to]
                 let text =
@@ -92,20 +98,19 @@ struct ExplainPainter {
             }
         }
         if case .backward(let layer) = view.current, layout.showsNeuronLabels {
-            // Each δ over its neuron, unless the card is there (it lists them too).
+            // Each δ over its neuron, or under it, where neither the card (it lists them too), a
+            // neuron nor another label is.
+            var taken = out.compactMap(\.estimatedTextBox) + discs + [box]
             for j in explanation.path[layer] {
                 let centre = layout.centres[layer][j]
-                let label = DrawCommand.text(
-                    "δ " + formatExplained(step.trace.delta(layer: layer, index: j), signed: true),
-                    at: Point(centre.x, centre.y - layout.radius - 16), size: .small, color: palette.backwardPulse,
-                    align: .center)
-                if !box.intersects(label.estimatedTextBox!) { out.append(label) }
-            }
-        }
-        let discs = layout.layerSizes.indices.filter { $0 > 0 || layout.padArea == nil }.flatMap { l -> [Rect] in
-            layout.drawnIndices(layer: l).map { i in
-                let c = layout.centres[l][i], r = layout.radius
-                return Rect(x: c.x - r, y: c.y - r, width: 2 * r, height: 2 * r)
+                let text = "δ " + formatExplained(step.trace.delta(layer: layer, index: j), signed: true)
+                let label = [centre.y - layout.radius - 16, centre.y + layout.radius + 2].map {
+                    DrawCommand.text(
+                        text, at: Point(centre.x, $0), size: .small, color: palette.backwardPulse, align: .center)
+                }.first { place in !taken.contains { $0.intersects(place.estimatedTextBox!) } }
+                guard let label else { continue }
+                out.append(label)
+                taken.append(label.estimatedTextBox!)
             }
         }
         drawBanner(clearOf: out.compactMap(\.estimatedTextBox) + discs, into: &out)

@@ -28,9 +28,14 @@ struct ImagePainter {
             ? (input.userInput != nil ? "your drawing" : "drag to draw")
             : input.userInput != nil
                 ? "your drawing · C clears · Backspace: the examples" : "drag to draw · right button erases"
-        // Under the pad, kept inside the window (a compared network's pad is narrow, at the edge).
-        let x = max(pad.midX, 4 + TextSize.small.estimatedWidth(of: hint) / 2)
-        out.append(.text(hint, at: Point(x, pad.maxY + 6), size: .small, color: palette.dimText, align: .center))
+        // Under the pad, kept inside the window (a compared network's pad is narrow, at the edge)
+        // and clear of the first hidden layer's discs; left out where it cannot be.
+        let width = TextSize.small.estimatedWidth(of: hint)
+        let x = max(pad.midX, 4 + width / 2)
+        let firstDisc = layout.drawnIndices(layer: 1).map { layout.centres[1][$0].x - layout.radius }.min() ?? .infinity
+        if x + width / 2 <= firstDisc - 4 {
+            out.append(.text(hint, at: Point(x, pad.maxY + 6), size: .small, color: palette.dimText, align: .center))
+        }
     }
 
     /// Each drawn first-hidden-layer neuron's receptive field inside its disc: weight w_ji of

@@ -21,7 +21,7 @@ struct TextOverlapTests {
                 input.layout = SceneLayout(plan: plan, width: width, height: height)
                 expectNoOverlap(
                     SceneBuilder.build(input), "\(dataSet) \(width)x\(height) frame \(frame)", width: width,
-                    height: height)
+                    height: height, neuronsOf: [input.layout])
             }
         }
     }
@@ -41,7 +41,7 @@ struct TextOverlapTests {
                 input.explain = ExplainView(explanation: explanation, stage: k, progress: 0.5)
                 expectNoOverlap(
                     SceneBuilder.build(input), "explain \(dataSet) \(width)x\(height) stage \(k)", width: width,
-                    height: height)
+                    height: height, neuronsOf: [input.layout])
             }
         }
     }
@@ -62,7 +62,8 @@ struct TextOverlapTests {
                 plan: plans.second,
                 progress: second, captions: ("learning-rate=1", "learning-rate=3"))
             expectNoOverlap(
-                SceneBuilder.build(input), "compare \(dataSet) \(width)x\(height)", width: width, height: height)
+                SceneBuilder.build(input), "compare \(dataSet) \(width)x\(height)", width: width, height: height,
+                neuronsOf: [input.layout, input.comparison!.layout])
         }
     }
 
@@ -80,22 +81,39 @@ struct TextOverlapTests {
             values: (0..<600).map { p in (p % 20 >= k && p % 20 < k + 6 && p / 20 < 12 + 2 * k) ? 1 : 0 })
     }
 
-    /// Texts drawn over each other or cut by the window's edge; a text under a panel drawn later
-    /// (a card) is hidden, not overlapped.
-    func expectNoOverlap(_ frame: SceneFrame, _ what: String, width: Int, height: Int) {
+    /// Texts drawn over each other, over the neurons of `layouts` or cut by the window's edge; a
+    /// text under a panel drawn later (a card) is hidden, not overlapped.
+    func expectNoOverlap(
+        _ frame: SceneFrame, _ what: String, width: Int, height: Int, neuronsOf layouts: [SceneLayout] = []
+    ) {
         var boxes: [(String, Rect)] = []
+        var panels: [Rect] = []
         for command in frame.overlay + frame.liveOnly {
             switch command {
             case let .text(text, _, _, _, _):
                 if let box = command.estimatedTextBox { boxes.append((text, box)) }
             case let .rect(panel, color) where color.a >= 200 && panel.width > 60 && panel.height > 30:
                 boxes.removeAll { panel.intersects($0.1) }
+                panels.append(panel)
             default: break
             }
         }
         let window = Rect(x: 0, y: 0, width: Double(width), height: Double(height))
         for (text, box) in boxes where !window.contains(box) {
             Issue.record("\(what): '\(text)' \(box) is cut by the window's edge")
+        }
+        for layout in layouts {
+            for l in layout.layerSizes.indices where !(l == 0 && layout.padArea != nil) {
+                for i in layout.drawnIndices(layer: l) {
+                    let c = layout.centres[l][i], r = layout.radius
+                    let disc = Rect(x: c.x - r, y: c.y - r, width: 2 * r, height: 2 * r)
+                    // (A card's lines lie on the card, which hides the neurons under it.)
+                    for (text, box) in boxes where box.intersects(disc) && !panels.contains(where: { $0.contains(box) })
+                    {
+                        Issue.record("\(what): '\(text)' \(box) lies on neuron \(l).\(i) \(disc)")
+                    }
+                }
+            }
         }
         for a in boxes.indices {
             for b in boxes.indices where b > a && boxes[a].1.intersects(boxes[b].1) {
