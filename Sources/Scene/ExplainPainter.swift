@@ -75,11 +75,12 @@ struct ExplainPainter {
                 return Rect(x: c.x - r, y: c.y - r, width: 2 * r, height: 2 * r)
             }
         }
+        // What labels and the banner must stay clear of: every text so far, every neuron.
+        var taken = out.compactMap(\.estimatedTextBox) + discs
         if view.current == .update {
             // Each listed weight's Δw, written on its synapse where the card does not cover it and
             // no neuron or other label is (a neuron's bias, another Δw).
             let card = Rect(x: box.x - 48, y: box.y - 14, width: box.width + 96, height: box.height + 28)
-            var taken = out.compactMap(\.estimatedTextBox) + discs
             for s in explanation.largestChanges {
                 let from = layout.centres[s.layer][s.from], to = layout.centres[s.layer + 1][s.to]
                 let text =
@@ -100,20 +101,22 @@ struct ExplainPainter {
         if case .backward(let layer) = view.current, layout.showsNeuronLabels {
             // Each δ over its neuron, or under it, where neither the card (it lists them too), a
             // neuron nor another label is.
-            var taken = out.compactMap(\.estimatedTextBox) + discs + [box]
             for j in explanation.path[layer] {
                 let centre = layout.centres[layer][j]
                 let text = "δ " + formatExplained(step.trace.delta(layer: layer, index: j), signed: true)
                 let label = [centre.y - layout.radius - 16, centre.y + layout.radius + 2].map {
                     DrawCommand.text(
                         text, at: Point(centre.x, $0), size: .small, color: palette.backwardPulse, align: .center)
-                }.first { place in !taken.contains { $0.intersects(place.estimatedTextBox!) } }
+                }.first { place in
+                    let placed = place.estimatedTextBox!
+                    return !box.intersects(placed) && !taken.contains { $0.intersects(placed) }
+                }
                 guard let label else { continue }
                 out.append(label)
                 taken.append(label.estimatedTextBox!)
             }
         }
-        drawBanner(clearOf: out.compactMap(\.estimatedTextBox) + discs, into: &out)
+        drawBanner(clearOf: taken, into: &out)
         // The card last, over whatever labels it meets.
         out.append(.rect(box, palette.panel))
         out.append(.frame(box, palette.glow))

@@ -58,14 +58,14 @@ struct HUDPainter {
             .text(
                 longestFitting(thinkingLines, size: .normal, room: top.width - 32), at: Point(top.x + 16, top.y + 40),
                 size: .normal, color: example == nil ? palette.glow : palette.text, align: .left))
-        let showsLosses = drawErrorBar(into: &out)
+        let bar = errorBar
+        let showsLosses = drawErrorBar(bar, into: &out)
         // "H: help" on a line of its own at the foot where the band has room, else under the bar
         // when the losses are not there.
         let band = layout.hudBottom
         if band.height >= SceneLayout.bottomBandWithHelp || !showsLosses {
             let at =
-                band.height >= SceneLayout.bottomBandWithHelp
-                ? Point(16, band.maxY - 22) : Point(errorBar.x, errorBar.maxY + 8)
+                band.height >= SceneLayout.bottomBandWithHelp ? Point(16, band.maxY - 22) : Point(bar.x, bar.maxY + 8)
             out.append(.text("H: help", at: at, size: .small, color: palette.dimText, align: .left))
         }
     }
@@ -111,10 +111,10 @@ struct HUDPainter {
         return Rect(x: band.x + 16, y: band.y + 34, width: width, height: 16)
     }
 
-    /// The average error as a bar, as in the video: full width at the untrained network's error;
-    /// under it the train / test losses where there is a test part. Returns whether they were drawn.
-    private func drawErrorBar(into out: inout [DrawCommand]) -> Bool {
-        let band = layout.hudBottom, bar = errorBar
+    /// The average error as `bar` (`errorBar`), as in the video: full width at the untrained
+    /// network's error; under it the train / test losses where there is a test part. Returns whether they were drawn.
+    private func drawErrorBar(_ bar: Rect, into out: inout [DrawCommand]) -> Bool {
+        let band = layout.hudBottom
         out.append(
             .text("average error", at: Point(bar.x, band.y + 12), size: .normal, color: palette.dimText, align: .left))
         guard let error = averageError, let first = input.progress.keyframeLosses.first, first > 0 else { return false }

@@ -83,7 +83,7 @@ public struct SceneLayout: Sendable, Equatable {
 
     /// The slot of a compared network, or nil for a network alone.
     public let slot: ComparisonSlot?
-    /// The HUD bands' least heights (windows under about 440 and 480 px high).
+    /// The HUD bands' least heights (they set the bands of windows under about 457 and 380 px high).
     static let smallestTopBand = 64.0
     static let smallestBottomBand = 76.0
     /// The bottom band's height from which "H: help" has a line of its own under the error bar's.
@@ -187,19 +187,16 @@ public struct SceneLayout: Sendable, Equatable {
         let columnGap = (area.maxX - firstX) / Double(max(layers - 1, 1))
         func columnX(_ l: Int) -> Double { firstX + columnGap * Double(l) }
         let discLayers = pad == nil ? Array(layerSizes.indices) : Array(layerSizes.indices.dropFirst())
+        // The height each drawn neuron of layer `l` has in its column.
+        func rowHeight(_ l: Int) -> Double { area.height / Double(max(min(layerSizes[l], limit), 1)) }
         let rowRadius = discLayers.map { l -> Double in
-            let shown = Double(min(layerSizes[l], limit))
-            let rowGap = area.height / max(shown, 1)
-            return staggered.contains(l) ? rowGap * Double(SceneLayout.staggerColumns) * 0.4 : rowGap * 0.32
+            staggered.contains(l) ? rowHeight(l) * Double(SceneLayout.staggerColumns) * 0.4 : rowHeight(l) * 0.32
         }.min()!
         let r = max(min(rowRadius, columnGap * 0.12, 26), 1)
         radius = r
         showsNeuronLabels = r >= 9
         biasLabelLayers = Set(
-            discLayers.filter { l in
-                let rowGap = area.height / Double(max(min(layerSizes[l], limit), 1))
-                return l > 0 && rowGap - 2 * r >= SceneLayout.biasLabelRoom
-            })
+            discLayers.filter { l in l > 0 && rowHeight(l) - 2 * r >= SceneLayout.biasLabelRoom })
         var centres: [[Point]] = []
         for (l, size) in layerSizes.enumerated() {
             if l == 0, let pad, let image {
@@ -217,7 +214,7 @@ public struct SceneLayout: Sendable, Equatable {
             // Rows of equal height, a disc in the middle of each; a staggered layer's discs are
             // taller than a row, so there the first and last discs touch the band's edges and the
             // rows between share what is left, keeping every disc inside the band.
-            let row = area.height / Double(shown)
+            let row = rowHeight(l)
             let sticksOut = r > row / 2 && shown > 1
             let spacing = sticksOut ? (area.height - 2 * r) / Double(shown - 1) : row
             let firstY = area.y + (sticksOut ? r : row / 2)
