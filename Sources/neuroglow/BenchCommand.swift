@@ -173,9 +173,15 @@ struct BenchCommand: ParsableCommand {
     }
 
     /// A 1280x720 canvas: a window when DISPLAY is set (Xvfb counts), else an offscreen surface.
+    /// A DISPLAY that does not answer is an error: SDL would fall back to its offscreen driver,
+    /// whose figures are nothing like a window's, and they would be reported as a window's.
     func benchCanvas() throws -> (system: SDLSystem, canvas: Canvas, hasDisplay: Bool) {
         let hasDisplay = !(ProcessInfo.processInfo.environment["DISPLAY"] ?? "").isEmpty
         let system = try SDLSystem.start(headless: !hasDisplay)
+        if hasDisplay, !system.hasDisplay {
+            throw NoDisplayError(
+                videoDriver: system.videoDriver, remedy: "Unset DISPLAY to measure on an offscreen surface instead.")
+        }
         let canvas: Canvas =
             hasDisplay
             ? try WindowCanvas(system: system, title: "neuroglow bench", width: 1280, height: 720, vsync: false)

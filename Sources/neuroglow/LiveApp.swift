@@ -287,6 +287,8 @@ struct ViewChoices {
 /// No window can be shown: SDL found no display and fell back to a driver that draws nowhere.
 struct NoDisplayError: Error, CustomStringConvertible {
     let videoDriver: String
+    /// What to do instead, the message's last sentence.
+    var remedy = "`neuroglow record DIR` renders the session to frames without a display."
 
     var description: String {
         let environment = ProcessInfo.processInfo.environment
@@ -296,6 +298,6 @@ struct NoDisplayError: Error, CustomStringConvertible {
         }
         return "no display to show the window on (looked for an X11 or Wayland display: "
             + "\(described("DISPLAY")), \(described("WAYLAND_DISPLAY")); SDL found only its \(videoDriver) driver). "
-            + "`neuroglow record DIR` renders the session to frames without a display."
+            + remedy
     }
 }

@@ -162,6 +162,18 @@ struct CommandLineTests {
             "exit \(gone.status): \(gone.stderr)")
     }
 
+    @Test func benchWithADisplayThatDoesNotAnswerSaysSoInsteadOfMeasuringOffscreen() throws {
+        // SDL falls back to its offscreen driver; its figures must not be reported as a window's.
+        let result = try Tool.neuroglow(
+            ["bench", "--only", "render", "--quick"], environment: ["DISPLAY": ":97"], unsetting: ["WAYLAND_DISPLAY"],
+            timeout: 60)
+        #expect(result.status != 0, "\(result.stdout)")
+        #expect(
+            result.stderr.contains("DISPLAY=:97 did not answer") && result.stderr.contains("Unset DISPLAY"),
+            "exit \(result.status): \(result.stderr)")
+        #expect(!result.stdout.contains("render ("), "\(result.stdout)")
+    }
+
     @Test func aLoadedModelDecidesWhatItBringsAndConflictsAreNamed() throws {
         let directory = Tool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
