@@ -122,7 +122,8 @@ public struct SceneLayout: Sendable, Equatable {
             x: marginX, y: topBand + 8, width: max(w - 2 * marginX, 1), height: max(h - topBand - bottomBand - 16, 1))
         self.slot = slot
         var mapRanges = mapRanges
-        var imageLeft = max(w * 0.03, 16)
+        let windowImageLeft = max(w * 0.03, 16)
+        var imageLeft = windowImageLeft
         if let slot {
             // Two halves: side by side with room between for the first's output labels and the
             // second's input labels, or stacked; each with its caption above it. Only stacked
@@ -135,11 +136,16 @@ public struct SceneLayout: Sendable, Equatable {
                 // Each side's labels take about 65 px beyond its discs' centres ("0.57", "−0.13").
                 let gap = max(w * 0.14, 140), half = (area.width - gap) / 2
                 area = Rect(x: area.x + (half + gap) * Double(slot.index), y: area.y, width: half, height: area.height)
+                // The second pad has no input labels to make room for: it starts as far before
+                // its half as the first starts before its own (in the window's margin), though
+                // never in the first half of the gap, where the first network's outputs are
+                // labelled. Starting at its half's edge, it covered the whole half in the
+                // smallest windows, and the network ran back over it.
+                if slot.index == 1 { imageLeft = area.x - min(marginX - windowImageLeft, gap / 2 - 16) }
             }
             area = Rect(
                 x: area.x, y: area.y + SceneLayout.captionHeight, width: area.width,
                 height: max(area.height - SceneLayout.captionHeight, 1))
-            imageLeft = slot.stacked || slot.index == 0 ? imageLeft : area.x
         }
         // The map: a square nearly as tall as the network's band (at most a third of the width),
         // at the right edge; the network keeps the rest, with room for the output labels (values,

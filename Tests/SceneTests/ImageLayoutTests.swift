@@ -60,6 +60,41 @@ struct ImageLayoutTests {
         }
     }
 
+    /// Two compared image networks, side by side or stacked: each pad lies in the window, its
+    /// own network's discs right of it, and the second pad clear of the first network's output
+    /// labels (`OverlayPainter` writes them within about 65 px of the output discs).
+    @Test func comparedPadsStayClearOfEveryNetwork() {
+        for (shape, image) in Self.cases.prefix(2) {
+            for (w, h) in [(320, 240), (440, 330), (640, 480), (1280, 720), (1920, 1080), (480, 640)] {
+                let slots = SceneLayout.ComparisonSlot.slots(width: w, height: h)
+                let layouts = slots.map {
+                    SceneLayout(layerSizes: shape, width: w, height: h, image: image, slot: $0)
+                }
+                let window = Rect(x: 0, y: 0, width: Double(w), height: Double(h))
+                for (k, layout) in layouts.enumerated() {
+                    let pad = layout.padArea!
+                    #expect(window.contains(pad), "\(shape) \(w)x\(h) slot \(k): pad \(pad)")
+                    for l in shape.indices.dropFirst() {
+                        for i in layout.drawnIndices(layer: l) {
+                            let c = layout.centres[l][i]
+                            #expect(
+                                c.x - layout.radius > pad.maxX + 2,
+                                "\(shape) \(w)x\(h) slot \(k): disc \(l).\(i) at \(c.x) overlaps the pad to \(pad.maxX)"
+                            )
+                        }
+                    }
+                }
+                if !slots[1].stacked {
+                    let outputs = layouts[0].centres[shape.count - 1].map(\.x).max()!
+                    #expect(
+                        layouts[1].padArea!.x >= outputs + layouts[0].radius + 40,
+                        "\(shape) \(w)x\(h): the second pad starts at \(layouts[1].padArea!.x), the first's outputs at \(outputs)"
+                    )
+                }
+            }
+        }
+    }
+
     /// Staggering gives the 32 receptive fields of a 144-32-10 network room: three columns, discs
     /// more than twice as large as in one column.
     @Test func aLargeFirstHiddenLayerIsStaggered() {
