@@ -86,10 +86,10 @@ struct ImageLayoutTests {
                 }
                 if !slots[1].stacked {
                     let outputs = layouts[0].centres[shape.count - 1].map(\.x).max()!
+                    let secondPad = layouts[1].padArea!.x
                     #expect(
-                        layouts[1].padArea!.x >= outputs + layouts[0].radius + 40,
-                        "\(shape) \(w)x\(h): the second pad starts at \(layouts[1].padArea!.x), the first's outputs at \(outputs)"
-                    )
+                        secondPad >= outputs + layouts[0].radius + 40,
+                        "\(shape) \(w)x\(h): the second pad starts at \(secondPad), the first's outputs at \(outputs)")
                 }
             }
         }
