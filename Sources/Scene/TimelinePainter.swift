@@ -37,21 +37,11 @@ struct TimelinePainter {
             if compared.count >= 2 {
                 out.append(.polyline(Self.thinned(compared), width: 1.5, color: ComparedInput.curveColor))
             }
-            if let comparison = input.comparison {
-                drawCornerLegend(
-                    [
-                        (comparison.captions.first, palette.glow),
-                        (comparison.captions.second, ComparedInput.curveColor),
-                    ],
-                    avoiding: curve + test + compared, into: &out)
-            } else if !axis.test.isEmpty {
-                if let x = header.legendX {
-                    drawLegend(trainAndTest, at: x, into: &out)
-                } else {
-                    drawCornerLegend(trainAndTest, avoiding: curve + test, into: &out)
-                }
+            if input.comparison == nil, !axis.test.isEmpty, let x = header.legendX {
+                drawLegend(trainAndTest, at: x, into: &out)
             }
         }
+        if let legend = cornerLegend() { draw(legend, into: &out) }
         let known = strip.keyframeIterations.count
         for k in 0...min(input.shownKeyframe, known - 1) {
             tick(k, current: k == input.shownKeyframe, color: palette.dimText.withAlpha(0.7), into: &out)
@@ -78,16 +68,28 @@ struct TimelinePainter {
                     palette.background.withAlpha(0.55)))
         }
         if let drop = SteepestDrop.find(in: input.progress.lossCurve) {
-            let x = strip.x(iteration: Double(drop.iteration))
-            out.append(
-                .line(
-                    from: Point(x, strip.plot.y), to: Point(x, strip.plot.maxY), width: 1, color: palette.alert,
-                    dashed: true))
-            let onTheRight = x > strip.plot.midX
-            out.append(
-                .text(
-                    "it clicks (M)", at: Point(onTheRight ? x - 4 : x + 4, strip.plot.y + 1),
-                    size: .small, color: palette.alert, align: onTheRight ? .right : .left))
+            let x = strip.x(iteration: Double(drop.iteration)), plot = strip.plot
+            // The mark stops at the corner legend's backing (it is drawn after it, live only).
+            var spans = [(plot.y, plot.maxY)]
+            if let box = cornerLegend()?.box, x >= box.x, x <= box.maxX {
+                spans = [(plot.y, box.y), (box.maxY, plot.maxY)].filter { $0.1 - $0.0 > 2 }
+            }
+            for (top, bottom) in spans {
+                out.append(
+                    .line(from: Point(x, top), to: Point(x, bottom), width: 1, color: palette.alert, dashed: true))
+            }
+            let onTheRight = x > plot.midX
+            let label = DrawCommand.text(
+                "it clicks (M)", at: Point(onTheRight ? x - 4 : x + 4, plot.y + 1), size: .small,
+                color: palette.alert, align: onTheRight ? .right : .left)
+            // A backing like the legend's, so the curves under it do not cross the words.
+            if let ink = label.estimatedTextBox {
+                out.append(
+                    .rect(
+                        Rect(x: ink.x - 2, y: ink.y - 1, width: ink.width + 4, height: ink.height + 2),
+                        palette.panel.withAlpha(0.85)))
+            }
+            out.append(label)
         }
     }
 
@@ -114,15 +116,39 @@ struct TimelinePainter {
     /// The test part's loss line: a cool blue beside the training curve's warm glow.
     static let testColor = Color(110, 170, 255)
 
-    /// Legend entries (the compared networks' captions; train and test when the header has no
-    /// room for them) one above the other (side by side in a short plot) in a corner of the plot
-    /// no curve point falls in — the upper right (under the line the "it clicks" mark may take),
-    /// then the lower right, lower left, upper left — else the one with the fewest; on a backing
-    /// that keeps them legible where a curve does cross. None in a plot narrower than the entries.
-    private func drawCornerLegend(
-        _ entries: [(String, Color)], avoiding curves: [Point], into out: inout [DrawCommand]
-    ) {
-        let plot = strip.plot, row = 14.0
+    /// A legend inside the plot: its entries, each one's width, whether they sit in one row, and
+    /// the backing they are written on.
+    private struct CornerLegend {
+        let entries: [(String, Color)]
+        let widths: [Double]
+        let inOneRow: Bool
+        let box: Rect
+        static let row = 14.0
+    }
+
+    /// The legend inside the plot, if there is one: the compared networks' captions, or train and
+    /// test when the header has no room for them. One above the other (side by side in a short
+    /// plot) in a corner of the plot no curve point falls in — the upper right (under the line
+    /// the "it clicks" mark may take), then the lower right, lower left, upper left — else the
+    /// one with the fewest. None in a plot narrower than the entries. The same in the frame's
+    /// pass and in the live-only one, which keeps the "it clicks" mark off it.
+    private func cornerLegend() -> CornerLegend? {
+        guard let axis = lossAxis() else { return nil }
+        let entries: [(String, Color)]
+        var curves = (axis.curve + axis.test).map(axis.point)
+        if let comparison = input.comparison {
+            entries = [
+                (comparison.captions.first, palette.glow), (comparison.captions.second, ComparedInput.curveColor),
+            ]
+            curves += axis.compared.map(axis.point)
+        } else if !axis.test.isEmpty,
+            header(legend: [("train", palette.glow), ("test", Self.testColor)]).legendX == nil
+        {
+            entries = [("train", palette.glow), ("test", Self.testColor)]
+        } else {
+            return nil
+        }
+        let plot = strip.plot, row = CornerLegend.row
         let widths = entries.map { TextSize.small.estimatedWidth(of: $0.0) + 28 }
         // Side by side in a plot too short for them one above the other (small windows).
         let inOneRow = row * Double(entries.count) + 4 > plot.maxY - 2 - (plot.y + 14)
@@ -130,7 +156,7 @@ struct TimelinePainter {
             inOneRow
             ? (width: widths.reduce(0, +), height: row + 4)
             : (width: widths.max() ?? 0, height: row * Double(entries.count) + 4)
-        guard size.width <= plot.width - 8 else { return }  // the captions above the networks name them
+        guard size.width <= plot.width - 8 else { return nil }  // the captions above the networks name them
         let (left, right) = (plot.x + 4, plot.maxX - 4 - size.width)
         // Above the keyframe ticks, or in a short plot (a small window) at least under the top line.
         let top = plot.y + 14, bottom = max(plot.maxY - 16 - size.height, top)
@@ -139,10 +165,16 @@ struct TimelinePainter {
         }
         let covered = corners.map { box in curves.filter { box.contains($0) }.count }
         let box = corners[covered.firstIndex(of: 0) ?? covered.indices.min { covered[$0] < covered[$1] }!]
+        return CornerLegend(entries: entries, widths: widths, inOneRow: inOneRow, box: box)
+    }
+
+    /// The legend's entries on a backing that keeps them legible where a curve does cross.
+    private func draw(_ legend: CornerLegend, into out: inout [DrawCommand]) {
+        let box = legend.box, row = CornerLegend.row
         out.append(.rect(box, palette.panel.withAlpha(0.85)))
-        for (k, (label, color)) in entries.enumerated() {
-            let y = box.y + 2 + row / 2 + (inOneRow ? 0 : row * Double(k))
-            let swatch = inOneRow ? box.x + widths[...k].reduce(0, +) - 4 : box.maxX - 4
+        for (k, (label, color)) in legend.entries.enumerated() {
+            let y = box.y + 2 + row / 2 + (legend.inOneRow ? 0 : row * Double(k))
+            let swatch = legend.inOneRow ? box.x + legend.widths[...k].reduce(0, +) - 4 : box.maxX - 4
             out.append(
                 .line(from: Point(swatch - 14, y), to: Point(swatch, y), width: 2, color: color, dashed: false))
             out.append(
