@@ -11,9 +11,9 @@ struct ExplainPainter {
     private var explanation: Explanation { view.explanation }
     private var step: LearningStep { explanation.step }
 
-    /// Card text sizes: the title and the lines.
-    static let lineHeight = 19.0
+    /// The card's padding, and its lines' height at each text size.
     static let padding = 10.0
+    static func lineHeight(_ size: TextSize) -> Double { size == .normal ? 19 : 15 }
 
     /// Light on the synapses the stage uses, drawn under the neurons.
     func drawHighlights(into out: inout [DrawCommand]) {
@@ -67,16 +67,22 @@ struct ExplainPainter {
 
     /// The stage's banner and its card, above everything but the help overlay.
     func drawCard(into out: inout [DrawCommand]) {
-        let (title, lines) = explanation.lines(for: view.current)
-        let box = cardBox(title: title, lines: lines)
+        let card = cardText
+        let (title, lines, size) = (card.title, card.lines, card.size)
+        let box = cardBox(card)
         let discs = layout.layerSizes.indices.filter { $0 > 0 || layout.padArea == nil }.flatMap { l -> [Rect] in
             layout.drawnIndices(layer: l).map { i in
                 let c = layout.centres[l][i], r = layout.radius
                 return Rect(x: c.x - r, y: c.y - r, width: 2 * r, height: 2 * r)
             }
         }
-        // What labels and the banner must stay clear of: every text so far, every neuron.
+        // What labels and the banner must stay clear of: every text so far, every neuron. The
+        // banner goes first (it names the stage); the labels then keep clear of it too.
         var taken = out.compactMap(\.estimatedTextBox) + discs
+        if let banner = banner(clearOf: taken) {
+            out.append(banner)
+            taken.append(banner.estimatedTextBox!)
+        }
         if view.current == .update {
             // Each listed weight's Δw, written on its synapse where the card does not cover it and
             // no neuron or other label is (a neuron's bias, another Δw).
@@ -116,26 +122,26 @@ struct ExplainPainter {
                 taken.append(label.estimatedTextBox!)
             }
         }
-        drawBanner(clearOf: taken, into: &out)
         // The card last, over whatever labels it meets.
         out.append(.rect(box, palette.panel))
         out.append(.frame(box, palette.glow))
         out.append(
             .text(
-                title, at: Point(box.x + Self.padding, box.y + Self.padding - 2), size: .normal, color: palette.glow,
+                title, at: Point(box.x + Self.padding, box.y + Self.padding - 2), size: size, color: palette.glow,
                 align: .left))
         for (k, line) in lines.enumerated() {
             out.append(
                 .text(
-                    line, at: Point(box.x + Self.padding, box.y + Self.padding + Self.lineHeight * Double(k + 1)),
-                    size: .normal, color: palette.text, align: .left))
+                    line, at: Point(box.x + Self.padding, box.y + Self.padding + Self.lineHeight(size) * Double(k + 1)),
+                    size: size, color: palette.text, align: .left))
         }
     }
 
     /// The stage, what is followed and the keys, in the banner row (`SceneLayout.bannerSpan`): the
     /// longest form, centred, at the left or at the right, that meets none of `taken` (the top
-    /// neurons' discs and labels, δs); small windows and a map beside the network leave less room.
-    private func drawBanner(clearOf taken: [Rect], into out: inout [DrawCommand]) {
+    /// neurons' discs and labels); small windows and a map beside the network leave less room.
+    /// Nil where no form fits (the card's title still names the stage).
+    private func banner(clearOf taken: [Rect]) -> DrawCommand? {
         let stage = "explain \(view.stage + 1)/\(explanation.stages.count): \(view.current.name)"
         let path = explanation.followsPath ? " · following one path (click a neuron to follow it)" : ""
         let keys = " · → next  ← back  + − pace  E leave"
@@ -147,29 +153,46 @@ struct ExplainPainter {
                 DrawCommand.text(text, at: Point($0, y), size: .normal, color: palette.glow, align: .center)
             }
         }
-        let fits = placed.filter { command in
+        return placed.first { command in
             let box = command.estimatedTextBox!
             return box.x >= span.x - 0.5 && box.maxX <= span.x + span.width + 0.5
                 && !taken.contains { $0.intersects(box) }
         }
-        out.append(
-            fits.first
-                ?? .text(
-                    stage, at: Point(span.x + span.width / 2, y), size: .normal, color: palette.glow, align: .center))
+    }
+
+    /// What the card says and at which size: normal text, or small where normal lines would
+    /// not fit the window's width; a line still too wide is broken after its last ", " that
+    /// leaves a first part that fits, the rest indented (the update stage's "…, w old → new").
+    struct CardText {
+        let title: String
+        let lines: [String]
+        let size: TextSize
+    }
+
+    var cardText: CardText {
+        let (title, lines) = explanation.lines(for: view.current)
+        let room = Double(layout.width) - 16 - 2 * Self.padding
+        let longest = ([title] + lines).map { TextSize.normal.estimatedWidth(of: $0) }.max() ?? 0
+        let size: TextSize = longest <= room ? .normal : .small
+        let wrapped = lines.flatMap { line -> [String] in
+            guard size.estimatedWidth(of: line) > room else { return [line] }
+            let breaks = line.ranges(of: ", ").reversed()
+            guard let cut = breaks.first(where: { size.estimatedWidth(of: String(line[..<$0.lowerBound])) <= room })
+            else { return [line] }
+            return [String(line[..<cut.lowerBound]) + ",", "    " + line[cut.upperBound...]]
+        }
+        return CardText(title: title, lines: wrapped, size: size)
     }
 
     /// The card's rectangle: beside the stage's neuron, inside the network area's band of the
     /// window, wide enough for its longest line (`TextSize.estimatedWidth`).
-    var cardBox: Rect {
-        let (title, lines) = explanation.lines(for: view.current)
-        return cardBox(title: title, lines: lines)
-    }
+    var cardBox: Rect { cardBox(cardText) }
 
-    /// The card's rectangle for these lines (the frame writes them once, and sizes the card by them).
-    func cardBox(title: String, lines: [String]) -> Rect {
-        let longest = ([title] + lines).map { TextSize.normal.estimatedWidth(of: $0) }.max() ?? 0
+    /// The card's rectangle for this text (the frame writes it once, and sizes the card by it).
+    func cardBox(_ card: CardText) -> Rect {
+        let longest = ([card.title] + card.lines).map { card.size.estimatedWidth(of: $0) }.max() ?? 0
         let width = min(longest + 2 * Self.padding, Double(layout.width) - 16)
-        let height = 2 * Self.padding + Self.lineHeight * Double(lines.count + 1)
+        let height = 2 * Self.padding + Self.lineHeight(card.size) * Double(card.lines.count + 1)
         let subject = explanation.subject(of: view.current)
         let anchor = layout.centres[subject.layer][subject.index]
         // Clear of the neuron's value label on its right (inputs have theirs on the left).

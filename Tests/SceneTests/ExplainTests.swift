@@ -149,10 +149,10 @@ struct ExplainTests {
                 let layout = input.layout
                 #expect(box.x >= 0 && box.maxX <= Double(layout.width), "\(shape) \(stage): \(box)")
                 #expect(box.y >= layout.hudTop.maxY && box.maxY <= layout.hudBottom.y, "\(shape) \(stage): \(box)")
-                let (title, lines) = explanation.lines(for: stage)
-                for line in [title] + lines {
+                let card = painter.cardText
+                for line in [card.title] + card.lines {
                     #expect(
-                        TextSize.normal.estimatedWidth(of: line) <= box.width - 2 * ExplainPainter.padding,
+                        card.size.estimatedWidth(of: line) <= box.width - 2 * ExplainPainter.padding,
                         "\(shape) \(stage): '\(line)'")
                 }
                 _ = SceneBuilder.build(input)  // draws without tripping a precondition
