@@ -56,7 +56,16 @@ struct BenchCommand: ParsableCommand {
             lines.append(text)
             if !json { print(text) }
         }
+        // The figures drawn in a window share one SDL session: connecting to the X server for
+        // each (and dropping it after, which makes Xvfb reset) now and then found it not
+        // answering under load. The recording figures after them run SDL headless.
+        var windowSession: SDLSystem?
         for figure in figures {
+            if Self.windowFigures.contains(figure), hasDisplay {
+                windowSession = try windowSession ?? benchCanvasSystem()
+            } else {
+                windowSession = nil
+            }
             let (value, text) =
                 switch figure {
                 case "train": benchTrain()
@@ -74,8 +83,13 @@ struct BenchCommand: ParsableCommand {
                 }
             add(figure, value, text)
         }
+        withExtendedLifetime(windowSession) {}
         if json { print(JSONValue.object(results).text) }
     }
+
+    /// The figures that draw in a window when DISPLAY is set.
+    static let windowFigures: Set<String> = ["render", "map", "image", "compare", "scrub"]
+    private var hasDisplay: Bool { !(ProcessInfo.processInfo.environment["DISPLAY"] ?? "").isEmpty }
 
     private func machine() -> JSONValue {
         let cpu =
@@ -176,17 +190,22 @@ struct BenchCommand: ParsableCommand {
     /// A DISPLAY that does not answer is an error: SDL would fall back to its offscreen driver,
     /// whose figures are nothing like a window's, and they would be reported as a window's.
     func benchCanvas() throws -> (system: SDLSystem, canvas: Canvas, hasDisplay: Bool) {
-        let hasDisplay = !(ProcessInfo.processInfo.environment["DISPLAY"] ?? "").isEmpty
-        let system = try SDLSystem.start(headless: !hasDisplay)
-        if hasDisplay, !system.hasDisplay {
-            throw NoDisplayError(
-                videoDriver: system.videoDriver, remedy: "Unset DISPLAY to measure on an offscreen surface instead.")
-        }
+        let system = try benchCanvasSystem()
         let canvas: Canvas =
             hasDisplay
             ? try WindowCanvas(system: system, title: "neuroglow bench", width: 1280, height: 720, vsync: false)
             : try SurfaceCanvas(system: system, width: 1280, height: 720)
         return (system, canvas, hasDisplay)
+    }
+
+    /// SDL with a display when DISPLAY is set, else headless.
+    private func benchCanvasSystem() throws -> SDLSystem {
+        let system = try SDLSystem.start(headless: !hasDisplay)
+        if hasDisplay, !system.hasDisplay {
+            throw NoDisplayError(
+                videoDriver: system.videoDriver, remedy: "Unset DISPLAY to measure on an offscreen surface instead.")
+        }
+        return system
     }
 
     /// Frame time (build + draw + present) with vsync off, in a window when DISPLAY is set
