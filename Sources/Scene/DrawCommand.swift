@@ -55,6 +55,12 @@ public enum TextSize: Int, Sendable, CaseIterable {
         text.reduce(0) { $0 + (Self.ems(of: $1) * Double(rawValue)).rounded(.up) }
     }
 
+    /// The first of `texts` (longest form first) whose estimated width is at most `room`; nil
+    /// when none fits. How labels shorten in small windows.
+    public func firstFitting(_ texts: [String], within room: Double) -> String? {
+        texts.first { estimatedWidth(of: $0) <= room }
+    }
+
     /// DejaVu Sans in ems, by kind: narrow punctuation and letters up to 0.42, digits and most
     /// lower-case letters up to 0.64, capitals up to 0.8, the widest (maths signs, arrows) up to 1.
     private static func ems(of character: Character) -> Double {

@@ -52,12 +52,14 @@ struct HUDPainter {
         let room = top.width - 32 - 12 - TextSize.large.estimatedWidth(of: statusLine)
         out.append(
             .text(
-                longestFitting(["iteration " + iterations, iterations], size: .large, room: room),
+                TextSize.large.firstFitting(["iteration " + iterations, iterations], within: room) ?? iterations,
                 at: Point(top.x + 16, top.y + 10), size: .large, color: palette.text, align: .left))
+        let thinking = thinkingLines
         out.append(
             .text(
-                longestFitting(thinkingLines, size: .normal, room: top.width - 32), at: Point(top.x + 16, top.y + 40),
-                size: .normal, color: example == nil ? palette.glow : palette.text, align: .left))
+                TextSize.normal.firstFitting(thinking, within: top.width - 32) ?? thinking.last!,
+                at: Point(top.x + 16, top.y + 40), size: .normal, color: example == nil ? palette.glow : palette.text,
+                align: .left))
         let bar = errorBar
         let showsLosses = drawErrorBar(bar, into: &out)
         // "H: help" on a line of its own at the foot where the band has room, else under the bar
@@ -95,11 +97,6 @@ struct HUDPainter {
             "\(who):  \(what)" + (desired.map { "   " + $0 } ?? "") + "   " + answer, "\(who):  \(what)   \(answer)",
             "\(who):  \(answer)", answer,
         ]
-    }
-
-    /// The first of `lines` no wider than `room`, or the last.
-    private func longestFitting(_ lines: [String], size: TextSize, room: Double) -> String {
-        lines.first { size.estimatedWidth(of: $0) <= room } ?? lines.last!
     }
 
     /// Where the average error's bar goes; in narrow windows it leaves room for its value
@@ -142,7 +139,7 @@ struct HUDPainter {
             let lines =
                 ["loss: " + losses + (accuracy.map { "   test accuracy " + $0 } ?? "")]
                 + (accuracy.map { [losses + "   accuracy " + $0] } ?? []) + [losses]
-            if let line = lines.first(where: { TextSize.small.estimatedWidth(of: $0) <= room }) {
+            if let line = TextSize.small.firstFitting(lines, within: room) {
                 out.append(
                     .text(line, at: Point(bar.x, bar.maxY + 8), size: .small, color: palette.dimText, align: .left))
                 return true

@@ -83,7 +83,7 @@ struct MapPainter {
             let titles = [
                 "output over (\(names[0]), \(names[1])) — click to think about a point", "click to think about a point",
             ]
-            if let title = titles.first(where: { TextSize.small.estimatedWidth(of: $0) <= room }) {
+            if let title = TextSize.small.firstFitting(titles, within: room) {
                 out.append(
                     .text(title, at: Point(map.maxX, map.y - 14), size: .small, color: palette.dimText, align: .right))
             }

@@ -85,7 +85,7 @@ struct OverlayPainter {
             let besidePad = layout.padArea.flatMap { pad in y < pad.maxY + hintFoot && y + 15 > pad.y ? pad : nil }
             let left = besidePad.map { $0.maxX + 8 } ?? 16, right = Double(layout.width) - 16
             let notes = [(omissions + ["the strongest signals pulse"]).joined(separator: ", ")] + omissions.reversed()
-            if let note = notes.first(where: { TextSize.small.estimatedWidth(of: $0) <= right - left }) {
+            if let note = TextSize.small.firstFitting(notes, within: right - left) {
                 let width = TextSize.small.estimatedWidth(of: note)
                 let x = max(Double(layout.width) / 2, left + width / 2)
                 out.append(
