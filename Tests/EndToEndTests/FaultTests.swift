@@ -13,7 +13,7 @@ struct FaultTests {
             Tool.binary, ["--record", directory + "/rec", "--size", "640x360", "--seconds", "60"],
             environment: ["DISPLAY": x.display])
         waitForFrames(directory + "/rec", atLeast: 30)
-        kill(app.process.processIdentifier, signal)
+        app.signal(signal)
         let result = app.finish()
         #expect(result.status == 0, "\(result.stderr)")
         let written = frames(in: directory + "/rec")
@@ -27,7 +27,7 @@ struct FaultTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let app = try Tool.start(Tool.binary, ["record", directory + "/rec", "--size", "640x360"])
         waitForFrames(directory + "/rec", atLeast: 20)
-        kill(app.process.processIdentifier, SIGINT)
+        app.signal(SIGINT)
         let result = app.finish()
         #expect(result.status != 0 && result.stderr.contains("interrupted"), "\(result.stderr)")
         let written = frames(in: directory + "/rec")

@@ -20,7 +20,7 @@ final class LiveWindow {
     }
 
     deinit {
-        if app.process.isRunning { kill(app.process.processIdentifier, SIGKILL) }
+        app.signal(SIGKILL)
         try? FileManager.default.removeItem(atPath: directory)
     }
 

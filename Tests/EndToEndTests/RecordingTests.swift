@@ -153,7 +153,7 @@ struct RecordingTests {
         // kill -9 part-way: no chance to rewrite the manifest or clean up.
         let app = try Tool.start(Tool.binary, ["record", cut] + options)
         waitForFrames(cut, atLeast: 200, timeout: 60)
-        kill(app.process.processIdentifier, SIGKILL)
+        app.signal(SIGKILL)
         _ = app.finish()
         let left = frames(in: cut)
         #expect(left.count < 3600, "the recording finished before it was killed")

@@ -27,7 +27,7 @@ enum Tool {
         while process.process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
         // SIGKILL, not terminate(): children of the test runner inherit its threads' blocked
         // signals, SIGTERM among them, so a stuck child would ignore SIGTERM and hang the suite.
-        if process.process.isRunning { kill(process.process.processIdentifier, SIGKILL) }
+        process.signal(SIGKILL)
         return process.finish()
     }
 
@@ -49,6 +49,11 @@ enum Tool {
             self.process = process
             self.stdoutPath = stdoutPath
             self.stderrPath = stderrPath
+        }
+        /// Sends `number` unless the process has already ended and been reaped: its PID may then
+        /// belong to another process (PIDs wrap quickly on these machines).
+        func signal(_ number: Int32) {
+            if process.isRunning { kill(process.processIdentifier, number) }
         }
         func finish() -> Result {
             process.waitUntilExit()

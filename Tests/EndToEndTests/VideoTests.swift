@@ -90,7 +90,7 @@ struct VideoTests {
         let video = directory + "/cut.mp4"
         let app = try Tool.start(Tool.binary, ["record", video, "--size", "640x360"])
         Video.waitForBytes(video, atLeast: 100_000)
-        kill(app.process.processIdentifier, SIGINT)
+        app.signal(SIGINT)
         let result = app.finish()
         #expect(result.status != 0 && result.stderr.contains("interrupted"), "\(result.stderr)")
         let manifest = try #require(Video.manifest(video))
@@ -123,7 +123,7 @@ struct VideoTests {
             Tool.binary, ["--record", video, "--size", "640x360", "--seconds", "60"],
             environment: ["DISPLAY": x.display])
         Video.waitForBytes(video, atLeast: 50_000)
-        kill(app.process.processIdentifier, SIGTERM)
+        app.signal(SIGTERM)
         let result = app.finish()
         #expect(result.status == 0, "\(result.stderr)")
         let frames = try #require(Video.manifest(video)?["frames"] as? Int)

@@ -42,11 +42,12 @@ final class VirtualDisplay {
 
     deinit {
         if let windowManager {
-            kill(windowManager.processIdentifier, SIGKILL)
+            if windowManager.isRunning { kill(windowManager.processIdentifier, SIGKILL) }
             windowManager.waitUntilExit()
         }
-        // Xvfb holds no state worth a clean exit.
-        kill(server.processIdentifier, SIGKILL)
+        // Xvfb holds no state worth a clean exit. (Each kill only while the process is alive:
+        // once reaped, its PID may already belong to another process.)
+        if server.isRunning { kill(server.processIdentifier, SIGKILL) }
         server.waitUntilExit()
     }
 

@@ -117,7 +117,7 @@ struct WindowManagerTests {
         let other = try Tool.start(
             Tool.binary, ["--layers", "3,2,1", "--size", "320x240", "--seconds", "60"],
             environment: ["DISPLAY": live.x.display])
-        defer { kill(other.process.processIdentifier, SIGKILL); _ = other.finish() }
+        defer { other.signal(SIGKILL); _ = other.finish() }
         let mapped = try live.x.xdotool(["search", "--sync", "--onlyvisible", "--name", "3-2-1"])
         let otherWindow = try #require(mapped.stdout.split(separator: "\n").first.map(String.init))
         // As a pager or task bar asks (xdotool's activation): openbox honours it at once, where an
