@@ -170,6 +170,13 @@ struct ExplainPainter {
     }
 
     var cardText: CardText {
+        let smallest = ExplainView.smallestWindow
+        guard layout.width >= smallest.width && layout.height >= smallest.height else {
+            // The stage's neurons and synapses are still lit; the card says what it needs.
+            let title = "explain \(view.stage + 1)/\(explanation.stages.count): \(view.current.name)"
+            let size = "\(smallest.width)x\(smallest.height)"
+            return CardText(title: title, lines: ["needs a window of \(size)", "or more; E leaves"], size: .small)
+        }
         let (title, lines) = explanation.lines(for: view.current)
         let room = Double(layout.width) - 16 - 2 * Self.padding
         let longest = ([title] + lines).map { TextSize.normal.estimatedWidth(of: $0) }.max() ?? 0

@@ -16,6 +16,11 @@ public struct ExplainView: Sendable {
         self.progress = min(max(progress, 0), 1)
     }
 
+    /// The smallest window explain mode's cards fit: their formulas, even written small and
+    /// broken after a comma, need about 460 px of width, and the update stage's list about 300 px
+    /// of height. A smaller window gets a card saying so, the stage's neurons still lit.
+    public static let smallestWindow = (width: 480, height: 360)
+
     public var current: Explanation.Stage { explanation.stages[stage] }
 
     /// The network drawn: as it was before the step, easing to the updated one through the

@@ -23,6 +23,20 @@ extension SceneLayout {
         }
         self.init(
             layerSizes: plan.initialNetwork.layout.layerSizes, width: width, height: height, mapRanges: ranges,
-            image: data.imageShape, slot: slot)
+            image: data.imageShape, slot: slot,
+            outputLabelRoom: Self.outputLabelRoom(classNames: data.classNames, outputs: data.targetCount))
+    }
+
+    /// How far past its disc's rim an output's widest label reaches, as `ThinkingPainter` writes
+    /// them: three or more outputs get a bar (66 px) with their class's name after the value, in
+    /// large text for the predicted one; two classes are named "b (vs a)" under the value, small,
+    /// as are more classes on fewer than three outputs. No names: 0 (values fit the margin).
+    static func outputLabelRoom(classNames: [String]?, outputs: Int) -> Double {
+        guard let classNames, !classNames.isEmpty else { return 0 }
+        if classNames.count == 2 {
+            return 6 + TextSize.small.estimatedWidth(of: "\(classNames[1]) (vs \(classNames[0]))")
+        }
+        let longest = { (size: TextSize) in classNames.map { size.estimatedWidth(of: $0) }.max()! }
+        return outputs > 2 ? max(66, 46 + longest(.large)) : 6 + longest(.small)
     }
 }

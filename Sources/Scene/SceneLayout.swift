@@ -89,6 +89,9 @@ public struct SceneLayout: Sendable, Equatable {
     /// The bottom band's height from which "H: help" has a line of its own under the error bar's.
     static let bottomBandWithHelp = 96.0
 
+    /// The least radius whose discs are labelled with their values.
+    static let smallestLabelledRadius = 9.0
+
     /// The least side of a decision map's square.
     static let smallestMap = 64.0
 
@@ -98,10 +101,11 @@ public struct SceneLayout: Sendable, Equatable {
     /// `mapRanges`: give a network with two inputs a decision map panel spanning these values;
     /// `image`: draw an input layer of that many cells as the image (the drawing pad); `slot`:
     /// place one of two compared networks in its half of the network's band (with its map only
-    /// when the halves are stacked).
+    /// when the halves are stacked); `outputLabelRoom`: how far past its disc's rim an output's
+    /// widest label reaches (`outputLabelRoom(classNames:outputs:)`), kept inside the window.
     public init(
         layerSizes: [Int], width: Int, height: Int, mapRanges: MapRanges? = nil, image: ImageShape? = nil,
-        slot: ComparisonSlot? = nil
+        slot: ComparisonSlot? = nil, outputLabelRoom: Double = 0
     ) {
         precondition(layerSizes.count >= 2 && width > 0 && height > 0)
         self.width = width
@@ -179,28 +183,45 @@ public struct SceneLayout: Sendable, Equatable {
             pad = nil
             self.image = nil
         }
-        padArea = pad
-        networkArea = area
         // The smallest windows draw fewer neurons of a huge layer: 2.5 px a disc at the least.
         let limit = min(SceneLayout.maximumDrawnNeuronsPerLayer, max(Int(area.height / 2.5), 8))
         drawnNeuronsPerLayer = limit
         let layers = layerSizes.count
         let staggered: Set<Int> = pad != nil && layers > 2 && layerSizes[1] > 12 ? [1] : []
         staggeredLayers = staggered
-        // Columns: every layer evenly across the area, or, with a pad, the layers after the input
-        // evenly between the pad and the area's right edge.
-        let firstX = pad.map { $0.maxX } ?? area.x
-        let columnGap = (area.maxX - firstX) / Double(max(layers - 1, 1))
-        func columnX(_ l: Int) -> Double { firstX + columnGap * Double(l) }
         let discLayers = pad == nil ? Array(layerSizes.indices) : Array(layerSizes.indices.dropFirst())
         // The height each drawn neuron of layer `l` has in its column.
         func rowHeight(_ l: Int) -> Double { area.height / Double(max(min(layerSizes[l], limit), 1)) }
         let rowRadius = discLayers.map { l -> Double in
             staggered.contains(l) ? rowHeight(l) * Double(SceneLayout.staggerColumns) * 0.4 : rowHeight(l) * 0.32
         }.min()!
+        // Tall discs in a narrow window, or class bars and names: the labels beside the first and
+        // last columns may need more than the margin. The network then stops short of the
+        // window's edges (or the map) by what they need and 4 px, for discs as large as the rows
+        // allow.
+        let largest = min(rowRadius, 26)
+        if largest >= SceneLayout.smallestLabelledRadius {
+            if pad == nil, slot.map({ $0.stacked || $0.index == 0 }) ?? true {
+                let needed = largest + 6 + TextSize.normal.estimatedWidth(of: "-0.00") + 4
+                if area.x < needed { area = Rect(x: needed, y: area.y, width: area.maxX - needed, height: area.height) }
+            }
+            if slot.map({ $0.stacked || $0.index == 1 }) ?? true {
+                let edge = mapArea.map { $0.x - 8 } ?? w
+                let needed = largest + max(6 + TextSize.normal.estimatedWidth(of: "0.00"), outputLabelRoom) + 4
+                area.width = min(area.width, edge - needed - area.x)
+            }
+            area.width = max(area.width, 1)
+        }
+        padArea = pad
+        networkArea = area
+        // Columns: every layer evenly across the area, or, with a pad, the layers after the input
+        // evenly between the pad and the area's right edge.
+        let firstX = pad.map { $0.maxX } ?? area.x
+        let columnGap = (area.maxX - firstX) / Double(max(layers - 1, 1))
+        func columnX(_ l: Int) -> Double { firstX + columnGap * Double(l) }
         let r = max(min(rowRadius, columnGap * 0.12, 26), 1)
         radius = r
-        showsNeuronLabels = r >= 9
+        showsNeuronLabels = r >= SceneLayout.smallestLabelledRadius
         biasLabelLayers = Set(
             discLayers.filter { l in l > 0 && rowHeight(l) - 2 * r >= SceneLayout.biasLabelRoom })
         var centres: [[Point]] = []

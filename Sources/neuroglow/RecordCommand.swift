@@ -64,6 +64,12 @@ struct RecordCommand: ParsableCommand {
             throw ValidationError(
                 "--explain records one explained step: it takes no --resume, --from-keyframe or --to-keyframe")
         }
+        let smallest = ExplainView.smallestWindow
+        if explain && (size.width < smallest.width || size.height < smallest.height) {
+            throw ValidationError(
+                "--explain with --size \(size.width)x\(size.height): explain mode's cards need "
+                    + "\(smallest.width)x\(smallest.height) or more")
+        }
         let explanation = explain ? Self.explanation(of: plan) : nil
         let slice =
             try explanation.map { 0..<($0.stages.count * ExplainCursor.defaultFramesPerStage) }

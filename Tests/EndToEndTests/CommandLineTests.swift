@@ -89,6 +89,10 @@ struct CommandLineTests {
         (["record", "/tmp/x", "--size", "big"], "--size big"),
         (["record", "/tmp/x", "--frames", "0"], "--frames 0"),
         (["record", "/tmp/x", "--frames", "-2"], "--frames -2"),
+        (
+            ["record", "/tmp/x", "--explain", "--size", "640x300"],
+            "--explain with --size 640x300: explain mode's cards need 480x360 or more"
+        ),
     ]
 
     @Test func badOptionsAreRejectedWithAMessageNamingThem() throws {

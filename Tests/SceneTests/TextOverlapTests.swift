@@ -8,10 +8,12 @@ import Testing
 /// (`TextSize.estimatedWidth`, which never falls short of the font, by the text's height) is
 /// clear of every other's.
 struct TextOverlapTests {
-    static let sizes = [(320, 240), (480, 360), (640, 480), (800, 600), (1024, 768), (1280, 720), (1920, 1080)]
+    static let sizes = [
+        (320, 240), (480, 360), (640, 480), (800, 600), (1024, 768), (1280, 720), (1920, 1080), (480, 720),
+    ]
     /// Explain mode's cards need a window of 480x360 or more (their formulas are written small
-    /// below 640 or so; at 320 px the longest are still wider than the window).
-    static let explainSizes = sizes.filter { $0.0 >= 480 }
+    /// below 640 or so); smaller windows, one dimension short or both, get a card saying so.
+    static let explainSizes = sizes + [(400, 300), (800, 320), (400, 720)]
 
     @Test(arguments: ["xor3", "circle", "reg-plane", "spiral", "and", "digits"])
     func textsDoNotOverlap(dataSet: String) throws {
@@ -45,6 +47,30 @@ struct TextOverlapTests {
                     height: height, neuronsOf: [input.layout])
             }
         }
+    }
+
+    /// Below 480x360 the formulas do not fit: the card says what the window needs, inside it,
+    /// and the stage's neuron is still lit.
+    @Test(arguments: [(320, 240), (640, 300)])
+    func aWindowTooSmallGetsACardSayingSo(width: Int, height: Int) throws {
+        let (plan, progress) = try session("xor3")
+        let step = LearningStep(
+            network: progress.keyframes[1], input: plan.dataSet.input(0), target: plan.dataSet.target(0),
+            loss: plan.training.loss, learningRate: plan.training.learningRate)
+        let explanation = Explanation(step: step, training: plan.training)
+        var input = sceneInput(plan, progress, frame: 0, width: width, height: height)
+        input.layout = SceneLayout(plan: plan, width: width, height: height)
+        input.explain = ExplainView(explanation: explanation, stage: 0, progress: 0.5)
+        let commands = SceneBuilder.build(input).overlay
+        let texts = commands.compactMap { command -> (String, Rect)? in
+            guard case .text(let text, _, _, _, _) = command else { return nil }
+            return (text, command.estimatedTextBox!)
+        }
+        let needs = try #require(texts.first { $0.0 == "needs a window of 480x360" }, "\(texts.map { $0.0 })")
+        #expect(needs.1.x >= 0 && needs.1.maxX <= Double(width))
+        #expect(!texts.contains { $0.0.contains("Σ") }, "no formula is written")
+        let subject = input.layout.centres[1][0]
+        #expect(commands.contains { if case .glow(let c, _, _) = $0 { c == subject } else { false } })
     }
 
     @Test(arguments: ["xor3", "circle", "digits"])
