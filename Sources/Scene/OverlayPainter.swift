@@ -8,6 +8,8 @@ struct OverlayPainter {
     let trace: Trace
     /// The decision map, when the network has one: a hovered neuron's card shows its map enlarged.
     var map: MapPainter? = nil
+    /// The other compared network's drawing pad, which the omission note keeps clear of too.
+    var otherPad: Rect? = nil
 
     /// The side of a neuron's map in its hover card.
     static let cardMapSide = 120.0
@@ -79,19 +81,19 @@ struct OverlayPainter {
             (layout.isThinned ? ["large layers: \(layout.drawnNeuronsPerLayer) neurons of each drawn"] : [])
             + (layout.synapseThinningNote.map { [$0] } ?? [])
         if !omissions.isEmpty {
-            // Centred, or right of the pad where its row meets the pad or the pad's hint (small
-            // windows); in narrow windows the longest form that fits.
+            // Centred, or in the widest stretch of its row beside the pads whose images or hints
+            // it meets (small windows); in narrow stretches the longest form that fits.
             let y = layout.hudBottom.y - 4, hintFoot = 6 + 1.17 * Double(TextSize.small.rawValue)
-            let besidePad = layout.padArea.flatMap { pad in y < pad.maxY + hintFoot && y + 15 > pad.y ? pad : nil }
-            let left = besidePad.map { $0.maxX + 8 } ?? 16, right = Double(layout.width) - 16
+            let pads = [layout.padArea, otherPad].compactMap { $0 }
+                .filter { y < $0.maxY + hintFoot && y + 15 > $0.y }.sorted { $0.x < $1.x }
+            let edges = [16.0] + pads.flatMap { [$0.x - 8, $0.maxX + 8] } + [Double(layout.width) - 16]
+            let stretches = stride(from: 0, to: edges.count, by: 2).map { edges[$0]...max(edges[$0 + 1], edges[$0]) }
+            let widest = stretches.max { $0.upperBound - $0.lowerBound < $1.upperBound - $1.lowerBound }!
             let notes = [(omissions + ["the strongest signals pulse"]).joined(separator: ", ")] + omissions.reversed()
-            if let note = TextSize.small.firstFitting(notes, within: right - left) {
-                let width = TextSize.small.estimatedWidth(of: note)
-                let x = max(Double(layout.width) / 2, left + width / 2)
-                out.append(
-                    .text(
-                        note, at: Point(x, y), size: .small, color: palette.dimText,
-                        align: .center))
+            if let note = TextSize.small.firstFitting(notes, within: widest.upperBound - widest.lowerBound) {
+                let half = TextSize.small.estimatedWidth(of: note) / 2
+                let x = min(max(Double(layout.width) / 2, widest.lowerBound + half), widest.upperBound - half)
+                out.append(.text(note, at: Point(x, y), size: .small, color: palette.dimText, align: .center))
             }
         }
         // Explain mode writes its own card; a hover card would cover it.

@@ -38,8 +38,10 @@ public enum SceneBuilder {
         var liveOnly: [DrawCommand] = []
         timeline.drawLiveOnly(into: &liveOnly)
         hud.drawLiveOnly(into: &liveOnly)
-        OverlayPainter(input: first.input, network: first.network, trace: first.trace, map: first.mapping)
-            .draw(into: &overlay)
+        OverlayPainter(
+            input: first.input, network: first.network, trace: first.trace, map: first.mapping,
+            otherPad: second?.input.layout.padArea
+        ).draw(into: &overlay)
         if let second {
             OverlayPainter(input: second.input, network: second.network, trace: second.trace, map: nil)
                 .drawHoverCard(into: &overlay)

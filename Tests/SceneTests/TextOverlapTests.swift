@@ -10,6 +10,7 @@ import Testing
 struct TextOverlapTests {
     static let sizes = [
         (320, 240), (480, 360), (640, 480), (800, 600), (1024, 768), (1280, 720), (1920, 1080), (480, 720),
+        (1000, 320),
     ]
     /// Explain mode's cards need a window of 480x360 or more (their formulas are written small
     /// below 640 or so); smaller windows, one dimension short or both, get a card saying so.
