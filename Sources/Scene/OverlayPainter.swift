@@ -47,7 +47,9 @@ struct OverlayPainter {
     private var palette: Palette { input.palette }
     private var layout: SceneLayout { input.layout }
 
-    func draw(into out: inout [DrawCommand]) {
+    /// The overlay; `hoverCard` (this network's or, compared, the other's) goes above all of it
+    /// but the help.
+    func draw(into out: inout [DrawCommand], hoverCard: HoverCard?) {
         var banners: [(String, Color)] = []
         if input.showsDivergence, let at = input.progress.divergedAtIteration {
             banners.append(
@@ -96,14 +98,17 @@ struct OverlayPainter {
                 out.append(.text(note, at: Point(x, y), size: .small, color: palette.dimText, align: .center))
             }
         }
-        // Explain mode writes its own card; a hover card would cover it.
-        drawHoverCard(into: &out)
+        out += hoverCard?.commands ?? []
         if input.showHelp { drawHelp(into: &out) }
     }
 
-    /// The hovered element's card (explain mode writes its own card, which a hover card would cover).
-    func drawHoverCard(into out: inout [DrawCommand]) {
-        if let hovered = input.hovered, input.explain == nil { drawCard(for: hovered, into: &out) }
+    /// A hover card: where it lies and what draws it.
+    typealias HoverCard = (box: Rect, commands: [DrawCommand])
+
+    /// The hovered element's card; none in explain mode, whose own card it would cover.
+    var hoverCard: HoverCard? {
+        guard let hovered = input.hovered, input.explain == nil else { return nil }
+        return card(for: hovered)
     }
 
     private func drawHelp(into out: inout [DrawCommand]) {
@@ -125,7 +130,11 @@ struct OverlayPainter {
     }
 
     /// The lines of the hover card: a neuron's Σ w·x + b → f(…) with live numbers, or a synapse's weight and signal.
-    func cardLines(for target: HoverTarget) -> [String] {
+    func cardLines(for target: HoverTarget) -> [String] { cardLines(for: target, listing: 8, picture: true) }
+
+    /// The card's lines with at most `listing` of a neuron's inputs written out; `picture`: a
+    /// first-layer neuron's receptive field is shown below them.
+    private func cardLines(for target: HoverTarget, listing: Int, picture: Bool) -> [String] {
         switch target {
         case let .neuron(id):
             let value = trace.activation(layer: id.layer, index: id.index)
@@ -140,8 +149,12 @@ struct OverlayPainter {
             let function = network.activations[l]
             var lines = ["layer \(id.layer), neuron \(id.index + 1)"]
             let fanIn = network.layout.layerSizes[l]
-            let listed = l == 0 && layout.image != nil ? 0 : min(fanIn, 8)
-            if listed == 0 { lines.append("  \(fanIn) pixels × their weights (below)") }
+            let listed = l == 0 && layout.image != nil ? 0 : min(fanIn, listing)
+            if listed == 0 {
+                let pixels = l == 0 && layout.image != nil
+                lines.append(
+                    "  \(fanIn) \(pixels ? "pixels" : "inputs") × their weights\(pixels && picture ? " (below)" : "")")
+            }
             for i in 0..<listed {
                 lines.append(
                     "  \(formatSigned(network.weight(layer: l, to: id.index, from: i))) × "
@@ -180,8 +193,8 @@ struct OverlayPainter {
         return "synapse \(id.layer).\(id.from + 1) → \(to)"
     }
 
-    private func drawCard(for target: HoverTarget, into out: inout [DrawCommand]) {
-        let lines = cardLines(for: target)
+    private func card(for target: HoverTarget) -> HoverCard {
+        var out: [DrawCommand] = []
         let anchor: Point
         switch target {
         case let .neuron(id): anchor = layout.centres[id.layer][id.index]
@@ -196,10 +209,27 @@ struct OverlayPainter {
         if case let .neuron(id) = target, id.layer == 1, let image = layout.image {
             neuronMap = ImagePainter.receptiveField(network: network, neuron: id.index, image: image, palette: palette)
         }
-        let mapHeight = neuronMap == nil ? 0 : Self.cardMapSide + 8
+        // A card taller than the window lists fewer inputs, then leaves out the picture; one
+        // wider than the window is written small.
+        let room = Double(layout.height) - 16
+        func cardHeight(_ lines: [String], lineHeight: Double) -> Double {
+            12 + lineHeight * Double(lines.count) + (neuronMap == nil ? 0 : Self.cardMapSide + 8)
+        }
+        var lines = cardLines(for: target)
+        var listing = 8
+        while cardHeight(lines, lineHeight: 19) > room && listing > 0 {
+            listing -= 1
+            lines = cardLines(for: target, listing: listing, picture: true)
+        }
+        if cardHeight(lines, lineHeight: 19) > room {
+            neuronMap = nil
+            lines = cardLines(for: target, listing: listing, picture: false)
+        }
         let longest = lines.map { TextSize.normal.estimatedWidth(of: $0) }.max() ?? 0
-        let width = min(max(230, longest + 20), Double(layout.width) - 16)
-        let height = 12 + 19 * Double(lines.count) + mapHeight
+        let size: TextSize = longest + 20 <= Double(layout.width) - 16 ? .normal : .small
+        let lineHeight = size == .normal ? 19.0 : 15.0
+        let width = min(max(230, lines.map { size.estimatedWidth(of: $0) }.max()! + 20), Double(layout.width) - 16)
+        let height = cardHeight(lines, lineHeight: lineHeight)
         var x = anchor.x + layout.radius + 14, y = anchor.y - height / 2
         if x + width > Double(layout.width) - 8 { x = anchor.x - layout.radius - 14 - width }
         x = min(max(x, 8), Double(layout.width) - width - 8)
@@ -209,7 +239,9 @@ struct OverlayPainter {
         out.append(.frame(box, palette.neuronRim))
         for (k, line) in lines.enumerated() {
             out.append(
-                .text(line, at: Point(x + 10, y + 6 + 19 * Double(k)), size: .normal, color: palette.text, align: .left)
+                .text(
+                    line, at: Point(x + 10, y + 6 + lineHeight * Double(k)), size: size, color: palette.text,
+                    align: .left)
             )
         }
         if let neuronMap {
@@ -218,5 +250,6 @@ struct OverlayPainter {
             out.append(.image(neuronMap, in: area))
             out.append(.frame(area, palette.neuronRim))
         }
+        return (box, out)
     }
 }

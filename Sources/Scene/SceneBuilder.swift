@@ -38,14 +38,17 @@ public enum SceneBuilder {
         var liveOnly: [DrawCommand] = []
         timeline.drawLiveOnly(into: &liveOnly)
         hud.drawLiveOnly(into: &liveOnly)
-        OverlayPainter(
+        let painter = OverlayPainter(
             input: first.input, network: first.network, trace: first.trace, map: first.mapping,
-            otherPad: second?.input.layout.padArea
-        ).draw(into: &overlay)
-        if let second {
-            OverlayPainter(input: second.input, network: second.network, trace: second.trace, map: nil)
-                .drawHoverCard(into: &overlay)
-        }
+            otherPad: second?.input.layout.padArea)
+        let card =
+            painter.hoverCard
+            ?? second.flatMap {
+                OverlayPainter(input: $0.input, network: $0.network, trace: $0.trace, map: nil).hoverCard
+            }
+        painter.draw(into: &overlay, hoverCard: card)
+        // The live-only marks come after everything recorded: they keep off the card.
+        if let card { liveOnly = liveOnly.flatMap { $0.keepingOutside(card.box) } }
         if let explaining = first.explaining ?? second?.explaining { explaining.drawCard(into: &overlay) }
         let synapses: SynapseDrawing
         if let second {

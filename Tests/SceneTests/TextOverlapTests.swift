@@ -30,6 +30,23 @@ struct TextOverlapTests {
         }
     }
 
+    @Test(arguments: ["xor3", "circle", "reg-plane", "spiral", "digits"])
+    func hoverCardsStayInside(dataSet: String) throws {
+        let (plan, progress) = try session(dataSet)
+        for (width, height) in Self.sizes {
+            var input = sceneInput(plan, progress, frame: 5 * plan.schedule.beat + 20, width: width, height: height)
+            input.layout = SceneLayout(plan: plan, width: width, height: height)
+            for l in input.layout.layerSizes.indices {
+                for i in [0, input.layout.layerSizes[l] - 1] {
+                    input.hovered = .neuron(NeuronID(layer: l, index: i))
+                    expectNoOverlap(
+                        SceneBuilder.build(input), "hover \(dataSet) \(width)x\(height) neuron \(l).\(i)", width: width,
+                        height: height, neuronsOf: [input.layout])
+                }
+            }
+        }
+    }
+
     /// Explain mode adds a banner and a card (whose panel hides what lies under it).
     @Test(arguments: ["xor3", "circle", "digits"])
     func explainedTextsDoNotOverlap(dataSet: String) throws {
