@@ -109,6 +109,21 @@ struct TextOverlapTests {
             expectNoOverlap(
                 SceneBuilder.build(input), "compare \(dataSet) \(width)x\(height)", width: width, height: height,
                 neuronsOf: [input.layout, input.comparison!.layout])
+            // Hover cards on either network, at the first and last neuron of every layer.
+            for second in [false, true] {
+                input.comparison!.hoversSecond = second
+                for l in input.layout.layerSizes.indices {
+                    for i in [0, input.layout.layerSizes[l] - 1] {
+                        input.hovered = .neuron(NeuronID(layer: l, index: i))
+                        let which = second ? "second" : "first"
+                        expectNoOverlap(
+                            SceneBuilder.build(input),
+                            "compare \(dataSet) \(width)x\(height), \(which) hovered at \(l).\(i)", width: width,
+                            height: height, neuronsOf: [input.layout, input.comparison!.layout])
+                    }
+                }
+            }
+            input.hovered = nil
         }
     }
 
