@@ -53,8 +53,11 @@ public struct InputScaling: Sendable, Equatable {
 
     /// What the network sees → raw values.
     public func invert(_ scaled: [Double]) -> [Double] {
-        scaled.indices.map { scaled[$0] * deviations[$0] + means[$0] }
+        scaled.indices.map { invert(scaled[$0], input: $0) }
     }
+
+    /// Input `index`'s raw value for what the network sees as `scaled`.
+    public func invert(_ scaled: Double, input index: Int) -> Double { scaled * deviations[index] + means[index] }
 
     /// `data` with every input scaled.
     public func apply(to data: DataSet) -> DataSet {

@@ -48,7 +48,7 @@ struct MapPainter {
         let names = data.inputNames
         // Small maps: the middle ticks only where the three fit side by side (or one above another).
         let xTicks = [ranges.x.lowerBound, (ranges.x.lowerBound + ranges.x.upperBound) / 2, ranges.x.upperBound]
-            .map { tick(input.rawInput(0, $0)) }
+            .map { Self.tick(input.rawInput(0, $0)) }
         let showsMiddleX = xTicks.map { TextSize.small.estimatedWidth(of: $0) + 8 }.reduce(0, +) <= map.width
         let showsMiddleY = map.height >= 3 * (Double(TextSize.small.rawValue) + 6)
         for (k, label) in xTicks.enumerated() where k != 1 || showsMiddleX {
@@ -64,7 +64,7 @@ struct MapPainter {
             let y = map.maxY - map.height * Double(k) / 2
             out.append(
                 .text(
-                    tick(input.rawInput(1, value)), at: Point(map.x - 4, min(max(y, map.y + 6), map.maxY - 6)),
+                    Self.tick(input.rawInput(1, value)), at: Point(map.x - 4, min(max(y, map.y + 6), map.maxY - 6)),
                     size: .small,
                     color: palette.dimText, align: .rightMiddle))
         }
@@ -115,20 +115,20 @@ struct MapPainter {
         // Narrow maps: a shorter bar, still clear of the second input's name with its low value;
         // none at all where even 24 px do not fit.
         let barRight = map.maxX - 30
-        let barWidth = min(100, barRight - 4 - TextSize.small.estimatedWidth(of: tick(range.lowerBound)) - left)
+        let barWidth = min(100, barRight - 4 - TextSize.small.estimatedWidth(of: Self.tick(range.lowerBound)) - left)
         guard barWidth >= 24 else { return }
         let bar = Rect(x: barRight - barWidth, y: map.y - 12, width: barWidth, height: 8)
         out.append(.image(PixelImage(width: steps, height: 1, pixels: colours), in: bar))
         out.append(.frame(bar, palette.neuronRim))
         let low =
-            ["output " + tick(range.lowerBound), tick(range.lowerBound)].first {
+            ["output " + Self.tick(range.lowerBound), Self.tick(range.lowerBound)].first {
                 bar.x - 4 - TextSize.small.estimatedWidth(of: $0) >= left
-            } ?? tick(range.lowerBound)
+            } ?? Self.tick(range.lowerBound)
         out.append(
             .text(low, at: Point(bar.x - 4, bar.midY), size: .small, color: palette.dimText, align: .rightMiddle))
         out.append(
             .text(
-                tick(range.upperBound), at: Point(bar.maxX + 4, bar.midY), size: .small, color: palette.dimText,
+                Self.tick(range.upperBound), at: Point(bar.maxX + 4, bar.midY), size: .small, color: palette.dimText,
                 align: .leftMiddle))
     }
 
@@ -149,7 +149,8 @@ struct MapPainter {
     }
 
     /// At most two decimals, no trailing zeros: "−0.95", "0", "1.05".
-    private func tick(_ value: Double) -> String {
+    /// An axis tick's text: at most two decimals, trailing zeros dropped, a true minus sign.
+    static func tick(_ value: Double) -> String {
         let rounded = (value * 100).rounded() / 100
         if rounded == rounded.rounded() { return String(Int(rounded)) }
         var text = String(rounded)

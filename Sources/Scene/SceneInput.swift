@@ -92,8 +92,7 @@ extension SceneInput {
 
     /// Input `index`'s raw value for what the network sees as `scaled`.
     func rawInput(_ index: Int, _ scaled: Double) -> Double {
-        guard let scaling = plan.inputScaling else { return scaled }
-        return scaled * scaling.deviations[index] + scaling.means[index]
+        plan.inputScaling?.invert(scaled, input: index) ?? scaled
     }
 
     /// The iteration of the shown keyframe (0 before the schedule exists).

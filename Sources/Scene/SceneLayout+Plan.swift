@@ -21,10 +21,16 @@ extension SceneLayout {
                 ranges = MapRanges(around: all)
             }
         }
+        // Named classes beside a map: their labels also keep clear of the map's y ticks.
+        var labelRoom = Self.outputLabelRoom(classNames: data.classNames, outputs: data.targetCount)
+        if let ranges, labelRoom > 0 {
+            let ticks = [ranges.y.lowerBound, (ranges.y.lowerBound + ranges.y.upperBound) / 2, ranges.y.upperBound]
+            let texts = ticks.map { MapPainter.tick(plan.inputScaling?.invert($0, input: 1) ?? $0) }
+            labelRoom += 4 + texts.map { TextSize.small.estimatedWidth(of: $0) }.max()!
+        }
         self.init(
             layerSizes: plan.initialNetwork.layout.layerSizes, width: width, height: height, mapRanges: ranges,
-            image: data.imageShape, slot: slot,
-            outputLabelRoom: Self.outputLabelRoom(classNames: data.classNames, outputs: data.targetCount))
+            image: data.imageShape, slot: slot, outputLabelRoom: labelRoom)
     }
 
     /// How far past its disc's rim an output's widest label reaches, as `ThinkingPainter` writes

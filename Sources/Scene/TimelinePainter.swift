@@ -78,10 +78,17 @@ struct TimelinePainter {
                 out.append(
                     .line(from: Point(x, top), to: Point(x, bottom), width: 1, color: palette.alert, dashed: true))
             }
-            let onTheRight = x > plot.midX
+            // Beside the mark toward the plot's middle, else on its other side, else shortened to
+            // "M"; left out where even that does not fit the plot (the smallest windows).
+            let towardMiddleIsLeft = x > plot.midX
+            func fits(_ text: String, onTheLeft: Bool) -> Bool {
+                TextSize.small.estimatedWidth(of: text) <= (onTheLeft ? x - 4 - plot.x : plot.maxX - x - 4)
+            }
+            let choices = ["it clicks (M)", "M"].flatMap { [($0, towardMiddleIsLeft), ($0, !towardMiddleIsLeft)] }
+            guard let (text, onTheLeft) = choices.first(where: { fits($0.0, onTheLeft: $0.1) }) else { return }
             let label = DrawCommand.text(
-                "it clicks (M)", at: Point(onTheRight ? x - 4 : x + 4, plot.y + 1), size: .small,
-                color: palette.alert, align: onTheRight ? .right : .left)
+                text, at: Point(onTheLeft ? x - 4 : x + 4, plot.y + 1), size: .small, color: palette.alert,
+                align: onTheLeft ? .right : .left)
             // A backing like the legend's, so the curves under it do not cross the words.
             if let ink = label.estimatedTextBox {
                 out.append(

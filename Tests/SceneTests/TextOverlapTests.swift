@@ -1,3 +1,4 @@
+import Foundation
 import NeuralCore
 import Testing
 
@@ -16,7 +17,9 @@ struct TextOverlapTests {
     /// below 640 or so); smaller windows, one dimension short or both, get a card saying so.
     static let explainSizes = sizes + [(400, 300), (800, 320), (400, 720)]
 
-    @Test(arguments: ["xor3", "circle", "reg-plane", "spiral", "and", "digits"])
+    @Test(arguments: [
+        "xor3", "circle", "reg-plane", "spiral", "and", "even", "digits", Self.irisLike, Self.threeNamedInAPlane,
+    ])
     func textsDoNotOverlap(dataSet: String) throws {
         let (plan, progress) = try session(dataSet)
         for (width, height) in Self.sizes {
@@ -30,7 +33,7 @@ struct TextOverlapTests {
         }
     }
 
-    @Test(arguments: ["xor3", "circle", "reg-plane", "spiral", "digits"])
+    @Test(arguments: ["xor3", "circle", "reg-plane", "spiral", "digits", Self.irisLike, Self.threeNamedInAPlane])
     func hoverCardsStayInside(dataSet: String) throws {
         let (plan, progress) = try session(dataSet)
         for (width, height) in Self.sizes {
@@ -135,6 +138,31 @@ struct TextOverlapTests {
     }
 
     /// Stand-ins for the font's digits (the platform renders the real ones): blocks.
+    /// CSV files of named classes, which write their names beside the outputs: four inputs and
+    /// three classes (iris-like), and two inputs (so a map) and three classes.
+    static let irisLike = csv(
+        "iris-like", header: "sepal_length,sepal_width,petal_length,petal_width,species",
+        classes: ["setosa", "versicolor", "virginica"], inputs: 4)
+    static let threeNamedInAPlane = csv(
+        "three-named", header: "a,b,label", classes: ["alpha", "beta-class", "gamma"], inputs: 2)
+
+    /// A small deterministic CSV in the temporary directory (the same bytes on every run): 60
+    /// rows, class k's inputs near k.
+    static func csv(_ name: String, header: String, classes: [String], inputs: Int) -> String {
+        let rows = (0..<60).map { row in
+            let k = row % classes.count
+            let values = (0..<inputs).map { (i: Int) -> String in
+                let spread: Double = 0.1 * Double((row * 7 + i * 3) % 11) - 0.5
+                return String(Double(k) + spread)
+            }
+            return (values + [classes[k]]).joined(separator: ",")
+        }
+        let path = NSTemporaryDirectory() + "neuroglow-text-test-\(name).csv"
+        try! ([header] + rows).joined(separator: "\n").appending("\n").write(
+            toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
     static let standInDigits = (0..<10).map { k in
         CoverageImage(
             width: 20, height: 30,
