@@ -61,6 +61,13 @@ public enum TextSize: Int, Sendable, CaseIterable {
         texts.first { estimatedWidth(of: $0) <= room }
     }
 
+    /// `text` in `form`, whole if that fits `room`, else its longest start that fits with "…"
+    /// after it; nil when not even one character does.
+    public func shortened(_ text: String, within room: Double, form: (String) -> String = { $0 }) -> String? {
+        let starts = [text] + stride(from: text.count - 1, through: 1, by: -1).map { String(text.prefix($0)) + "…" }
+        return firstFitting(starts.map(form), within: room)
+    }
+
     /// DejaVu Sans in ems, by kind: narrow punctuation and letters up to 0.42, digits and most
     /// lower-case letters up to 0.64, capitals up to 0.8, the widest (maths signs, arrows) up to 1.
     private static func ems(of character: Character) -> Double {

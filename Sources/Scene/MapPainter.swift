@@ -68,11 +68,15 @@ struct MapPainter {
                     size: .small,
                     color: palette.dimText, align: .rightMiddle))
         }
-        out.append(
-            .text(
-                "\(names[0]) →", at: Point(map.x + map.width / 2, map.maxY + 16), size: .small, color: palette.dimText,
-                align: .center))
-        let yName = "↑ \(names[1])"
+        // The inputs' names, cut short ("temperature_in_d… →") where the window is narrower.
+        let w = Double(layout.width)
+        if let xName = TextSize.small.shortened(
+            names[0], within: 2 * min(map.midX - 8, w - 8 - map.midX), form: { "\($0) →" })
+        {
+            out.append(
+                .text(xName, at: Point(map.midX, map.maxY + 16), size: .small, color: palette.dimText, align: .center))
+        }
+        let yName = TextSize.small.shortened(names[1], within: w - 8 - (map.x - 4), form: { "↑ \($0)" }) ?? ""
         out.append(.text(yName, at: Point(map.x - 4, map.y - 14), size: .small, color: palette.dimText, align: .left))
         if isRegression {
             drawLegend(clearOf: map.x - 4 + TextSize.small.estimatedWidth(of: yName) + 8, into: &out)

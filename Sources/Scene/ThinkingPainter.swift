@@ -189,8 +189,10 @@ struct ThinkingPainter {
                                         height: bar.height), colour))
                         }
                     }
-                    // With class bars, output biases show on hover (there is no room beneath).
-                    if !showsClassBar, layout.biasLabelLayers.contains(layer),
+                    // With class bars or a class's name under the value, output biases show on
+                    // hover (there is no room beneath).
+                    let named = layer == layout.layerSizes.count - 1 && outputName(index) != nil
+                    if !showsClassBar, !named, layout.biasLabelLayers.contains(layer),
                         let b = network.bias(layer: layer - 1, neuron: index)
                     {
                         labels.append(

@@ -19,6 +19,7 @@ struct TextOverlapTests {
 
     @Test(arguments: [
         "xor3", "circle", "reg-plane", "spiral", "and", "even", "digits", Self.irisLike, Self.threeNamedInAPlane,
+        Self.longNamesInAPlane, Self.twoLongNamedClasses,
     ])
     func textsDoNotOverlap(dataSet: String) throws {
         let (plan, progress) = try session(dataSet)
@@ -33,7 +34,10 @@ struct TextOverlapTests {
         }
     }
 
-    @Test(arguments: ["xor3", "circle", "reg-plane", "spiral", "digits", Self.irisLike, Self.threeNamedInAPlane])
+    @Test(arguments: [
+        "xor3", "circle", "reg-plane", "spiral", "digits", Self.irisLike, Self.threeNamedInAPlane,
+        Self.longNamesInAPlane, Self.twoLongNamedClasses,
+    ])
     func hoverCardsStayInside(dataSet: String) throws {
         let (plan, progress) = try session(dataSet)
         for (width, height) in Self.sizes {
@@ -146,16 +150,24 @@ struct TextOverlapTests {
     static let threeNamedInAPlane = csv(
         "three-named", header: "a,b,label", classes: ["alpha", "beta-class", "gamma"], inputs: 2)
 
+    /// Long column names (the map's axes) and long class names (written under the output's value).
+    static let longNamesInAPlane = csv(
+        "long-names", header: "temperature_in_degrees_celsius,relative_humidity_percent,comfort_score",
+        classes: [], inputs: 2)
+    static let twoLongNamedClasses = csv(
+        "two-long-classes", header: "very_long_feature_name_number_one,another_long_feature_name,third,outcome",
+        classes: ["negative_outcome", "positive_outcome"], inputs: 3)
+
     /// A small deterministic CSV in the temporary directory (the same bytes on every run): 60
-    /// rows, class k's inputs near k.
+    /// rows, class k's inputs near k (no classes: a numeric target).
     static func csv(_ name: String, header: String, classes: [String], inputs: Int) -> String {
         let rows = (0..<60).map { row in
-            let k = row % classes.count
+            let k = row % max(classes.count, 1)
             let values = (0..<inputs).map { (i: Int) -> String in
                 let spread: Double = 0.1 * Double((row * 7 + i * 3) % 11) - 0.5
                 return String(Double(k) + spread)
             }
-            return (values + [classes[k]]).joined(separator: ",")
+            return (values + [classes.isEmpty ? String(Double(row % 9) / 4) : classes[k]]).joined(separator: ",")
         }
         let path = NSTemporaryDirectory() + "neuroglow-text-test-\(name).csv"
         try! ([header] + rows).joined(separator: "\n").appending("\n").write(
