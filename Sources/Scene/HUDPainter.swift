@@ -155,10 +155,17 @@ struct HUDPainter {
         let answer =
             data.predictedClass(outputs).map { "reads \($0) (\(formatValue(outputs.max()!)))" }
             ?? "actual \(shortVector(outputs))"
+        // In narrow windows without the caption (the line's colour is the second network's),
+        // then cut short.
+        let room = Double(layout.width) - 32
+        let line =
+            TextSize.small.firstFitting(["\(comparison.captions.second):  \(answer)"], within: room)
+            ?? TextSize.small.shortened(answer, within: room)
+        guard let line else { return }
         out.append(
             .text(
-                "\(comparison.captions.second):  \(answer)", at: Point(layout.hudTop.x + 16, layout.hudTop.y + 58),
-                size: .small, color: ComparedInput.curveColor, align: .left))
+                line, at: Point(layout.hudTop.x + 16, layout.hudTop.y + 58), size: .small,
+                color: ComparedInput.curveColor, align: .left))
     }
 
     func drawLiveOnly(into out: inout [DrawCommand]) {

@@ -58,15 +58,23 @@ struct MapPainter {
                     label, at: Point(x, map.maxY + 3), size: .small, color: palette.dimText,
                     align: k == 0 ? .left : k == 1 ? .center : .right))
         }
+        // A y tick on an output's row that would meet its value ("0.98") is left out.
+        let last = layout.layerSizes.count - 1
+        let outputValues: [Rect] =
+            layout.showsNeuronLabels
+            ? layout.drawnIndices(layer: last).map { i in
+                let c = layout.centres[last][i], r = layout.radius
+                return Rect(x: c.x + r + 6, y: c.y - 9, width: TextSize.normal.estimatedWidth(of: "-0.00"), height: 18)
+            } : []
         for (k, value) in [ranges.y.lowerBound, (ranges.y.lowerBound + ranges.y.upperBound) / 2, ranges.y.upperBound]
             .enumerated() where k != 1 || showsMiddleY
         {
             let y = map.maxY - map.height * Double(k) / 2
-            out.append(
-                .text(
-                    Self.tick(input.rawInput(1, value)), at: Point(map.x - 4, min(max(y, map.y + 6), map.maxY - 6)),
-                    size: .small,
-                    color: palette.dimText, align: .rightMiddle))
+            let tick = DrawCommand.text(
+                Self.tick(input.rawInput(1, value)), at: Point(map.x - 4, min(max(y, map.y + 6), map.maxY - 6)),
+                size: .small, color: palette.dimText, align: .rightMiddle)
+            if let box = tick.estimatedTextBox, outputValues.contains(where: { $0.intersects(box) }) { continue }
+            out.append(tick)
         }
         // The inputs' names, cut short ("temperature_in_d… →") where the window is narrower.
         let w = Double(layout.width)

@@ -14,7 +14,12 @@ public enum SceneBuilder {
             // Captions in the outer corners, clear of the banners across the middle; where side by
             // side they would reach past the middle, small, and in the smallest windows only their
             // ends ("…rate=3": what differs is at the end).
-            let room = Double(input.layout.width) / 2 - 8 - input.layout.networkArea.x
+            // Side by side, each caption keeps to its side of the middle.
+            let half = Double(input.layout.width) / 2, secondLayout = comparison.layout
+            let room =
+                secondLayout.slot?.stacked == false
+                ? min(half - 8 - input.layout.networkArea.x, secondLayout.networkArea.maxX - half - 8)
+                : half - 8 - input.layout.networkArea.x
             let captions = [comparison.captions.first, comparison.captions.second]
             let size: TextSize =
                 captions.allSatisfy { TextSize.normal.estimatedWidth(of: $0) <= room } ? .normal : .small

@@ -128,6 +128,9 @@ public struct SceneLayout: Sendable, Equatable {
         var mapRanges = mapRanges
         let windowImageLeft = max(w * 0.03, 16)
         var imageLeft = windowImageLeft
+        // The first of two networks side by side: where the second's half begins, and how far
+        // before it the second's pad would begin.
+        var secondHalf: (x: Double, padBefore: Double)? = nil
         if let slot {
             // Two halves: side by side with room between for the first's output labels and the
             // second's input labels, or stacked; each with its caption above it. Only stacked
@@ -139,6 +142,9 @@ public struct SceneLayout: Sendable, Equatable {
             } else {
                 // Each side's labels take about 65 px beyond its discs' centres ("0.57", "−0.13").
                 let gap = max(w * 0.14, 140), half = (area.width - gap) / 2
+                if slot.index == 0 {
+                    secondHalf = (x: area.x + half + gap, padBefore: min(marginX - windowImageLeft, gap / 2 - 16))
+                }
                 area = Rect(x: area.x + (half + gap) * Double(slot.index), y: area.y, width: half, height: area.height)
                 // The second pad has no input labels to make room for: it starts as far before
                 // its half as the first starts before its own (in the window's margin), though
@@ -205,11 +211,14 @@ public struct SceneLayout: Sendable, Equatable {
                 let needed = largest + 6 + TextSize.normal.estimatedWidth(of: "-0.00") + 4
                 if area.x < needed { area = Rect(x: needed, y: area.y, width: area.maxX - needed, height: area.height) }
             }
-            if slot.map({ $0.stacked || $0.index == 1 }) ?? true {
-                let edge = mapArea.map { $0.x - 8 } ?? w
-                let needed = largest + max(6 + TextSize.normal.estimatedWidth(of: "0.00"), outputLabelRoom) + 4
-                area.width = min(area.width, edge - needed - area.x)
-            }
+            // The right edge: the window's, the map's, or, for the first of two side by side, the
+            // second's input labels (or its pad).
+            let inputLabels = largest + 6 + TextSize.normal.estimatedWidth(of: "-0.00")
+            let edge =
+                secondHalf.map { $0.x - (image != nil ? $0.padBefore : inputLabels) - 4 } ?? mapArea.map { $0.x - 8 }
+                ?? w
+            let needed = largest + max(6 + TextSize.normal.estimatedWidth(of: "0.00"), outputLabelRoom) + 4
+            area.width = min(area.width, edge - needed - area.x)
             area.width = max(area.width, 1)
         }
         padArea = pad

@@ -55,7 +55,7 @@ struct TextOverlapTests {
     }
 
     /// Explain mode adds a banner and a card (whose panel hides what lies under it).
-    @Test(arguments: ["xor3", "circle", "digits"])
+    @Test(arguments: ["xor3", "circle", "digits", Self.irisLike, Self.twoLongNamedClasses])
     func explainedTextsDoNotOverlap(dataSet: String) throws {
         let (plan, progress) = try session(dataSet)
         let step = LearningStep(
@@ -98,7 +98,10 @@ struct TextOverlapTests {
         #expect(commands.contains { if case .glow(let c, _, _) = $0 { c == subject } else { false } })
     }
 
-    @Test(arguments: ["xor3", "circle", "digits"])
+    @Test(arguments: [
+        "xor3", "circle", "digits", Self.irisLike, Self.threeNamedInAPlane, Self.longNamesInAPlane,
+        Self.twoLongNamedClasses,
+    ])
     func comparedTextsDoNotOverlap(dataSet: String) throws {
         let (plans, first, second) = try finishedComparison(iterations: dataSet == "digits" ? 2 : 300, keyframes: 8) {
             model in
@@ -106,7 +109,9 @@ struct TextOverlapTests {
             model.digitGlyphs = Self.standInDigits
         }
         for (width, height) in Self.sizes {
-            let slots = SceneLayout.ComparisonSlot.slots(width: width, height: height, withMaps: dataSet == "circle")
+            // As the window lays them out: stacked when the networks have maps.
+            let slots = SceneLayout.ComparisonSlot.slots(
+                width: width, height: height, withMaps: plans.first.dataSet.inputCount == 2)
             var input = sceneInput(plans.first, first, frame: 5 * plans.first.schedule.beat + 20)
             input.layout = SceneLayout(plan: plans.first, width: width, height: height, slot: slots[0])
             input.comparison = ComparedInput(
