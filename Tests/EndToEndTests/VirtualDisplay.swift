@@ -36,8 +36,16 @@ final class VirtualDisplay {
         manager.standardError = FileHandle.nullDevice
         try Tool.withSignalsUnblocked { try manager.run() }
         windowManager = manager
-        let deadline = Date().addingTimeInterval(10)
-        while try wmctrl(["-m"]).status != 0 && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        // Under the whole suite's load openbox has needed longer than 10 s; a window mapped
+        // before it manages the screen never gets focus or minimise events, so wait long, and
+        // say so if it never came.
+        let deadline = Date().addingTimeInterval(60)
+        var managing = false
+        while !managing && Date() < deadline {
+            managing = try wmctrl(["-m"]).status == 0
+            if !managing { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        try #require(managing, "openbox did not manage display \(display) within 60 s")
     }
 
     deinit {
