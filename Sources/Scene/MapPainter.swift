@@ -160,8 +160,7 @@ struct MapPainter {
         }
     }
 
-    /// At most two decimals, no trailing zeros: "−0.95", "0", "1.05".
-    /// An axis tick's text: at most two decimals, trailing zeros dropped, a true minus sign.
+    /// An axis tick's text: at most two decimals, no trailing zeros, a true minus: "−0.95", "0", "1.05".
     static func tick(_ value: Double) -> String {
         let rounded = (value * 100).rounded() / 100
         if rounded == rounded.rounded() { return String(Int(rounded)) }

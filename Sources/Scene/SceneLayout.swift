@@ -6,9 +6,10 @@ import NeuralCore
 /// centred vertically and evenly spaced (a staggered layer deals its neurons in turn to
 /// `staggerColumns` columns around its x, so its discs may be that many times as large); radii
 /// are equal within the picture and small enough that no two discs (with their value labels)
-/// overlap and every disc lies inside the window. An image network's input layer is the drawing
-/// pad: input k sits at the centre of its cell (`ImageShape`), and the other layers share the
-/// room right of it.
+/// overlap and every disc lies inside the window; the first and last columns stand far enough
+/// from the window's edges (a map, the other compared network) for their labels. An image
+/// network's input layer is the drawing pad: input k sits at the centre of its cell
+/// (`ImageShape`), and the other layers share the room right of it.
 public struct SceneLayout: Sendable, Equatable {
     public let width: Int
     public let height: Int
