@@ -64,8 +64,13 @@ public enum TextSize: Int, Sendable, CaseIterable {
     /// `text` in `form`, whole if that fits `room`, else its longest start that fits with "…"
     /// after it; nil when not even one character does.
     public func shortened(_ text: String, within room: Double, form: (String) -> String = { $0 }) -> String? {
-        let starts = [text] + stride(from: text.count - 1, through: 1, by: -1).map { String(text.prefix($0)) + "…" }
-        return firstFitting(starts.map(form), within: room)
+        // Called every frame for the map's axis names: the shorter starts only when needed.
+        if estimatedWidth(of: form(text)) <= room { return form(text) }
+        for length in stride(from: text.count - 1, through: 1, by: -1) {
+            let shorter = form(String(text.prefix(length)) + "…")
+            if estimatedWidth(of: shorter) <= room { return shorter }
+        }
+        return nil
     }
 
     /// DejaVu Sans in ems, by kind: narrow punctuation and letters up to 0.42, digits and most
