@@ -8,7 +8,7 @@ APT_INSTALL = $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no
 # Built for the machine it runs on: where the processor has AVX2 (and the rest of Haswell's set),
 # the mini-batch kernels' eight-lane sums run as two 4-wide operations instead of four 2-wide
 # ones (digits, 144-32-10: batch 32 trains 40 % faster, batch 1 8 %). The weights stay the same
-# bit for bit: Swift never fuses a multiply and an add, and glibc picks its own `exp` either way.
+# bit for bit: Swift never fuses a multiply and an add, and e^x is the core's own (`Exponential`).
 # Elsewhere, the generic instruction set.
 CPU_FLAGS := $(shell for f in avx2 fma bmi1 bmi2 movbe f16c abm; do grep -qw $$f /proc/cpuinfo 2>/dev/null || exit; done; \
 	echo -Xswiftc -target-cpu -Xswiftc haswell)

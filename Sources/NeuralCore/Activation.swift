@@ -14,7 +14,7 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
     @inline(__always)
     public func value(_ z: Double) -> Double {
         switch self {
-        case .sigmoid: return 1 / (1 + _exp(-z))
+        case .sigmoid: return Exponential.sigmoid(z)
         case .tanh: return _tanh(z)
         case .relu: return z > 0 ? z : 0
         case .linear, .softmax: return z
@@ -47,11 +47,9 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
     static func softmax(_ values: UnsafeMutableBufferPointer<Double>) {
         var largest = -Double.infinity
         for v in values where v > largest { largest = v }
+        for i in values.indices { values[i] = Exponential.value(values[i] - largest) }
         var total = 0.0
-        for i in values.indices {
-            values[i] = _exp(values[i] - largest)
-            total += values[i]
-        }
+        for v in values { total += v }
         for i in values.indices { values[i] /= total }
     }
 }

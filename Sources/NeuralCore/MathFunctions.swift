@@ -7,8 +7,8 @@
 #endif
 
 // The C library's elementary functions, behind names of our own so the rest of the core reads as
-// plain Swift. (The standard library has no exp/log; this is the one place the core reaches libm.)
-@inline(__always) func _exp(_ x: Double) -> Double { exp(x) }
+// plain Swift. (The standard library has none; this is the one place the core reaches libm. e^x,
+// on the training's hot path, is the core's own: `Exponential`.)
 @inline(__always) func _log(_ x: Double) -> Double { log(x) }
 @inline(__always) func _tanh(_ x: Double) -> Double { tanh(x) }
 @inline(__always) func _cos(_ x: Double) -> Double { cos(x) }

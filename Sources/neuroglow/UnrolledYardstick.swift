@@ -16,11 +16,11 @@ enum UnrolledYardstick {
             for _ in 0..<passes {
                 for e in 0..<count {
                     let x0 = x[3 * e], x1 = x[3 * e + 1], x2 = x[3 * e + 2]
-                    let h0 = sigmoid(0 + w[0] * x0 + w[1] * x1 + w[2] * x2)
-                    let h1 = sigmoid(0 + w[3] * x0 + w[4] * x1 + w[5] * x2)
-                    let h2 = sigmoid(0 + w[6] * x0 + w[7] * x1 + w[8] * x2)
-                    let h3 = sigmoid(0 + w[9] * x0 + w[10] * x1 + w[11] * x2)
-                    let o = sigmoid(0 + w[12] * h0 + w[13] * h1 + w[14] * h2 + w[15] * h3)
+                    let h0 = Exponential.sigmoid(0 + w[0] * x0 + w[1] * x1 + w[2] * x2)
+                    let h1 = Exponential.sigmoid(0 + w[3] * x0 + w[4] * x1 + w[5] * x2)
+                    let h2 = Exponential.sigmoid(0 + w[6] * x0 + w[7] * x1 + w[8] * x2)
+                    let h3 = Exponential.sigmoid(0 + w[9] * x0 + w[10] * x1 + w[11] * x2)
+                    let o = Exponential.sigmoid(0 + w[12] * h0 + w[13] * h1 + w[14] * h2 + w[15] * h3)
                     let d = (o - y[e]) * (o * (1 - o))
                     let d0 = (0 + w[12] * d) * (h0 * (1 - h0)), d1 = (0 + w[13] * d) * (h1 * (1 - h1))
                     let d2 = (0 + w[14] * d) * (h2 * (1 - h2)), d3 = (0 + w[15] * d) * (h3 * (1 - h3))
@@ -45,7 +45,4 @@ enum UnrolledYardstick {
         }
         return w
     }
-
-    @inline(__always)
-    private static func sigmoid(_ z: Double) -> Double { 1 / (1 + exp(-z)) }
 }
