@@ -7,7 +7,7 @@ extension Activation {
     func activate(_ sums: UnsafePointer<Double>, into acts: UnsafeMutablePointer<Double>, count: Int) {
         switch self {
         case .sigmoid: for j in 0..<count { acts[j] = Exponential.sigmoid(sums[j]) }
-        case .tanh: for j in 0..<count { acts[j] = Activation.tanh.value(sums[j]) }
+        case .tanh: for j in 0..<count { acts[j] = Exponential.tanh(sums[j]) }
         case .relu: for j in 0..<count { acts[j] = Activation.relu.value(sums[j]) }
         case .linear: for j in 0..<count { acts[j] = sums[j] }
         case .softmax:

@@ -15,7 +15,7 @@ public enum Activation: String, CaseIterable, Sendable, Codable {
     public func value(_ z: Double) -> Double {
         switch self {
         case .sigmoid: return Exponential.sigmoid(z)
-        case .tanh: return _tanh(z)
+        case .tanh: return Exponential.tanh(z)
         case .relu: return z > 0 ? z : 0
         case .linear, .softmax: return z
         }

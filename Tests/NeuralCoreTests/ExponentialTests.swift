@@ -3,12 +3,30 @@ import Testing
 
 @testable import NeuralCore
 
-/// The core's own e^x (`Exponential`) against the C library's, and its vectorised loops against
-/// the scalar function.
+/// The core's own e^x and tanh (`Exponential`) against the correctly rounded values, and the
+/// vectorised activation loops against the scalar functions.
 struct ExponentialTests {
     /// Units in the last place between two positive finite doubles (or two zeros).
     static func ulps(_ a: Double, _ b: Double) -> UInt64 {
         a.bitPattern > b.bitPattern ? a.bitPattern - b.bitPattern : b.bitPattern - a.bitPattern
+    }
+
+    /// The correctly rounded e^x and tanh z, near enough: the C library's extended precision where
+    /// the machine has it (x86-64; 11 more bits), else its double precision.
+    static func referenceExp(_ x: Double) -> Double {
+        #if arch(x86_64)
+            Double(Foundation.exp(Float80(x)))
+        #else
+            Foundation.exp(x)
+        #endif
+    }
+
+    static func referenceTanh(_ z: Double) -> Double {
+        #if arch(x86_64)
+            Double(Foundation.tanh(Float80(z)))
+        #else
+            Foundation.tanh(z)
+        #endif
     }
 
     /// Random x over the whole finite range, densest where training meets it (|x| < 40).
@@ -23,17 +41,39 @@ struct ExponentialTests {
         }
     }
 
-    @Test func withinOneUnitInTheLastPlaceOfTheCLibrary() {
+    @Test func withinOneUnitInTheLastPlace() {
         var largest: UInt64 = 0, same = 0
         let xs = Self.samples(count: 300_000, seed: 5)
         for x in xs {
-            let distance = Self.ulps(Exponential.value(x), Foundation.exp(x))
+            let distance = Self.ulps(Exponential.value(x), Self.referenceExp(x))
             largest = max(largest, distance)
             if distance == 0 { same += 1 }
         }
         #expect(largest <= 1, "largest difference \(largest) ulps")
-        // A method that is right only to a few ulps would agree with the library far less often.
-        #expect(Double(same) / Double(xs.count) > 0.85, "\(same) of \(xs.count) identical")
+        // A method right only to a few ulps would be correctly rounded far less often.
+        #expect(Double(same) / Double(xs.count) > 0.85, "\(same) of \(xs.count) correctly rounded")
+    }
+
+    @Test func tanhWithinTwoUnitsInTheLastPlace() {
+        var largest: UInt64 = 0, same = 0
+        var rng = SeededGenerator(seed: 7)
+        // Uniform in |z| < 20 and spread over the magnitudes down to 1e-300, both signs.
+        let zs = (0..<200_000).map { k in
+            k % 2 == 0 ? rng.nextUniform(-20, 20) : (k % 4 == 1 ? 1 : -1) * Foundation.pow(10, rng.nextUniform(-300, 1))
+        }
+        for z in zs {
+            let mine = Exponential.tanh(z), correct = Self.referenceTanh(z)
+            #expect(mine.sign == correct.sign)
+            let distance = Self.ulps(Swift.abs(mine), Swift.abs(correct))
+            largest = max(largest, distance)
+            if distance == 0 { same += 1 }
+        }
+        #expect(largest <= 2, "largest difference \(largest) ulps")
+        #expect(Double(same) / Double(zs.count) > 0.9, "\(same) of \(zs.count) correctly rounded")
+        for z in [0.0, -0.0, 1e-320, -1e-320] { #expect(Exponential.tanh(z).bitPattern == z.bitPattern) }
+        #expect(Exponential.tanh(25) == 1 && Exponential.tanh(-25) == -1)
+        #expect(Exponential.tanh(.infinity) == 1 && Exponential.tanh(-.infinity) == -1)
+        #expect(Exponential.tanh(.nan).isNaN)
     }
 
     @Test func edgesOfTheRange() {
@@ -56,25 +96,32 @@ struct ExponentialTests {
         }
     }
 
-    /// The layer loop is vectorised by the compiler; each neuron must still get the bits of the
+    /// The layer loops are vectorised by the compiler; each neuron must still get the bits of the
     /// scalar function (no fused or reordered arithmetic), extremes included.
     @Test(arguments: [1, 4, 8, 13, 32, 1_000])
-    func sigmoidOfALayerIsTheNeuronsOwn(count: Int) {
+    func aLayersActivationsAreTheNeuronsOwn(count: Int) {
         let extremes: [Double] = [0, -0.0, .infinity, -.infinity, .nan, 800, -800, 1e300, -36.7, 745.5]
-        let sums = (extremes + Self.samples(count: count, seed: UInt64(count)).map { $0 / 10 }).prefix(count)
-        var acts = [Double](repeating: -1, count: count)
-        Array(sums).withUnsafeBufferPointer { s in
-            acts.withUnsafeMutableBufferPointer { a in
-                Activation.sigmoid.activate(s.baseAddress!, into: a.baseAddress!, count: count)
+        let sums = Array((extremes + Self.samples(count: count, seed: UInt64(count)).map { $0 / 10 }).prefix(count))
+        let cases: [(Activation, (Double) -> Double, (Double) -> Double)] = [
+            (.sigmoid, Exponential.sigmoid, { 1 / (1 + Self.referenceExp(-$0)) }),
+            (.tanh, Exponential.tanh, Self.referenceTanh),
+        ]
+        for (function, alone, reference) in cases {
+            var acts = [Double](repeating: -1, count: count)
+            sums.withUnsafeBufferPointer { s in
+                acts.withUnsafeMutableBufferPointer { a in
+                    function.activate(s.baseAddress!, into: a.baseAddress!, count: count)
+                }
             }
-        }
-        for (j, z) in sums.enumerated() {
-            let alone = Exponential.sigmoid(z)
-            #expect(acts[j].bitPattern == alone.bitPattern || (acts[j].isNaN && alone.isNaN), "σ(\(z))")
-            if z.isNaN {
-                #expect(acts[j].isNaN)
-            } else {
-                #expect(abs(acts[j] - 1 / (1 + Foundation.exp(-z))) <= 2 * acts[j].ulp, "σ(\(z))")
+            for (j, z) in sums.enumerated() {
+                let expected = alone(z)
+                #expect(
+                    acts[j].bitPattern == expected.bitPattern || (acts[j].isNaN && expected.isNaN), "\(function)(\(z))")
+                if z.isNaN {
+                    #expect(acts[j].isNaN)
+                } else {
+                    #expect(abs(acts[j] - reference(z)) <= 2 * acts[j].ulp, "\(function)(\(z))")
+                }
             }
         }
     }
