@@ -15,6 +15,14 @@ final class Window {
             "SDL_CreateWindow(\(width)x\(height))")
     }
 
+    /// Asks the window manager not to let the window be made smaller than `size` (or than it
+    /// is, if smaller). Call once the renderer exists: creating an OpenGL renderer may recreate
+    /// the X11 window, and the new one starts without the hint.
+    func keepAtLeast(_ size: (width: Int, height: Int)) {
+        let now = self.size
+        SDL_SetWindowMinimumSize(pointer, Int32(min(size.width, now.width)), Int32(min(size.height, now.height)))
+    }
+
     /// The window's size in window units (what mouse events are measured in).
     var size: (width: Int, height: Int) {
         var w: Int32 = 0, h: Int32 = 0

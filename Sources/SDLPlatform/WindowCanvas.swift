@@ -11,10 +11,15 @@ public final class WindowCanvas: Canvas {
     /// units, drawing is in pixels.
     public private(set) var pixelsPerUnit = 1.0
 
-    /// Opens the window on `system`'s display; `width` × `height` in window units.
-    public init(system: SDLSystem, title: String, width: Int, height: Int, vsync: Bool = true) throws(SDLError) {
+    /// Opens the window on `system`'s display; `width` × `height` in window units, the window
+    /// manager asked to keep it at least `minimumSize`.
+    public init(
+        system: SDLSystem, title: String, width: Int, height: Int, minimumSize: (width: Int, height: Int)? = nil,
+        vsync: Bool = true
+    ) throws(SDLError) {
         window = try Window(system: system, title: title, width: width, height: height)
         renderer = try Renderer(window: window, system: system, vsync: vsync)
+        if let minimumSize { window.keepAtLeast(minimumSize) }
         self.width = width
         self.height = height
         updateSize()

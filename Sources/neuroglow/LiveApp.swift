@@ -59,7 +59,7 @@ final class LiveApp {
         let shape = plan.initialNetwork.layout.layerSizes.map(String.init).joined(separator: "-")
         canvas = try WindowCanvas(
             system: system, title: "neuroglow — \(plan.dataSet.name) \(shape)", width: size.width,
-            height: size.height, vsync: options.vsync)
+            height: size.height, minimumSize: ViewArguments.minimumSize, vsync: options.vsync)
         renderer = try SceneRenderer(canvas: canvas, fontPath: font)
         presenter = FramePresenter(
             plan: plan, width: canvas.width, height: canvas.height, palette: view.palette, dashed: view.dashed,

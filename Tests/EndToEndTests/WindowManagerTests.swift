@@ -104,6 +104,19 @@ struct WindowManagerTests {
         }
     }
 
+    /// The window asks not to be made smaller than `--size` allows (320x240): a window manager
+    /// asked for 100x80 gives it 320x240, and the picture is laid out for that.
+    @Test func theWindowManagerKeepsTheWindowAtLeast320x240() throws {
+        let live = try LiveWindow(["--seconds", "60"], withWindowManager: true)
+        _ = try live.layout()
+        let asked = try live.x.xdotool(["windowsize", try live.windowID(), "100", "80"])
+        #expect(asked.status == 0, "xdotool windowsize: \(asked.stderr)")
+        let resized = try live.layout(count: 2)
+        #expect(resized["width"] as? Int == 320 && resized["height"] as? Int == 240, "\(resized)")
+        try live.key("Escape")
+        #expect(live.finish().status == 0)
+    }
+
     /// Another window taking the focus does not stop the network learning or the window drawing;
     /// given the focus back, the window answers clicks.
     @Test func losingFocusToAnotherWindowKeepsTheSessionGoing() throws {
