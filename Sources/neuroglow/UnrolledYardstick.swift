@@ -1,4 +1,3 @@
-import Foundation
 import NeuralCore
 
 /// The default session's training written out by hand for exactly its shape: 3-4-1, sigmoid,
