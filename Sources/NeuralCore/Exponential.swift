@@ -27,7 +27,7 @@ public enum Exponential {
 
     /// e^x = 2^k · (1 + s) with 2^k = high · low, each of the two a normal number, and
     /// s = e^r − 1 accurate near 0.
-    @usableFromInline @inline(__always)
+    @inlinable @inline(__always)
     static func parts(_ x: Double) -> (high: Double, low: Double, series: Double) {
         // Beyond these every result is ∞ or 0 anyway; clamping keeps k's halves in range.
         // (A NaN passes through every step as NaN.)
@@ -67,7 +67,7 @@ public enum Exponential {
 
     /// 2^n for an integral n in −1022...1023, from its bits: n + 1.5·2^52 holds n in its low
     /// bits, which are moved into the exponent field.
-    @usableFromInline @inline(__always)
+    @inlinable @inline(__always)
     static func powerOfTwo(_ n: Double) -> Double {
         Double(bitPattern: ((n + shifter).bitPattern &- (shifter.bitPattern &- 1023)) &<< 52)
     }
