@@ -126,6 +126,18 @@ struct BenchCommand: ParsableCommand {
             iterations: iterations, schedule: schedule)
     }
 
+    /// The spiral data set (all 200 points) on its own 2-16-16-1 tanh network, rate 0.03.
+    static func spiralPlan() -> SessionPlan {
+        var schedule = ScheduleOptions()
+        schedule.keyframes = 2
+        schedule.mode = .geometric
+        return SessionPlan(
+            dataSet: BuiltInDataSets.named("spiral")!,
+            initialNetwork: Network(
+                layerSizes: [2, 16, 16, 1], hidden: .tanh, output: .sigmoid, usesBias: true, seed: 1),
+            training: TrainingOptions(learningRate: 0.03), iterations: 500, schedule: schedule)
+    }
+
     /// Example-steps per second of `Trainer` (forward, backward and update of one example).
     private func benchTrain() -> (JSONValue, String) {
         var fields: [(String, JSONValue)] = []
@@ -141,6 +153,10 @@ struct BenchCommand: ParsableCommand {
             fields.append((name, summaryJSON(s, unit: "example-steps/s")))
             text += "  \(name) \(format(s.median / 1e6, 2)) [\(format(s.min / 1e6, 2))–\(format(s.max / 1e6, 2))]"
         }
+        // A tanh network: the Playground's spiral at its own shape and rate.
+        let spiral = trainingRates(Self.spiralPlan(), passes: quick ? 100 : 500, runs: quick ? 2 : 6)
+        fields.append(("spiral 2-16-16-1 tanh", summaryJSON(spiral, unit: "example-steps/s")))
+        text += "  spiral 2-16-16-1 tanh \(format(spiral.median / 1e6, 2))"
         let (yardstick, ratio, sameWeights) = yardstickRates(passes: quick ? 20_000 : 60_000, runs: quick ? 2 : 6)
         fields.append(
             (

@@ -22,7 +22,9 @@ struct BenchTests {
             }
         }
         let train = json["train"] as? [String: Any]
-        for shape in ["3-4-1", "8-8-8-8-2", "64-32-32-10"] { summary(train?[shape], "train.\(shape)") }
+        for shape in ["3-4-1", "8-8-8-8-2", "64-32-32-10", "spiral 2-16-16-1 tanh"] {
+            summary(train?[shape], "train.\(shape)")
+        }
         // The hand-unrolled yardstick does the trainer's arithmetic: the same weights, bit for bit.
         let yardstick = train?["3-4-1 unrolled yardstick"] as? [String: Any]
         summary(yardstick, "train.yardstick")
