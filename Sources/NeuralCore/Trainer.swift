@@ -13,7 +13,7 @@ public final class Trainer {
     /// iteration).
     public var network: Network {
         if snapshotIteration != iteration {
-            snapshot.parameters = TrainerMemory.array(memory.parameters, count: memory.parameterCount)
+            snapshot.parameters = memory.networkParameters()
             snapshotIteration = iteration
         }
         return snapshot

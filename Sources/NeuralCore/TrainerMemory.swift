@@ -9,6 +9,9 @@
 final class TrainerMemory {
     let parameterCount: Int
     let neuronCount: Int
+    /// The parameters, with their velocity and batch sums laid out alike: in the single-example
+    /// kernels' order (`KernelOrder`) when the batch size is 1, else in the network's
+    /// (`BatchKernels`). `networkParameters()` gives them in the network's order.
     let parameters: UnsafeMutablePointer<Double>
     let velocity: UnsafeMutablePointer<Double>
     let accumulated: UnsafeMutablePointer<Double>
@@ -30,6 +33,8 @@ final class TrainerMemory {
     let scratch: UnsafeMutablePointer<Double>
     /// The widest layer (the scratch room is laid out by it).
     let widest: Int
+    private let layout: NetworkLayout
+    private let inKernelOrder: Bool
     private let sizes: UnsafeMutablePointer<Int>
     private let neuronOffsets: UnsafeMutablePointer<Int>
     private let weightOffsets: UnsafeMutablePointer<Int>
@@ -37,12 +42,15 @@ final class TrainerMemory {
     private let functions: UnsafeMutablePointer<Activation>
     private let boundLayers: UnsafeMutablePointer<KernelLayer>
 
-    /// `batchSize`: the batch buffers' room (none is kept for one example at a time).
+    /// `batchSize`: the batch buffers' room (none is kept for one example at a time), and the
+    /// parameters' order.
     init(network: Network, dataSet: DataSet, batchSize: Int) {
         let layout = network.layout
+        self.layout = layout
         parameterCount = layout.parameterCount
         neuronCount = layout.neuronCount
-        parameters = Self.copy(network.parameters)
+        inKernelOrder = batchSize == 1
+        parameters = Self.copy(inKernelOrder ? layout.kernelOrder(network.parameters) : network.parameters)
         velocity = Self.zeros(parameterCount)
         accumulated = Self.zeros(parameterCount)
         sums = Self.zeros(neuronCount)
@@ -65,6 +73,7 @@ final class TrainerMemory {
         batchLosses = Self.zeros(batch)
         scratch = Self.zeros((3 + batch) * widest)
         boundLayers = .allocate(capacity: layout.layerCount - 1)
+        // Used one example at a time only, where the parameters are in the kernels' order.
         KernelLayer.bind(
             layout, activations: network.activations, parameters: parameters, sums: sums, acts: activations,
             deltas: deltas, into: boundLayers)
@@ -84,6 +93,11 @@ final class TrainerMemory {
         for buffer in [sizes, neuronOffsets, weightOffsets, biasOffsets, batchExamples] { buffer.deallocate() }
         functions.deallocate()
         boundLayers.deallocate()
+    }
+
+    /// The parameters as they stand, in the network's order.
+    func networkParameters() -> [Double] {
+        inKernelOrder ? layout.layoutOrder(parameters) : Self.array(parameters, count: parameterCount)
     }
 
     /// `count` values from `buffer`, as an array.

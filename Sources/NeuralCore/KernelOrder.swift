@@ -1,0 +1,49 @@
+/// The order the single-example kernels (`Kernels`) keep a network's parameters in: the
+/// layout's, except that the first connection layer's weights are grouped by sending neuron —
+/// row i holds the weights out of input i, one per neuron of layer 1 — the transpose of
+/// `NetworkLayout`'s rows by receiving neuron.
+///
+/// Why only the first: a forward pass in the layout's order forms four neurons' sums side by
+/// side and must gather their weights from four rows, a weight or so a cycle; grouped by input,
+/// it adds each input's contribution to a block of sums along memory. Grouping every layer so
+/// was tried: the δs sent back, which run down the same weights the other way, then gathered
+/// instead and nothing was won. The first layer sends no δ back (the inputs have none), and it
+/// holds most of the weights of the wide networks (64-32-32-10: 2,048 of 3,392; 144-32-10:
+/// 4,608 of 4,928).
+extension NetworkLayout {
+    /// `parameters` (this layout's order) in the kernels' order, into `out`.
+    func kernelOrder(_ parameters: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>) {
+        out.initialize(from: parameters, count: parameterCount)
+        let nIn = layerSizes[0], nOut = layerSizes[1]
+        let from = parameters + weightOffsets[0], to = out + weightOffsets[0]
+        for j in 0..<nOut {
+            for i in 0..<nIn { to[i * nOut + j] = from[j * nIn + i] }
+        }
+    }
+
+    /// `parameters` in the kernels' order back in this layout's order, into `out`.
+    func layoutOrder(_ parameters: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>) {
+        out.initialize(from: parameters, count: parameterCount)
+        let nIn = layerSizes[0], nOut = layerSizes[1]
+        let from = parameters + weightOffsets[0], to = out + weightOffsets[0]
+        for i in 0..<nIn {
+            for j in 0..<nOut { to[j * nIn + i] = from[i * nOut + j] }
+        }
+    }
+
+    /// `parameters` in the kernels' order, as an array.
+    func kernelOrder(_ parameters: [Double]) -> [Double] {
+        var out = [Double](repeating: 0, count: parameterCount)
+        parameters.withUnsafeBufferPointer { from in
+            out.withUnsafeMutableBufferPointer { kernelOrder(from.baseAddress!, into: $0.baseAddress!) }
+        }
+        return out
+    }
+
+    /// `parameters` in the kernels' order back in this layout's order, as an array.
+    func layoutOrder(_ parameters: UnsafePointer<Double>) -> [Double] {
+        var out = [Double](repeating: 0, count: parameterCount)
+        out.withUnsafeMutableBufferPointer { layoutOrder(parameters, into: $0.baseAddress!) }
+        return out
+    }
+}
