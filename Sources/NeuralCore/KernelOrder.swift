@@ -13,21 +13,22 @@
 extension NetworkLayout {
     /// `parameters` (this layout's order) in the kernels' order, into `out`.
     func kernelOrder(_ parameters: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>) {
-        out.initialize(from: parameters, count: parameterCount)
-        let nIn = layerSizes[0], nOut = layerSizes[1]
-        let from = parameters + weightOffsets[0], to = out + weightOffsets[0]
-        for j in 0..<nOut {
-            for i in 0..<nIn { to[i * nOut + j] = from[j * nIn + i] }
-        }
+        copyTransposingFirstLayer(parameters, into: out, rows: layerSizes[1], columns: layerSizes[0])
     }
 
     /// `parameters` in the kernels' order back in this layout's order, into `out`.
     func layoutOrder(_ parameters: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>) {
+        copyTransposingFirstLayer(parameters, into: out, rows: layerSizes[0], columns: layerSizes[1])
+    }
+
+    /// Copies every parameter, the first layer's weights (`rows` × `columns`) transposed.
+    private func copyTransposingFirstLayer(
+        _ parameters: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>, rows: Int, columns: Int
+    ) {
         out.initialize(from: parameters, count: parameterCount)
-        let nIn = layerSizes[0], nOut = layerSizes[1]
         let from = parameters + weightOffsets[0], to = out + weightOffsets[0]
-        for i in 0..<nIn {
-            for j in 0..<nOut { to[j * nIn + i] = from[i * nOut + j] }
+        for r in 0..<rows {
+            for c in 0..<columns { to[c * rows + r] = from[r * columns + c] }
         }
     }
 
