@@ -26,17 +26,17 @@ struct KernelLayer {
     let inFunction: Activation?
 
     /// Fills `layers[0..<layout.layerCount - 1]` with `layout`'s connection layers bound to these
-    /// buffers (`parameters` in the kernels' order, `KernelOrder`; `sums`, `acts` and `deltas` one
-    /// value per neuron).
+    /// buffers (`parameters` laid out by the layout, in `KernelOrder` when `firstLayerByInput`;
+    /// `sums`, `acts` and `deltas` one value per neuron).
     static func bind(
-        _ layout: NetworkLayout, activations: [Activation], parameters: UnsafePointer<Double>,
+        _ layout: NetworkLayout, firstLayerByInput: Bool, activations: [Activation], parameters: UnsafePointer<Double>,
         sums: UnsafeMutablePointer<Double>, acts: UnsafeMutablePointer<Double>, deltas: UnsafeMutablePointer<Double>,
         into layers: UnsafeMutablePointer<KernelLayer>
     ) {
         for l in 0..<(layout.layerCount - 1) {
             let from = layout.neuronOffsets[l], to = layout.neuronOffsets[l + 1]
             layers[l] = KernelLayer(
-                inCount: layout.layerSizes[l], outCount: layout.layerSizes[l + 1], byInput: l == 0,
+                inCount: layout.layerSizes[l], outCount: layout.layerSizes[l + 1], byInput: firstLayerByInput && l == 0,
                 weights: parameters + layout.weightOffsets[l],
                 biases: layout.usesBias ? parameters + layout.biasOffsets[l] : nil,
                 weightOffset: layout.weightOffsets[l], biasOffset: layout.biasOffsets[l],
@@ -57,22 +57,19 @@ struct KernelLayers {
 }
 
 extension Network {
-    /// Calls `body` with this network's layers bound to a copy of its parameters in the kernels'
-    /// order (`KernelOrder`) and the given per-neuron buffers, valid for the call.
+    /// Calls `body` with this network's layers bound to `parameters` (the layout's order) and the
+    /// given per-neuron buffers, valid for the call.
     func withKernelLayers<R>(
-        sums: UnsafeMutablePointer<Double>, acts: UnsafeMutablePointer<Double>, deltas: UnsafeMutablePointer<Double>,
-        _ body: (KernelLayers) throws -> R
+        parameters: UnsafePointer<Double>, sums: UnsafeMutablePointer<Double>, acts: UnsafeMutablePointer<Double>,
+        deltas: UnsafeMutablePointer<Double>, _ body: (KernelLayers) throws -> R
     ) rethrows -> R {
         let count = layout.layerCount - 1
-        return try withUnsafeTemporaryAllocation(of: Double.self, capacity: layout.parameterCount) { ordered in
-            parameters.withUnsafeBufferPointer { layout.kernelOrder($0.baseAddress!, into: ordered.baseAddress!) }
-            return try withUnsafeTemporaryAllocation(of: KernelLayer.self, capacity: count) { buffer in
-                let layers = buffer.baseAddress!
-                KernelLayer.bind(
-                    layout, activations: activations, parameters: ordered.baseAddress!, sums: sums, acts: acts,
-                    deltas: deltas, into: layers)
-                return try body(KernelLayers(layers: layers, count: count))
-            }
+        return try withUnsafeTemporaryAllocation(of: KernelLayer.self, capacity: count) { buffer in
+            let layers = buffer.baseAddress!
+            KernelLayer.bind(
+                layout, firstLayerByInput: false, activations: activations, parameters: parameters, sums: sums,
+                acts: acts, deltas: deltas, into: layers)
+            return try body(KernelLayers(layers: layers, count: count))
         }
     }
 }

@@ -1,7 +1,9 @@
-/// The order the single-example kernels (`Kernels`) keep a network's parameters in: the
-/// layout's, except that the first connection layer's weights are grouped by sending neuron —
-/// row i holds the weights out of input i, one per neuron of layer 1 — the transpose of
-/// `NetworkLayout`'s rows by receiving neuron.
+/// The order the trainer keeps a network's parameters in for the single-example kernels
+/// (`Kernels`, bound with `firstLayerByInput`): the layout's, except that the first connection
+/// layer's weights are grouped by sending neuron — row i holds the weights out of input i, one
+/// per neuron of layer 1 — the transpose of `NetworkLayout`'s rows by receiving neuron. (A
+/// `Network`'s own passes, a few a frame, use the layout's order as it is: converting for each
+/// would cost more than it saves.)
 ///
 /// Why only the first: a forward pass in the layout's order forms four neurons' sums side by
 /// side and must gather their weights from four rows, a weight or so a cycle; grouped by input,

@@ -13,7 +13,7 @@ struct KernelShape {
 
 /// What the backward pass does with each parameter's gradient ∂L/∂p.
 enum GradientUse {
-    /// Writes the gradients to a buffer laid out like the parameters (in `KernelOrder`).
+    /// Writes the gradients to a buffer laid out like the parameters the layers are bound to.
     case store(UnsafeMutablePointer<Double>)
     /// Takes the plain SGD step `p −= rate · ∂L/∂p` on these parameters at once, with the same
     /// numbers as storing the gradients and stepping afterwards (each layer's weights are
@@ -30,9 +30,9 @@ enum GradientUse {
 /// `NetworkLayout` (neurons for sums/activations/deltas, parameters for gradients).
 ///
 /// Floating-point sums are never reordered (results stay bit for bit those of the equations
-/// written plainly); speed comes from the loops' shape instead. The first layer's weights are
-/// grouped by input (`KernelOrder`), so its sums form along memory, a block at a time in
-/// registers; in the other layers a weighted sum is a chain of dependent additions, so four
+/// written plainly); speed comes from the loops' shape instead. In the trainer the first layer's
+/// weights are grouped by input (`KernelOrder`), so its sums form along memory, a block at a
+/// time in registers; elsewhere a weighted sum is a chain of dependent additions, so four
 /// neurons' sums are formed side by side; the δs sent back are accumulated a row of weights at
 /// a time, which runs along memory and vectorises.
 enum Kernels {

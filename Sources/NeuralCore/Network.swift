@@ -76,10 +76,13 @@ public struct Network: Sendable, Equatable {
     /// Runs the forward pass for `input`, filling `trace`'s sums and activations.
     public func forward(_ input: [Double], into trace: inout Trace) {
         precondition(input.count == layout.inputCount && trace.layout == layout)
-        input.withUnsafeBufferPointer { inputs in
-            trace.withBuffers { sums, acts, deltas, _ in
-                withKernelLayers(sums: sums, acts: acts, deltas: deltas) { layers in
-                    Kernels.forward(layers, input: inputs.baseAddress!)
+        parameters.withUnsafeBufferPointer { params in
+            input.withUnsafeBufferPointer { inputs in
+                trace.withBuffers { sums, acts, deltas, _ in
+                    withKernelLayers(parameters: params.baseAddress!, sums: sums, acts: acts, deltas: deltas) {
+                        layers in
+                        Kernels.forward(layers, input: inputs.baseAddress!)
+                    }
                 }
             }
         }
@@ -97,17 +100,20 @@ public struct Network: Sendable, Equatable {
         // One pass's buffers, bound once; each input's activations are then copied out.
         var sums = [Double](repeating: 0, count: neurons)
         var acts = sums, deltas = sums
-        inputs.withUnsafeBufferPointer { points in
-            sums.withUnsafeMutableBufferPointer { sums in
-                acts.withUnsafeMutableBufferPointer { acts in
-                    deltas.withUnsafeMutableBufferPointer { deltas in
-                        result.withUnsafeMutableBufferPointer { out in
-                            withKernelLayers(
-                                sums: sums.baseAddress!, acts: acts.baseAddress!, deltas: deltas.baseAddress!
-                            ) { layers in
-                                for k in 0..<count {
-                                    Kernels.forward(layers, input: points.baseAddress! + k * n)
-                                    (out.baseAddress! + k * neurons).update(from: acts.baseAddress!, count: neurons)
+        parameters.withUnsafeBufferPointer { params in
+            inputs.withUnsafeBufferPointer { points in
+                sums.withUnsafeMutableBufferPointer { sums in
+                    acts.withUnsafeMutableBufferPointer { acts in
+                        deltas.withUnsafeMutableBufferPointer { deltas in
+                            result.withUnsafeMutableBufferPointer { out in
+                                withKernelLayers(
+                                    parameters: params.baseAddress!, sums: sums.baseAddress!, acts: acts.baseAddress!,
+                                    deltas: deltas.baseAddress!
+                                ) { layers in
+                                    for k in 0..<count {
+                                        Kernels.forward(layers, input: points.baseAddress! + k * n)
+                                        (out.baseAddress! + k * neurons).update(from: acts.baseAddress!, count: neurons)
+                                    }
                                 }
                             }
                         }
@@ -124,15 +130,12 @@ public struct Network: Sendable, Equatable {
         precondition(target.count == layout.outputCount)
         var trace = Trace(layout: layout)
         forward(input, into: &trace)
-        let exampleLoss = target.withUnsafeBufferPointer { targets in
-            trace.withBuffers { sums, acts, deltas, grads in
-                withKernelLayers(sums: sums, acts: acts, deltas: deltas) { layers in
-                    // The gradients come out in the kernels' order, like the weights they go with.
-                    withUnsafeTemporaryAllocation(of: Double.self, capacity: layout.parameterCount) { ordered in
-                        let exampleLoss = Kernels.backward(
-                            layers, loss: loss, target: targets.baseAddress!, gradients: .store(ordered.baseAddress!))
-                        layout.layoutOrder(ordered.baseAddress!, into: grads)
-                        return exampleLoss
+        let exampleLoss = parameters.withUnsafeBufferPointer { params in
+            target.withUnsafeBufferPointer { targets in
+                trace.withBuffers { sums, acts, deltas, grads in
+                    withKernelLayers(parameters: params.baseAddress!, sums: sums, acts: acts, deltas: deltas) {
+                        layers in
+                        Kernels.backward(layers, loss: loss, target: targets.baseAddress!, gradients: .store(grads))
                     }
                 }
             }

@@ -75,7 +75,8 @@ final class TrainerMemory {
         boundLayers = .allocate(capacity: layout.layerCount - 1)
         // Used one example at a time only, where the parameters are in the kernels' order.
         KernelLayer.bind(
-            layout, activations: network.activations, parameters: parameters, sums: sums, acts: activations,
+            layout, firstLayerByInput: true, activations: network.activations, parameters: parameters, sums: sums,
+            acts: activations,
             deltas: deltas, into: boundLayers)
         layers = KernelLayers(layers: boundLayers, count: layout.layerCount - 1)
         shape = KernelShape(
