@@ -6,8 +6,8 @@
 struct KernelLayer {
     /// Neurons in layer `l` (the inputs of this connection layer) and in layer `l + 1`.
     let inCount: Int, outCount: Int
-    /// Row j holds the weights into neuron j of layer `l + 1`; for the first layer (`byInput`),
-    /// row i holds the weights out of input i (`KernelOrder`).
+    /// Row j holds the weights into neuron j of layer `l + 1`; when `byInput` (the trainer's
+    /// first layer), row i holds the weights out of neuron i of layer `l` (`KernelOrder`).
     let byInput: Bool
     let weights: UnsafePointer<Double>
     /// Nil for a network without biases.
