@@ -35,11 +35,8 @@ final class TrainerMemory {
     let widest: Int
     private let layout: NetworkLayout
     private let inKernelOrder: Bool
-    private let sizes: UnsafeMutablePointer<Int>
-    private let neuronOffsets: UnsafeMutablePointer<Int>
-    private let weightOffsets: UnsafeMutablePointer<Int>
-    private let biasOffsets: UnsafeMutablePointer<Int>
-    private let functions: UnsafeMutablePointer<Activation>
+    /// Where `shape` points.
+    private let shapeMemory: KernelShapeMemory
     private let boundLayers: UnsafeMutablePointer<KernelLayer>
 
     /// `batchSize`: the batch buffers' room (none is kept for one example at a time), and the
@@ -59,11 +56,8 @@ final class TrainerMemory {
         inputs = Self.copy(dataSet.inputs)
         targets = Self.copy(dataSet.targets)
         losses = Self.zeros(dataSet.count)
-        sizes = Self.copy(layout.layerSizes)
-        neuronOffsets = Self.copy(layout.neuronOffsets)
-        weightOffsets = Self.copy(layout.weightOffsets)
-        biasOffsets = Self.copy(layout.biasOffsets)
-        functions = Self.copy(network.activations)
+        shapeMemory = KernelShapeMemory(layout: layout, activations: network.activations)
+        shape = shapeMemory.shape
         let batch = batchSize > 1 ? batchSize : 0
         widest = layout.layerSizes.max()!
         batchSums = Self.zeros(neuronCount * batch)
@@ -79,9 +73,6 @@ final class TrainerMemory {
             acts: activations,
             deltas: deltas, into: boundLayers)
         layers = KernelLayers(layers: boundLayers, count: layout.layerCount - 1)
-        shape = KernelShape(
-            layerCount: layout.layerCount, sizes: sizes, neuronOffsets: neuronOffsets, weightOffsets: weightOffsets,
-            biasOffsets: biasOffsets, functions: functions, usesBias: layout.usesBias)
     }
 
     deinit {
@@ -91,8 +82,7 @@ final class TrainerMemory {
         ] {
             buffer.deallocate()
         }
-        for buffer in [sizes, neuronOffsets, weightOffsets, biasOffsets, batchExamples] { buffer.deallocate() }
-        functions.deallocate()
+        batchExamples.deallocate()
         boundLayers.deallocate()
     }
 
@@ -106,12 +96,7 @@ final class TrainerMemory {
         Array(UnsafeBufferPointer(start: buffer, count: count))
     }
 
-    /// A new buffer holding `values` (at least one element, so even an empty array has an address).
-    private static func copy<T>(_ values: [T]) -> UnsafeMutablePointer<T> {
-        let buffer = UnsafeMutablePointer<T>.allocate(capacity: max(values.count, 1))
-        _ = UnsafeMutableBufferPointer(start: buffer, count: values.count).initialize(from: values)
-        return buffer
-    }
+    private static func copy<T>(_ values: [T]) -> UnsafeMutablePointer<T> { KernelShapeMemory.copy(values) }
 
     private static func zeros(_ count: Int) -> UnsafeMutablePointer<Double> {
         let buffer = UnsafeMutablePointer<Double>.allocate(capacity: max(count, 1))
