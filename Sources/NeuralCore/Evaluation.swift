@@ -4,20 +4,27 @@ extension Network {
     /// same side of 0.5; with several, the largest output where the target is largest.
     public func accuracy(on dataSet: DataSet) -> Double {
         guard dataSet.count > 0 else { return 0 }
-        var trace = Trace(layout: layout)
+        let n = layout.outputCount
         var right = 0
-        for e in 0..<dataSet.count {
-            forward(dataSet.input(e), into: &trace)
-            let outputs = trace.outputs, target = dataSet.target(e)
-            if outputs.count == 1 {
-                if (outputs[0] >= 0.5) == (target[0] >= 0.5) { right += 1 }
-            } else if outputs.indices.max(by: { outputs[$0] < outputs[$1] })
-                == target.indices.max(by: { target[$0] < target[$1] })
-            {
-                right += 1
+        dataSet.targets.withUnsafeBufferPointer { targets in
+            forEachOutput(on: dataSet) { e, outputs in
+                let target = targets.baseAddress! + e * n
+                if n == 1 {
+                    if (outputs[0] >= 0.5) == (target[0] >= 0.5) { right += 1 }
+                } else if Self.firstLargest(outputs, count: n) == Self.firstLargest(target, count: n) {
+                    right += 1
+                }
             }
         }
         return Double(right) / Double(dataSet.count)
+    }
+
+    /// The index of the first of the largest of `count` values (a later value replaces the
+    /// choice only when it compares greater, as `max(by:)` chooses).
+    private static func firstLargest(_ values: UnsafePointer<Double>, count: Int) -> Int {
+        var best = 0
+        for k in 1..<count where values[best] < values[k] { best = k }
+        return best
     }
 
     /// The coefficient of determination over every output: 1 − Σ(y − o)² / Σ(y − ȳ)², 1 for a

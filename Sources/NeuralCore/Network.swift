@@ -147,12 +147,12 @@ public struct Network: Sendable, Equatable {
     /// The mean per-example loss over `dataSet` at the current parameters.
     public func meanLoss(on dataSet: DataSet, loss: Loss) -> Double {
         guard dataSet.count > 0 else { return 0 }
-        var trace = Trace(layout: layout)
+        let n = layout.outputCount
         var total = 0.0
-        for e in 0..<dataSet.count {
-            forward(dataSet.input(e), into: &trace)
-            let target = dataSet.target(e)
-            for (k, o) in trace.outputs.enumerated() { total += loss.value(output: o, target: target[k]) }
+        dataSet.targets.withUnsafeBufferPointer { targets in
+            forEachOutput(on: dataSet) { e, outputs in
+                for k in 0..<n { total += loss.value(output: outputs[k], target: targets[e * n + k]) }
+            }
         }
         return total / Double(dataSet.count)
     }
