@@ -13,7 +13,11 @@ extension Network {
         let total = dataSet.count
         guard total > 0 else { return }
         let batch = min(Self.outputBatch, total)
-        let shape = KernelShapeMemory(layout: layout, activations: activations)
+        let shapeMemory = KernelShapeMemory(layout: layout, activations: activations)
+        // The shape points into shapeMemory: keep it alive past the last batch, not only to the
+        // last mention of it.
+        defer { withExtendedLifetime(shapeMemory) {} }
+        let shape = shapeMemory.shape
         let neurons = layout.neuronCount, outputCount = layout.outputCount, widest = layout.layerSizes.max()!
         let firstOutput = layout.neuronOffsets[layout.layerCount - 1]
         let room = UnsafeMutablePointer<Double>.allocate(capacity: 2 * neurons * batch + widest + outputCount)
@@ -30,7 +34,7 @@ extension Network {
                     let count = min(batch, total - start)
                     for e in 0..<count { examples[e] = start + e }
                     BatchKernels.forward(
-                        shape: shape.shape, parameters: parameters.baseAddress!, inputs: inputs.baseAddress!,
+                        shape: shape, parameters: parameters.baseAddress!, inputs: inputs.baseAddress!,
                         examples: examples, count: count, sums: sums, acts: acts, scratch: scratch)
                     for e in 0..<count {
                         // The batch holds neuron n of example e at n * count + e.
