@@ -126,16 +126,18 @@ struct BenchCommand: ParsableCommand {
             iterations: iterations, schedule: schedule)
     }
 
-    /// The spiral data set (all 200 points) on its own 2-16-16-1 tanh network, rate 0.03.
+    /// The spiral data set (all 200 points, no test part) with the network, activation and rate
+    /// it defaults to (`DataSetDefaults`: 2-16-16-1, tanh, 0.03).
     static func spiralPlan() -> SessionPlan {
+        var model = ModelOptions()
+        model.dataSet = "spiral"
+        model.testFraction = 0
+        model.iterations = 500
         var schedule = ScheduleOptions()
         schedule.keyframes = 2
         schedule.mode = .geometric
-        return SessionPlan(
-            dataSet: BuiltInDataSets.named("spiral")!,
-            initialNetwork: Network(
-                layerSizes: [2, 16, 16, 1], hidden: .tanh, output: .sigmoid, usesBias: true, seed: 1),
-            training: TrainingOptions(learningRate: 0.03), iterations: 500, schedule: schedule)
+        // Built-in names and in-range numbers: nothing here can be refused.
+        return try! SessionPlan.make(model: model, schedule: schedule)
     }
 
     /// Example-steps per second of `Trainer` (forward, backward and update of one example).
