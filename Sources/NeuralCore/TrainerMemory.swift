@@ -70,8 +70,7 @@ final class TrainerMemory {
         // Used one example at a time only, where the parameters are in the kernels' order.
         KernelLayer.bind(
             layout, firstLayerByInput: true, activations: network.activations, parameters: parameters, sums: sums,
-            acts: activations,
-            deltas: deltas, into: boundLayers)
+            acts: activations, deltas: deltas, into: boundLayers)
         layers = KernelLayers(layers: boundLayers, count: layout.layerCount - 1)
     }
 
