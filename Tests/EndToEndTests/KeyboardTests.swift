@@ -31,9 +31,9 @@ struct KeyboardTests {
 
         // Space pauses: no keyframe is announced while paused.
         try key("space")
-        let before = reader.events.filter { $0["event"] as? String == "keyframe" }.count
+        let before = settled { live.count("keyframe") }
         Thread.sleep(forTimeInterval: 1.2)
-        #expect(reader.events.filter { $0["event"] as? String == "keyframe" }.count == before)
+        #expect(live.count("keyframe") == before)
         try key("space")
         _ = reader.wait(for: "keyframe", count: before + 1)
 
@@ -44,9 +44,13 @@ struct KeyboardTests {
         try key("Right")
         try key("ctrl+s")
         try key("space")
-        let models = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter {
-            $0.hasPrefix("neuroglow-model-")
+        func savedModels() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter {
+                $0.hasPrefix("neuroglow-model-")
+            }
         }
+        eventually { !savedModels().isEmpty }
+        let models = savedModels()
         #expect(models.count == 1, "\(models)")
         if let model = models.first {
             let iteration = try #require(

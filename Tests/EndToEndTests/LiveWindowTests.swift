@@ -67,10 +67,13 @@ struct LiveWindowTests {
         try live.click(inputs[0])
         #expect((reader.wait(for: "input", count: toggles + 1).last?["inputs"] as? [Double]) == [0, 1, 0])
         try live.key("s")
-        Thread.sleep(forTimeInterval: 0.2)
-        let shots = ((try? FileManager.default.contentsOfDirectory(atPath: live.directory)) ?? []).filter {
-            $0.hasSuffix(".bmp")
-        }.sorted()
+        func screenshots() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: live.directory)) ?? []).filter {
+                $0.hasSuffix(".bmp")
+            }.sorted()
+        }
+        eventually { screenshots().count == 2 }
+        let shots = screenshots()
         #expect(shots.count == 2, "\(shots)")
 
         try live.key("Escape")
@@ -121,7 +124,7 @@ struct LiveRecordingPauseTests {
         func count() -> Int { frames(in: recordings + "/live").count }
         waitForFrames(recordings + "/live", atLeast: 10)
         try live.key("space")
-        let paused = count()
+        let paused = settled { count() }
         Thread.sleep(forTimeInterval: 1)
         #expect(count() == paused, "frames were written while paused")
         try live.key("space")

@@ -17,7 +17,8 @@ struct PictureTests {
         if inTheLiveWindow {
             let live = try LiveWindow([])
             layout = try live.layout()
-            Thread.sleep(forTimeInterval: 1)
+            // By the second keyframe the window has presented a beat's frames.
+            _ = live.events.wait(for: "keyframe", count: 2)
             let grab = try Tool.run(
                 try #require(Tool.which("ffmpeg"), "ffmpeg is missing: `make test` installs it"),
                 [

@@ -158,9 +158,35 @@ func frames(in directory: String) -> [String] {
 /// many it holds.
 @discardableResult
 func waitForFrames(_ directory: String, atLeast count: Int, timeout: Double = 20) -> Int {
-    let deadline = Date().addingTimeInterval(timeout)
-    while frames(in: directory).count < count && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+    eventually(timeout: timeout) { frames(in: directory).count >= count }
     return frames(in: directory).count
+}
+
+/// Asks `condition` every 50 ms until it holds, for at most `timeout` seconds; returns whether it
+/// held. The window answers keys and clicks a frame or more later, and later still on a loaded
+/// machine, so a test waits for what it expects rather than sleeping a fixed time.
+@discardableResult
+func eventually(timeout: Double = 20, _ condition: () -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(timeout)
+    while !condition() {
+        if Date() >= deadline { return false }
+        Thread.sleep(forTimeInterval: 0.05)
+    }
+    return true
+}
+
+/// `value` once it has stopped changing: the same for `quiet` seconds in a row (waiting at most
+/// `timeout`). A check that nothing more happens (no frame written while paused) starts from here,
+/// after what was already under way — frames in the recorder's queue, a key not yet read — is done.
+func settled<T: Equatable>(quiet: Double = 0.5, timeout: Double = 20, _ value: () -> T) -> T {
+    let deadline = Date().addingTimeInterval(timeout)
+    var current = value(), since = Date()
+    while Date() < deadline && Date().timeIntervalSince(since) < quiet {
+        Thread.sleep(forTimeInterval: 0.05)
+        let next = value()
+        if next != current { (current, since) = (next, Date()) }
+    }
+    return current
 }
 
 /// A recording's session.json, if it is there and is JSON.

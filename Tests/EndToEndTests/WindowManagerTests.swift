@@ -75,8 +75,7 @@ struct WindowManagerTests {
 
         try live.x.xdotool(["windowminimize", "--sync", window])
         #expect(waitForWindow(live, "minimized", after: beforeMinimising))
-        Thread.sleep(forTimeInterval: 0.3)
-        let whenMinimised = frames(in: recordings + "/live").count
+        let whenMinimised = settled { frames(in: recordings + "/live").count }
         Thread.sleep(forTimeInterval: 1)
         #expect(frames(in: recordings + "/live").count == whenMinimised, "frames were recorded while minimised")
         #expect(live.app.process.isRunning)
