@@ -32,12 +32,8 @@ struct DrawingPadTests {
                 return (inputs, outputs)
             }.first
         }
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline {
-            if let found = latest(done) { return found }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        return try #require(latest { _ in true }, "no pad input event")
+        eventually { latest(done) != nil }
+        return try #require(latest(done) ?? latest { _ in true }, "no pad input event")
     }
 
     @Test func aStrokeSetsThePixelsItCrosses() throws {
@@ -61,10 +57,7 @@ struct DrawingPadTests {
         let cleared = try padInputs(live) { $0.allSatisfy { $0 == 0 } }
         #expect(cleared.inputs.allSatisfy { $0 == 0 })
         try live.key("BackSpace")
-        let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline && !live.events.events.contains(where: { $0["source"] as? String == "reset" }) {
-            Thread.sleep(forTimeInterval: 0.05)
-        }
+        eventually { live.events.events.contains { $0["source"] as? String == "reset" } }
         #expect(live.events.events.last { $0["event"] as? String == "input" }?["source"] as? String == "reset")
         try live.key("Escape")
         #expect(live.finish().status == 0)

@@ -221,11 +221,8 @@ enum Video {
 
     /// Waits (at most 60 s) until `path` holds at least `count` bytes.
     static func waitForBytes(_ path: String, atLeast count: Int) {
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline {
-            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-            if size >= count { return }
-            Thread.sleep(forTimeInterval: 0.05)
+        eventually(timeout: 60) {
+            ((try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) >= count
         }
     }
 

@@ -97,12 +97,8 @@ struct EventReader {
     }
 
     func wait(for name: String, count: Int = 1, timeout: Double = 20) -> [[String: Any]] {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            let found = events.filter { $0["event"] as? String == name }
-            if found.count >= count { return found }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-        return events.filter { $0["event"] as? String == name }
+        func found() -> [[String: Any]] { events.filter { $0["event"] as? String == name } }
+        eventually(timeout: timeout) { found().count >= count }
+        return found()
     }
 }

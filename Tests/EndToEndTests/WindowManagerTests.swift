@@ -7,16 +7,11 @@ import Testing
 struct WindowManagerTests {
     /// Waits for a `window` event with `state` after the first `after` window events.
     func waitForWindow(_ live: LiveWindow, _ state: String, after: Int = 0, timeout: Double = 20) -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if live.events.events.filter({ $0["event"] as? String == "window" }).dropFirst(after).contains(where: {
+        eventually(timeout: timeout) {
+            live.events.events.filter { $0["event"] as? String == "window" }.dropFirst(after).contains {
                 $0["state"] as? String == state
-            }) {
-                return true
             }
-            Thread.sleep(forTimeInterval: 0.05)
         }
-        return false
     }
 
     /// Asks the window manager to activate `window`, as a pager or task bar does, until `live`

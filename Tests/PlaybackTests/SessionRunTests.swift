@@ -27,7 +27,7 @@ struct SessionRunTests {
             String(decoding: FileHandle(forReadingAtPath: path)?.readDataToEndOfFile() ?? Data(), as: UTF8.self)
         }
         var nice: Int?
-        let deadline = Date().addingTimeInterval(5)
+        let deadline = Date().addingTimeInterval(20)
         while nice == nil && Date() < deadline {
             for task in (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
             where read("/proc/self/task/\(task)/comm").hasPrefix("neuroglow.train") {
