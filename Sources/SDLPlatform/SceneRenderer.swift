@@ -213,20 +213,13 @@ public final class SceneRenderer {
     /// it (empty ones left out). On llvmpipe a copy costs by the pixel, and a few more triangles
     /// are cheap.
     static func pieces(of area: SDL_Rect, without hole: SDL_Rect?) -> [SDL_Rect] {
-        var hole = hole ?? SDL_Rect(x: 0, y: 0, w: 0, h: 0)
-        var overlap = SDL_Rect()
-        var a = area
-        guard hole.w > 0, hole.h > 0, SDL_IntersectRect(&a, &hole, &overlap) == SDL_TRUE else {
-            return area.w > 0 && area.h > 0 ? [area] : []
+        func rect(_ r: SDL_Rect) -> Rect {
+            Rect(x: Double(r.x), y: Double(r.y), width: Double(r.w), height: Double(r.h))
         }
-        hole = overlap
-        let pieces = [
-            SDL_Rect(x: area.x, y: area.y, w: area.w, h: hole.y - area.y),
-            SDL_Rect(x: area.x, y: hole.y + hole.h, w: area.w, h: area.y + area.h - hole.y - hole.h),
-            SDL_Rect(x: area.x, y: hole.y, w: hole.x - area.x, h: hole.h),
-            SDL_Rect(x: hole.x + hole.w, y: hole.y, w: area.x + area.w - hole.x - hole.w, h: hole.h),
-        ]
-        return pieces.filter { $0.w > 0 && $0.h > 0 }
+        // Whole pixels in, whole pixels out: the conversions back are exact.
+        return rect(area).subtracting(hole.map(rect) ?? Rect(x: 0, y: 0, width: 0, height: 0)).map {
+            SDL_Rect(x: Int32($0.x), y: Int32($0.y), w: Int32($0.width), h: Int32($0.height))
+        }
     }
 
     /// The layer's texture, drawing it on a miss; nil if the renderer cannot draw into textures.

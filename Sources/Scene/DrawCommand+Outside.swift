@@ -1,18 +1,3 @@
-extension Rect {
-    /// What is left of this rectangle outside `hole`: up to four rectangles (the bands above and
-    /// below it, then the pieces left and right of it between them).
-    func subtracting(_ hole: Rect) -> [Rect] {
-        guard intersects(hole) else { return [self] }
-        let top = max(y, hole.y), bottom = min(maxY, hole.maxY)
-        return [
-            Rect(x: x, y: y, width: width, height: top - y),
-            Rect(x: x, y: bottom, width: width, height: maxY - bottom),
-            Rect(x: x, y: top, width: max(hole.x, x) - x, height: bottom - top),
-            Rect(x: min(hole.maxX, maxX), y: top, width: maxX - min(hole.maxX, maxX), height: bottom - top),
-        ].filter { $0.width > 0 && $0.height > 0 }
-    }
-}
-
 extension DrawCommand {
     /// This command kept off `hole`, for marks drawn after a card that must stay on top (the
     /// live-only pass comes after everything recorded): rectangles and axis-aligned lines lose

@@ -27,6 +27,19 @@ public struct Rect: Sendable, Equatable {
     public func intersects(_ other: Rect) -> Bool {
         x < other.maxX && other.x < maxX && y < other.maxY && other.y < maxY
     }
+    /// What is left of this rectangle outside `hole`: up to four rectangles, none empty, clear of
+    /// each other (the bands above and below the hole, then the pieces left and right of it
+    /// between them). Whole-pixel rectangles give whole-pixel pieces.
+    public func subtracting(_ hole: Rect) -> [Rect] {
+        guard intersects(hole) else { return width > 0 && height > 0 ? [self] : [] }
+        let top = max(y, hole.y), bottom = min(maxY, hole.maxY)
+        return [
+            Rect(x: x, y: y, width: width, height: top - y),
+            Rect(x: x, y: bottom, width: width, height: maxY - bottom),
+            Rect(x: x, y: top, width: max(hole.x, x) - x, height: bottom - top),
+            Rect(x: min(hole.maxX, maxX), y: top, width: maxX - min(hole.maxX, maxX), height: bottom - top),
+        ].filter { $0.width > 0 && $0.height > 0 }
+    }
     /// The whole pixels lying entirely inside (empty if there are none).
     public var wholePixelsInside: Rect {
         let x0 = x.rounded(.up), y0 = y.rounded(.up)
