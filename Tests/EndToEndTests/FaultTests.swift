@@ -94,7 +94,7 @@ struct FaultTests {
         let written = frames(in: recordings + "/rec")
         #expect(written == (0..<written.count).map { String(format: "frame_%06d.bmp", $0) })
         #expect(recordingManifest(recordings + "/rec")?["frames"] as? Int == written.count)
-        let last = try Data(contentsOf: URL(fileURLWithPath: recordings + "/rec/" + written.last!))
+        let last = try Data(contentsOf: URL(fileURLWithPath: recordings + "/rec/" + (try #require(written.last))))
         #expect(last.count == 54 + 640 * 3 * 360, "every frame keeps the recording's 640×360")
         try live.click(try live.centre(layer: 0, index: 0, in: try live.layout(count: 2)))
         #expect(live.events.wait(for: "input").isEmpty == false, "the window still answers")
