@@ -15,6 +15,7 @@ struct KeyboardTests {
         // the tests) — part-way through the session.
         _ = reader.wait(for: "keyframe", count: 2)
         try key("r")
+        _ = reader.wait(for: "record")
         Thread.sleep(forTimeInterval: 0.5)
         try key("r")
         let records = reader.wait(for: "record", count: 2)

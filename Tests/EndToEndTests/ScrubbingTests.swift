@@ -34,6 +34,7 @@ struct ScrubbingTests {
         }
         try live.x.xdotool(["mouseup", "1"])
         // Every move read (a loaded machine reads them frames later).
+        eventually { seeks(live).count >= 3 }
         _ = settled { seeks(live).count }
         let dragged = seeks(live)
         #expect(dragged.count >= 3, "a seek for each move: \(dragged)")
