@@ -21,6 +21,7 @@ final class LiveWindow {
 
     deinit {
         app.signal(SIGKILL)
+        _ = app.finish()  // reaps it and removes its output files
         try? FileManager.default.removeItem(atPath: directory)
     }
 
