@@ -11,11 +11,11 @@ struct CommandLineTests {
         let examples = try #require(json["examples"] as? [[String: Any]])
         #expect(examples.count == 7)
         for example in examples {
-            let target = (example["target"] as! [Double])[0], output = (example["output"] as! [Double])[0]
-            #expect(abs(output - target) < 0.05)
+            let target: [Double] = try field("target", of: example), output: [Double] = try field("output", of: example)
+            #expect(target.count == 1 && output.count == 1 && abs(output[0] - target[0]) < 0.05)
         }
         let prediction = try #require(json["prediction"] as? [String: Any])
-        #expect((prediction["output"] as! [Double])[0] < 0.05)
+        #expect(try field("output", of: prediction, as: [Double].self).first ?? 1 < 0.05)
         #expect((json["seconds"] as? Double ?? -1) >= 0)
     }
 
@@ -34,8 +34,8 @@ struct CommandLineTests {
         let examples = try #require(report["examples"] as? [[String: Any]])
         #expect(examples.count == 7)
         for example in examples {
-            let input = example["input"] as! [Double]
-            let output = (example["output"] as! [Double])[0]
+            let input: [Double] = try field("input", of: example)
+            let output = try #require(try field("output", of: example, as: [Double].self).first)
             #expect(abs(sigmoidNetwork(weights, input)[0] - output) < 1e-12, "\(input)")
         }
         let resumed = try Tool.neuroglow(["train", "--load", model, "--iterations", "1", "--json"])
@@ -131,10 +131,10 @@ struct CommandLineTests {
         let json = try #require(Tool.json(result.stdout) as? [String: Any])
         let keyframes = try #require(json["keyframes"] as? [[String: Any]])
         #expect(keyframes.count == 120)
-        let iterations = keyframes.map { $0["iteration"] as! Int }
+        let iterations = try keyframes.map { try field("iteration", of: $0, as: Int.self) }
         #expect(iterations.first == 0 && iterations.last == 60_000)
         #expect(iterations.filter { $0 <= 6_000 }.count >= 60)
-        #expect(keyframes.map { $0["frame"] as! Int } == (0..<120).map { $0 * 30 })
+        #expect(try keyframes.map { try field("frame", of: $0, as: Int.self) } == (0..<120).map { $0 * 30 })
         let milo = try Tool.neuroglow(["schedule", "--schedule", "milo"])
         #expect(milo.stdout.contains("12500"))
     }

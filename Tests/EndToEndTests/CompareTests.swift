@@ -15,7 +15,7 @@ struct CompareTests {
         #expect(areas.filter { $0["kind"] as? String == "timeline" }.count == 1)
         // The second network's first input neuron.
         let target = try #require(neurons.first { $0["network"] as? Int == 1 && $0["layer"] as? Int == 0 })
-        try live.click((target["x"] as! Double, target["y"] as! Double))
+        try live.click((try field("x", of: target), try field("y", of: target)))
         let event = try #require(live.events.wait(for: "input").last)
         #expect(event["source"] as? String == "neuron" && event["neuron"] as? Int == 0, "\(event)")
         let outputs = try #require(event["outputs"] as? [Double])
@@ -33,12 +33,11 @@ struct CompareTests {
         let maps = areas.filter { $0["kind"] as? String == "map" }
         #expect(maps.count == 2 && maps.map { $0["network"] as? Int } == [0, 1])
         let second = try #require(maps.last)
-        let x = second["x"] as! Double + (second["width"] as! Double) / 2
-        let y = second["y"] as! Double + (second["height"] as! Double) / 2
-        try live.click((x, y))
+        try live.click(try AreaRect(second).centre)
         let event = try #require(live.events.wait(for: "input").last)
         #expect(event["source"] as? String == "map" && (event["compare_outputs"] as? [Double])?.count == 1, "\(event)")
         let inputs = try #require(event["inputs"] as? [Double])
+        try #require(inputs.count == 2, "\(inputs)")
         #expect(abs(inputs[0]) < 0.05 && abs(inputs[1]) < 0.05, "the middle of a map spanning −1.1…1.1: \(inputs)")
         try live.key("Escape")
         #expect(live.finish().status == 0)

@@ -92,6 +92,7 @@ struct KeyboardTests {
         let first = try #require(reader.wait(for: "input").last?["inputs"] as? [Double])
         try live.x.xdotool(["click", "5"])
         let second = try #require(reader.wait(for: "input", count: 2).last?["inputs"] as? [Double])
+        try #require(first.count == 2 && second.count == 2, "\(first) → \(second)")
         // circle's x spans about −0.9…0.9: one wheel step is a tenth of that.
         #expect(abs(abs(second[0] - first[0]) - 0.18) < 0.02, "\(first) → \(second)")
 

@@ -43,7 +43,7 @@ final class LiveWindow {
     func centre(layer: Int, index: Int, in layout: [String: Any]) throws -> (x: Double, y: Double) {
         let neurons = try #require(layout["neurons"] as? [[String: Any]])
         let neuron = try #require(neurons.first { $0["layer"] as? Int == layer && $0["index"] as? Int == index })
-        return (neuron["x"] as! Double, neuron["y"] as! Double)
+        return (try field("x", of: neuron), try field("y", of: neuron))
     }
 
     func click(_ p: (x: Double, y: Double), button: String = "1") throws {

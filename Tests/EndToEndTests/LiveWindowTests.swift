@@ -42,8 +42,9 @@ struct LiveWindowTests {
         let before = try #require(reader.wait(for: "input").last?["inputs"] as? [Double])
         try live.click(inputs[0])
         let second = try #require(reader.wait(for: "input", count: 2).last)
-        let after = second["inputs"] as! [Double]
+        let after: [Double] = try field("inputs", of: second)
         #expect(second["neuron"] as? Int == 0)
+        try #require(before.count == 3 && after.count == 3, "\(before) → \(after)")
         #expect(after[0] == 1 - before[0] && after[1] == before[1] && after[2] == before[2], "\(before) → \(after)")
 
         // Drive the input to the video's question, [1, 1, 0].
@@ -55,11 +56,12 @@ struct LiveWindowTests {
         }
         #expect(current == [1, 1, 0])
         let answer = try #require(reader.events.last { $0["event"] as? String == "input" }?["outputs"] as? [Double])
+        try #require(answer.count == 1, "\(answer)")
         #expect(answer[0] < 0.05, "asked about [1, 1, 0] the trained network answers \(answer[0])")
         // It is the trained network's own answer, as `neuroglow train` computes it.
         let trained = try #require(
             Tool.json(try Tool.neuroglow(["train", "--json", "--predict", "1,1,0"]).stdout) as? [String: Any])
-        let expected = ((trained["prediction"] as! [String: Any])["output"] as! [Double])[0]
+        let expected = try #require(try field("output", of: field("prediction", of: trained), as: [Double].self).first)
         #expect(abs(answer[0] - expected) < 1e-9)
 
         // The picture changes around a neuron when it is toggled: a screenshot (S) before and after.

@@ -10,10 +10,10 @@ struct DecisionMapTests {
     ) {
         let areas = try #require(layout["areas"] as? [[String: Any]])
         let map = try #require(areas.first { $0["kind"] as? String == "map" }, "no map area: \(areas)")
-        return (
-            map["x"] as! Double, map["y"] as! Double, map["width"] as! Double, map["height"] as! Double,
-            try #require(map["x_range"] as? [Double]), try #require(map["y_range"] as? [Double])
-        )
+        let rect = try AreaRect(map)
+        let xRange: [Double] = try field("x_range", of: map), yRange: [Double] = try field("y_range", of: map)
+        try #require(xRange.count == 2 && yRange.count == 2, "\(map)")
+        return (rect.x, rect.y, rect.width, rect.height, xRange, yRange)
     }
 
     @Test func aClickInTheMapIsTheUsersInput() throws {
@@ -28,6 +28,7 @@ struct DecisionMapTests {
         let event = try #require(live.events.wait(for: "input").last)
         #expect(event["source"] as? String == "map", "\(event)")
         let inputs = try #require(event["inputs"] as? [Double])
+        try #require(inputs.count == 2, "\(inputs)")
         let pixel = (map.xr[1] - map.xr[0]) / map.w * 1.5
         #expect(abs(inputs[0] - (map.xr[0] + 0.25 * (map.xr[1] - map.xr[0]))) < pixel, "\(inputs)")
         #expect(abs(inputs[1] - (map.yr[0] + 0.75 * (map.yr[1] - map.yr[0]))) < pixel, "\(inputs)")

@@ -9,9 +9,9 @@ struct DrawingPadTests {
     func pad(_ layout: [String: Any], side: Int = 12) throws -> (x: Double, y: Double, cell: Double) {
         let areas = try #require(layout["areas"] as? [[String: Any]])
         let pad = try #require(areas.first { $0["kind"] as? String == "pad" }, "no pad area: \(areas)")
-        let width = pad["width"] as! Double, height = pad["height"] as! Double
-        #expect(abs(width - height) < 1)
-        return (pad["x"] as! Double, pad["y"] as! Double, width / Double(side))
+        let rect = try AreaRect(pad)
+        #expect(abs(rect.width - rect.height) < 1)
+        return (rect.x, rect.y, rect.width / Double(side))
     }
 
     /// The window point at the centre of cell (column, row), fractions allowed.
@@ -116,7 +116,7 @@ struct DrawingPadTests {
         let pad = try pad(try live.layout(), side: 8)
         try live.drag([point(pad, 4, 1), point(pad, 4, 6)])
         let painted = try padInputs(live) { $0[6 * 8 + 4] > 0.99 }
-        #expect(painted.inputs.count == 64 && painted.outputs.count == 1)
+        try #require(painted.inputs.count == 64 && painted.outputs.count == 1)
         for row in 1...6 { #expect(painted.inputs[row * 8 + 4] > 0.99, "row \(row) of column 4") }
         #expect(painted.inputs[0] == 0 && painted.inputs[7 * 8 + 0] == 0)
         try live.key("Escape")

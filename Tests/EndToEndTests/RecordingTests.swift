@@ -22,7 +22,7 @@ struct RecordingTests {
         #expect(json["frames"] as? Int == 18 && json["fps"] as? Int == 60 && json["seed"] as? Int == 1)
         #expect((json["stopped_early"] is NSNull))
         let keyframes = try #require(json["keyframes"] as? [[String: Any]])
-        #expect(keyframes.map { $0["frame"] as! Int } == [0, 6, 12] && keyframes.last?["iteration"] as? Int == 2000)
+        #expect(keyframes.map { $0["frame"] as? Int } == [0, 6, 12] && keyframes.last?["iteration"] as? Int == 2000)
         #expect(try Tool.neuroglow(["record", b] + Self.small).status == 0)
         for name in frames(in: a) {
             let x = FileManager.default.contents(atPath: a + "/" + name),

@@ -18,9 +18,8 @@ struct ScrubbingTests {
         let areas = try #require(layout["areas"] as? [[String: Any]])
         #expect(Set(areas.compactMap { $0["kind"] as? String }) == ["network", "timeline"])
         let strip = try #require(areas.first { $0["kind"] as? String == "timeline" })
-        let (x, y, width, height) = (
-            strip["x"] as! Double, strip["y"] as! Double, strip["width"] as! Double, strip["height"] as! Double
-        )
+        let rect = try AreaRect(strip)
+        let (x, y, width, height) = (rect.x, rect.y, rect.width, rect.height)
         let middle = String(Int(y + height * 0.7))
         func at(_ fraction: Double) -> String { String(Int(x + 4 + (width - 8) * fraction)) }
         _ = live.events.wait(for: "keyframe", count: 2)
@@ -57,10 +56,10 @@ struct ScrubbingTests {
 
         // A click jumps back.
         let clicked = try seek { try live.click((Double(at(0.3))!, Double(middle)!)) }
-        #expect((clicked["frame"] as! Int) < (last["frame"] as! Int))
+        #expect(try field("frame", of: clicked, as: Int.self) < field("frame", of: last, as: Int.self))
 
         // Shift+→ ten keyframes on, End the last one reached, M the steepest drop.
-        let before = clicked["keyframe"] as! Int
+        let before: Int = try field("keyframe", of: clicked)
         #expect(try seek { try live.key("shift+Right") }["keyframe"] as? Int == before + 10)
         #expect(try seek { try live.key("End") }["keyframe"] as? Int == 119)
         #expect(try seek { try live.key("m") }["keyframe"] as? Int == drop["keyframe"] as? Int)

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built executable and other tools for end-to-end tests.
 enum Tool {
@@ -194,4 +195,24 @@ func recordingManifest(_ directory: String) -> [String: Any]? {
     (try? String(contentsOfFile: directory + "/session.json", encoding: .utf8)).flatMap {
         Tool.json($0) as? [String: Any]
     }
+}
+
+/// `object[key]` as a `T`, or a failure naming the key and what the object holds: a missing or
+/// mistyped field fails its own test, where `as!` would trap and end the whole test run.
+func field<T>(_ key: String, of object: [String: Any], as type: T.Type = T.self) throws -> T {
+    try #require(object[key] as? T, "no \(T.self) \"\(key)\" in \(object)")
+}
+
+/// The rectangle of an area of a `layout` event (its `x`, `y`, `width` and `height`).
+struct AreaRect {
+    let x: Double, y: Double, width: Double, height: Double
+
+    init(_ area: [String: Any]) throws {
+        x = try field("x", of: area)
+        y = try field("y", of: area)
+        width = try field("width", of: area)
+        height = try field("height", of: area)
+    }
+
+    var centre: (x: Double, y: Double) { (x + width / 2, y + height / 2) }
 }
