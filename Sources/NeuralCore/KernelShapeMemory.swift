@@ -10,11 +10,11 @@ final class KernelShapeMemory {
     private let functions: UnsafeMutablePointer<Activation>
 
     init(layout: NetworkLayout, activations: [Activation]) {
-        sizes = Self.copy(layout.layerSizes)
-        neuronOffsets = Self.copy(layout.neuronOffsets)
-        weightOffsets = Self.copy(layout.weightOffsets)
-        biasOffsets = Self.copy(layout.biasOffsets)
-        functions = Self.copy(activations)
+        sizes = .allocate(copying: layout.layerSizes)
+        neuronOffsets = .allocate(copying: layout.neuronOffsets)
+        weightOffsets = .allocate(copying: layout.weightOffsets)
+        biasOffsets = .allocate(copying: layout.biasOffsets)
+        functions = .allocate(copying: activations)
         shape = KernelShape(
             layerCount: layout.layerCount, sizes: sizes, neuronOffsets: neuronOffsets, weightOffsets: weightOffsets,
             biasOffsets: biasOffsets, functions: functions, usesBias: layout.usesBias)
@@ -23,12 +23,5 @@ final class KernelShapeMemory {
     deinit {
         for buffer in [sizes, neuronOffsets, weightOffsets, biasOffsets] { buffer.deallocate() }
         functions.deallocate()
-    }
-
-    /// A new buffer holding `values` (at least one element, so even an empty array has an address).
-    static func copy<T>(_ values: [T]) -> UnsafeMutablePointer<T> {
-        let buffer = UnsafeMutablePointer<T>.allocate(capacity: max(values.count, 1))
-        _ = UnsafeMutableBufferPointer(start: buffer, count: values.count).initialize(from: values)
-        return buffer
     }
 }

@@ -47,25 +47,25 @@ final class TrainerMemory {
         parameterCount = layout.parameterCount
         neuronCount = layout.neuronCount
         inKernelOrder = batchSize == 1
-        parameters = Self.copy(inKernelOrder ? layout.kernelOrder(network.parameters) : network.parameters)
-        velocity = Self.zeros(parameterCount)
-        accumulated = Self.zeros(parameterCount)
-        sums = Self.zeros(neuronCount)
-        activations = Self.zeros(neuronCount)
-        deltas = Self.zeros(neuronCount)
-        inputs = Self.copy(dataSet.inputs)
-        targets = Self.copy(dataSet.targets)
-        losses = Self.zeros(dataSet.count)
+        parameters = .allocate(copying: inKernelOrder ? layout.kernelOrder(network.parameters) : network.parameters)
+        velocity = .allocate(zeros: parameterCount)
+        accumulated = .allocate(zeros: parameterCount)
+        sums = .allocate(zeros: neuronCount)
+        activations = .allocate(zeros: neuronCount)
+        deltas = .allocate(zeros: neuronCount)
+        inputs = .allocate(copying: dataSet.inputs)
+        targets = .allocate(copying: dataSet.targets)
+        losses = .allocate(zeros: dataSet.count)
         shapeMemory = KernelShapeMemory(layout: layout, activations: network.activations)
         shape = shapeMemory.shape
         let batch = batchSize > 1 ? batchSize : 0
         widest = layout.layerSizes.max()!
-        batchSums = Self.zeros(neuronCount * batch)
-        batchActivations = Self.zeros(neuronCount * batch)
-        batchDeltas = Self.zeros(neuronCount * batch)
-        batchExamples = Self.copy([Int](repeating: 0, count: batch))
-        batchLosses = Self.zeros(batch)
-        scratch = Self.zeros((3 + batch) * widest)
+        batchSums = .allocate(zeros: neuronCount * batch)
+        batchActivations = .allocate(zeros: neuronCount * batch)
+        batchDeltas = .allocate(zeros: neuronCount * batch)
+        batchExamples = .allocate(copying: [Int](repeating: 0, count: batch))
+        batchLosses = .allocate(zeros: batch)
+        scratch = .allocate(zeros: (3 + batch) * widest)
         boundLayers = .allocate(capacity: layout.layerCount - 1)
         // Used one example at a time only, where the parameters are in the kernels' order.
         KernelLayer.bind(
@@ -93,13 +93,5 @@ final class TrainerMemory {
     /// `count` values from `buffer`, as an array.
     static func array(_ buffer: UnsafeMutablePointer<Double>, count: Int) -> [Double] {
         Array(UnsafeBufferPointer(start: buffer, count: count))
-    }
-
-    private static func copy<T>(_ values: [T]) -> UnsafeMutablePointer<T> { KernelShapeMemory.copy(values) }
-
-    private static func zeros(_ count: Int) -> UnsafeMutablePointer<Double> {
-        let buffer = UnsafeMutablePointer<Double>.allocate(capacity: max(count, 1))
-        buffer.initialize(repeating: 0, count: max(count, 1))
-        return buffer
     }
 }
