@@ -10,6 +10,9 @@ public protocol Canvas: AnyObject {
     var capturePixelFormat: UInt32 { get }
     /// Shows the frame (a window) or does nothing (a surface).
     func present()
+    /// The pixels SDL's software renderer draws into, for drawing into them directly between its
+    /// draw calls (after SDL_RenderFlush); nil for a window.
+    var softwarePixels: Surface? { get }
 }
 
 extension Canvas {

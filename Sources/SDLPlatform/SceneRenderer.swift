@@ -64,6 +64,12 @@ public final class SceneRenderer {
     /// its whole box; on that renderer lines are cut into pieces no longer than this (pixels).
     static let softwareSegmentLength = 24.0
     private let splitsLongLines: Bool
+    /// A canvas in memory's glows and discs, scaled once per size (see `PrescaledSprites`).
+    private var prescaled:
+        (sprites: PrescaledSprites, glow: PrescaledSprites.Original, disc: PrescaledSprites.Original)?
+    /// Off: SDL scales every sprite itself (tests compare the two).
+    var drawsSpritesPrescaled = true
+    var spritesPrescaled: Int { prescaled?.sprites.drawn ?? 0 }
 
     public init(canvas: Canvas, fontPath: String) throws {
         self.canvas = canvas
@@ -73,19 +79,28 @@ public final class SceneRenderer {
         // Untextured geometry (rectangles) blends with the renderer's draw blend mode.
         SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_BLEND)
         // A soft halo: bright core, long falloff.
-        glowTexture = try Texture.radial(renderer: canvas.renderer, size: 128, blend: SDL_BLENDMODE_ADD) { d in
+        let glowPixels = try Surface.radial(size: 128) { d in
             d >= 1 ? 0 : (1 - d) * (1 - d) * (0.55 + 0.45 * (1 - d))
         }
+        glowTexture = try Texture(renderer: canvas.renderer, surface: glowPixels, blend: SDL_BLENDMODE_ADD)
         // An anti-aliased disc: one texel of soft edge.
-        discTexture = try Texture.radial(renderer: canvas.renderer, size: 128, blend: SDL_BLENDMODE_BLEND) { d in
-            (1 - d) * 64
+        let discPixels = try Surface.radial(size: 128) { d in (1 - d) * 64 }
+        discTexture = try Texture(renderer: canvas.renderer, surface: discPixels, blend: SDL_BLENDMODE_BLEND)
+        if let pixels = canvas.softwarePixels {
+            let sprites = PrescaledSprites(canvas: pixels)
+            prescaled = (
+                sprites, glow: sprites.original(glowPixels, mode: .add),
+                disc: sprites.original(discPixels, mode: .blend)
+            )
         }
         // Across a line: fully opaque in the middle, feathered over the outer texels.
         func lineProfile(_ x: Int, _ y: Int) -> Double { min(min(Double(y) + 0.5, 16 - Double(y) - 0.5) / 3, 1) }
-        lineTexture = try Texture.pattern(
-            renderer: canvas.renderer, width: 2, height: 16, blend: SDL_BLENDMODE_BLEND, alpha: lineProfile)
-        meshLineTexture = try Texture.pattern(
-            renderer: canvas.renderer, width: 2, height: 16, blend: SDL_BLENDMODE_BLEND, alpha: lineProfile)
+        lineTexture = try Texture(
+            renderer: canvas.renderer, surface: Surface.pattern(width: 2, height: 16, alpha: lineProfile),
+            blend: SDL_BLENDMODE_BLEND)
+        meshLineTexture = try Texture(
+            renderer: canvas.renderer, surface: Surface.pattern(width: 2, height: 16, alpha: lineProfile),
+            blend: SDL_BLENDMODE_BLEND)
         SDL_SetTextureScaleMode(meshLineTexture.pointer, SDL_ScaleModeNearest)
         for size in TextSize.allCases {
             atlases[size] = try GlyphAtlas(renderer: canvas.renderer, fontPath: fontPath, pixelSize: size.rawValue)
@@ -308,24 +323,23 @@ public final class SceneRenderer {
             case let .polyline(points, width, color):
                 for k in 1..<max(points.count, 1) { line(points[k - 1], points[k], width: width, color: color) }
             case let .glow(center, radius, color):
-                batch.use(glowTexture.pointer)
                 let (u0, u1) = Self.glowTexels
-                batch.rect(square(center, radius * Self.glowReach), color: color, u0: u0, v0: u0, u1: u1, v1: u1)
+                sprite(glowTexture, prescaled?.glow, square(center, radius * Self.glowReach), color, u0: u0, u1: u1)
             case let .disc(center, radius, fill, rim):
-                batch.use(discTexture.pointer)
+                let original = prescaled?.disc
                 if let rim {
                     let inner = max(radius - max(radius * 0.12, 1.2), 0.5)
                     if radius < Self.smallestRimmedDisc {
                         // A few pixels across, rim and fill blend into one colour anyway: one
                         // sprite in their average by area instead of two (llvmpipe charges triangles).
                         let share = (inner / radius) * (inner / radius)
-                        batch.rect(square(center, radius), color: rim.mix(fill, share))
+                        sprite(discTexture, original, square(center, radius), rim.mix(fill, share))
                     } else {
-                        batch.rect(square(center, radius), color: rim)
-                        batch.rect(square(center, inner), color: fill)
+                        sprite(discTexture, original, square(center, radius), rim)
+                        sprite(discTexture, original, square(center, inner), fill)
                     }
                 } else {
-                    batch.rect(square(center, radius), color: fill)
+                    sprite(discTexture, original, square(center, radius), fill)
                 }
             case let .rect(r, color):
                 batch.use(nil)
@@ -402,6 +416,39 @@ public final class SceneRenderer {
                 SDL_RenderCopyF(renderer, texture.pointer, nil, &target)
             }
         }
+    }
+
+    /// A radial sprite tinted `color` over `target`, showing texels `u0…u1` of it along each axis.
+    /// On a canvas in memory it is drawn pre-scaled (`PrescaledSprites`) where SDL would have
+    /// scaled it: SDL's software renderer turns the quad into a copy of the integer rectangles
+    /// computed here, in its own arithmetic (single precision, truncated), so the pixels are the
+    /// same. Not into a cached layer, whose pixels SDL keeps to itself.
+    private func sprite(
+        _ texture: Texture, _ original: PrescaledSprites.Original?, _ target: Rect, _ color: Color,
+        u0: Float = 0, u1: Float = 1
+    ) {
+        if drawsSpritesPrescaled, !drawingMesh, let original, let sprites = prescaled?.sprites {
+            let x = Float(target.x), y = Float(target.y)
+            let size = (Float(texture.width), Float(texture.height))
+            let sx = Int32(u0 * size.0), sy = Int32(u0 * size.1)
+            let source = SDL_Rect(x: sx, y: sy, w: Int32(u1 * size.0 - Float(sx)), h: Int32(u1 * size.1 - Float(sy)))
+            let pixels = SDL_Rect(
+                x: Int32(x), y: Int32(y), w: Int32(Float(target.maxX) - x), h: Int32(Float(target.maxY) - y))
+            // What was queued before is drawn first (SDL's own queue too, though the software
+            // renderer draws each call as it comes).
+            batch.flush()
+            SDL_RenderFlush(renderer)
+            if sprites.draw(
+                original, source: source, target: pixels,
+                color: SDL_Color(r: color.r, g: color.g, b: color.b, a: color.a))
+            {
+                copies += 1
+                copiedArea += target.width * target.height
+                return
+            }
+        }
+        batch.use(texture.pointer)
+        batch.rect(target, color: color, u0: u0, v0: u0, u1: u1, v1: u1)
     }
 
     /// The square of half-side `half` around `center`, where radial sprites (glows, discs) are

@@ -17,5 +17,7 @@ public final class SurfaceCanvas: Canvas {
 
     public func present() {}
 
+    public var softwarePixels: Surface? { surface }
+
     public var capturePixelFormat: UInt32 { surface.pointer.pointee.format.pointee.format }
 }

@@ -66,34 +66,4 @@ final class Texture {
     }
 
     deinit { SDL_DestroyTexture(pointer) }
-
-    /// A square texture whose alpha at each point is `alpha(distance from centre / half size)`; white.
-    static func radial(
-        renderer: Renderer, size: Int, blend: SDL_BlendMode,
-        alpha: (Double) -> Double
-    ) throws(SDLError) -> Texture {
-        try pattern(renderer: renderer, width: size, height: size, blend: blend) { x, y in
-            let half = Double(size) / 2
-            let dx = (Double(x) + 0.5 - half) / half, dy = (Double(y) + 0.5 - half) / half
-            return alpha((dx * dx + dy * dy).squareRoot())
-        }
-    }
-
-    /// A white texture with alpha from `alpha(x, y)` in 0…1.
-    static func pattern(
-        renderer: Renderer, width: Int, height: Int, blend: SDL_BlendMode,
-        alpha: (Int, Int) -> Double
-    ) throws(SDLError) -> Texture {
-        let surface = try Surface(width: width, height: height, rgba: true)
-        let pixels = surface.pointer.pointee.pixels!.assumingMemoryBound(to: UInt8.self)
-        let pitch = Int(surface.pointer.pointee.pitch)
-        for y in 0..<height {
-            for x in 0..<width {
-                let a = UInt8((min(max(alpha(x, y), 0), 1) * 255).rounded())
-                let p = pixels + y * pitch + x * 4
-                p[0] = 255; p[1] = 255; p[2] = 255; p[3] = a
-            }
-        }
-        return try Texture(renderer: renderer, surface: surface, blend: blend)
-    }
 }

@@ -38,5 +38,7 @@ public final class WindowCanvas: Canvas {
 
     public func present() { SDL_RenderPresent(renderer.pointer) }
 
+    public var softwarePixels: Surface? { nil }
+
     public var capturePixelFormat: UInt32 { SDL_PIXELFORMAT_ARGB8888.rawValue }
 }
