@@ -62,14 +62,23 @@ public final class SceneRenderer {
 
     /// SDL's software rasteriser walks every triangle's bounding box, so a long diagonal quad costs
     /// its whole box; on that renderer lines are cut into pieces no longer than this (pixels).
+    /// (`SoftwareLines` draws only inside the triangles, but the pieces are what recorded frames'
+    /// pixels were made of: changing this changes them.)
     static let softwareSegmentLength = 24.0
     private let splitsLongLines: Bool
-    /// A canvas in memory's glows and discs, scaled once per size (see `PrescaledSprites`).
-    private var prescaled:
-        (sprites: PrescaledSprites, glow: PrescaledSprites.Original, disc: PrescaledSprites.Original)?
-    /// Off: SDL scales every sprite itself (tests compare the two).
-    var drawsSpritesPrescaled = true
-    var spritesPrescaled: Int { prescaled?.sprites.drawn ?? 0 }
+    /// A canvas in memory's glows, discs and lines, which are drawn into its pixels here rather
+    /// than by SDL's software renderer, in SDL's arithmetic (`PrescaledSprites`, `SoftwareLines`);
+    /// nil for a window.
+    private var inMemory: InMemoryDrawing?
+    private struct InMemoryDrawing {
+        let sprites: PrescaledSprites
+        let glow, disc: PrescaledSprites.Original
+        let lines: SoftwareLines
+    }
+    /// Off: SDL draws those too (tests compare the two).
+    var drawsIntoPixels = true
+    /// Sprites and line pieces drawn into a canvas's pixels, cumulative (tests).
+    private(set) var drawnIntoPixels = (sprites: 0, lines: 0)
 
     public init(canvas: Canvas, fontPath: String) throws {
         self.canvas = canvas
@@ -86,18 +95,17 @@ public final class SceneRenderer {
         // An anti-aliased disc: one texel of soft edge.
         let discPixels = try Surface.radial(size: 128) { d in (1 - d) * 64 }
         discTexture = try Texture(renderer: canvas.renderer, surface: discPixels, blend: SDL_BLENDMODE_BLEND)
-        if let pixels = canvas.softwarePixels {
-            let sprites = PrescaledSprites(canvas: pixels)
-            prescaled = (
-                sprites, glow: sprites.original(glowPixels, mode: .add),
-                disc: sprites.original(discPixels, mode: .blend)
-            )
-        }
         // Across a line: fully opaque in the middle, feathered over the outer texels.
         func lineProfile(_ x: Int, _ y: Int) -> Double { min(min(Double(y) + 0.5, 16 - Double(y) - 0.5) / 3, 1) }
-        lineTexture = try Texture(
-            renderer: canvas.renderer, surface: Surface.pattern(width: 2, height: 16, alpha: lineProfile),
-            blend: SDL_BLENDMODE_BLEND)
+        let linePixels = try Surface.pattern(width: 2, height: 16, alpha: lineProfile)
+        lineTexture = try Texture(renderer: canvas.renderer, surface: linePixels, blend: SDL_BLENDMODE_BLEND)
+        if let pixels = canvas.softwarePixels {
+            let sprites = PrescaledSprites(canvas: pixels)
+            inMemory = InMemoryDrawing(
+                sprites: sprites, glow: sprites.original(glowPixels, mode: .add),
+                disc: sprites.original(discPixels, mode: .blend),
+                lines: SoftwareLines(canvas: pixels, texture: linePixels))
+        }
         meshLineTexture = try Texture(
             renderer: canvas.renderer, surface: Surface.pattern(width: 2, height: 16, alpha: lineProfile),
             blend: SDL_BLENDMODE_BLEND)
@@ -324,9 +332,9 @@ public final class SceneRenderer {
                 for k in 1..<max(points.count, 1) { line(points[k - 1], points[k], width: width, color: color) }
             case let .glow(center, radius, color):
                 let (u0, u1) = Self.glowTexels
-                sprite(glowTexture, prescaled?.glow, square(center, radius * Self.glowReach), color, u0: u0, u1: u1)
+                sprite(glowTexture, inMemory?.glow, square(center, radius * Self.glowReach), color, u0: u0, u1: u1)
             case let .disc(center, radius, fill, rim):
-                let original = prescaled?.disc
+                let original = inMemory?.disc
                 if let rim {
                     let inner = max(radius - max(radius * 0.12, 1.2), 0.5)
                     if radius < Self.smallestRimmedDisc {
@@ -427,28 +435,35 @@ public final class SceneRenderer {
         _ texture: Texture, _ original: PrescaledSprites.Original?, _ target: Rect, _ color: Color,
         u0: Float = 0, u1: Float = 1
     ) {
-        if drawsSpritesPrescaled, !drawingMesh, let original, let sprites = prescaled?.sprites {
-            let x = Float(target.x), y = Float(target.y)
+        let x = Float(target.x), y = Float(target.y)
+        if let original, let sprites = inMemory?.sprites, drawsIntoPixels, !drawingMesh,
+            abs(x) < 1e6, abs(y) < 1e6, target.width < 1e6, target.height < 1e6
+        {
             let size = (Float(texture.width), Float(texture.height))
             let sx = Int32(u0 * size.0), sy = Int32(u0 * size.1)
             let source = SDL_Rect(x: sx, y: sy, w: Int32(u1 * size.0 - Float(sx)), h: Int32(u1 * size.1 - Float(sy)))
             let pixels = SDL_Rect(
                 x: Int32(x), y: Int32(y), w: Int32(Float(target.maxX) - x), h: Int32(Float(target.maxY) - y))
-            // What was queued before is drawn first (SDL's own queue too, though the software
-            // renderer draws each call as it comes).
-            batch.flush()
-            SDL_RenderFlush(renderer)
+            flushBeforeDrawingIntoPixels()
             if sprites.draw(
                 original, source: source, target: pixels,
                 color: SDL_Color(r: color.r, g: color.g, b: color.b, a: color.a))
             {
                 copies += 1
                 copiedArea += target.width * target.height
+                drawnIntoPixels.sprites += 1
                 return
             }
         }
         batch.use(texture.pointer)
         batch.rect(target, color: color, u0: u0, v0: u0, u1: u1, v1: u1)
+    }
+
+    /// Draws what was queued before, so what is drawn into the pixels next lands on top of it
+    /// (SDL's own queue too, though its software renderer draws each call as it comes).
+    private func flushBeforeDrawingIntoPixels() {
+        batch.flush()
+        SDL_RenderFlush(renderer)
     }
 
     /// The square of half-side `half` around `center`, where radial sprites (glows, discs) are
@@ -473,12 +488,25 @@ public final class SceneRenderer {
         batch.use(drawingMesh ? meshLineTexture.pointer : lineTexture.pointer)
         let pieces = splitsLongLines ? max(1, Int((length / SceneRenderer.softwareSegmentLength).rounded(.up))) : 1
         var start = a
+        let lines = drawsIntoPixels && !drawingMesh ? inMemory?.lines : nil
+        let sdlTint = SDL_Color(r: tint.r, g: tint.g, b: tint.b, a: tint.a)
         for k in 1...pieces {
             let end = k == pieces ? b : a.lerp(to: b, Double(k) / Double(pieces))
-            batch.quad(
+            let corners = (
                 Point(start.x + nx, start.y + ny), Point(end.x + nx, end.y + ny), Point(end.x - nx, end.y - ny),
-                Point(start.x - nx, start.y - ny), color: tint)
+                Point(start.x - nx, start.y - ny)
+            )
             start = end
+            if let lines {
+                flushBeforeDrawingIntoPixels()
+                if lines.draw(corners.0, corners.1, corners.2, corners.3, color: sdlTint) {
+                    drawnIntoPixels.lines += 1
+                    copies += 1
+                    copiedArea += corners.0.distance(to: corners.1) * corners.1.distance(to: corners.2)
+                    continue
+                }
+            }
+            batch.quad(corners.0, corners.1, corners.2, corners.3, color: tint)
         }
     }
 

@@ -36,7 +36,8 @@ enum TintedBlend {
         }
     }
 
-    private struct Blender {
+    /// A tint and a mode, ready to blend rows of pixels.
+    struct Blender {
         typealias Lanes = SIMD8<UInt32>
         let r, g, b, a: Lanes
         let adds: Bool

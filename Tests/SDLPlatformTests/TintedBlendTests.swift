@@ -88,12 +88,12 @@ struct TintedBlendTests {
         func draw(prescaled: Bool) throws -> (pixels: [UInt8], prescaled: Int) {
             let canvas = try SurfaceCanvas(system: sharedSDL, width: 300, height: 200)
             let renderer = try SceneRenderer(canvas: canvas, fontPath: fontPath)
-            renderer.drawsSpritesPrescaled = prescaled
+            renderer.drawsIntoPixels = prescaled
             renderer.draw(spriteFrame())
             renderer.draw(spriteFrame())
             let surface = try Surface(width: 300, height: 200)
             try canvas.readPixels(into: surface)
-            return (bytes(surface), renderer.spritesPrescaled)
+            return (bytes(surface), renderer.drawnIntoPixels.sprites)
         }
         let prescaled = try draw(prescaled: true), scaledBySDL = try draw(prescaled: false)
         #expect(prescaled.pixels.count == scaledBySDL.pixels.count)
