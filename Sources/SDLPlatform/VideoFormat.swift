@@ -51,6 +51,13 @@ public enum VideoFormat: String, CaseIterable, Sendable {
 
     /// ffmpeg's output options for this format, between the input and the output file.
     func outputArguments(crf: Int?) -> [String] {
+        // Matroska (.mkv, .webm) writes a random segment id and the date into the file unless it
+        // is told to be bit-exact: same options, same file.
+        let exact = self == .mkv || self == .webm ? ["-fflags", "+bitexact"] : []
+        return exact + codecArguments(crf: crf)
+    }
+
+    private func codecArguments(crf: Int?) -> [String] {
         let quality = crf ?? defaultCRF ?? 0
         switch self {
         case .mp4, .mkv:

@@ -52,6 +52,10 @@ struct VideoTests {
         let stream = try #require(Video.probe(directory + "/" + file))
         #expect(stream.codec == codec && stream.frames == 20, "\(stream)")
         #expect(stream.width >= 321 && stream.width <= 322 && stream.height >= 241 && stream.height <= 242)
+        // Same options, same file (Matroska's are told to leave out their random id and date).
+        #expect(try Tool.neuroglow(["record", directory + "/again-" + file] + options).status == 0)
+        let first = FileManager.default.contents(atPath: directory + "/" + file)
+        #expect(first != nil && first == FileManager.default.contents(atPath: directory + "/again-" + file))
     }
 
     @Test func withoutFFmpegAVideoIsRefusedBeforeAnyFrame() throws {
