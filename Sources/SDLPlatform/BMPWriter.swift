@@ -18,13 +18,11 @@ private func bgr(_ p: UInt32, _ rShift: UInt32, _ gShift: UInt32, _ bShift: UInt
 /// Done by hand rather than through SDL_ConvertSurfaceFormat + SDL_SaveBMP because those two cost
 /// ~9 ms a 1280x720 frame on these machines (a generic per-pixel blit, then one write per row):
 /// more than a frame's whole budget when recording at 200 frames per second. This is one pass
-/// over the pixels and one write.
-///
-/// One writer per thread: it keeps its buffer between frames.
-final class BMPWriter {
-    private var data: [UInt8] = []
-
-    func write(_ surface: Surface, to path: String) throws {
+/// over the pixels (`encode`) and one write (`write`).
+enum BMPWriter {
+    /// The whole BMP file of `surface`, in `data` (resized as needed: a buffer kept between
+    /// frames is not allocated again).
+    static func encode(_ surface: Surface, into data: inout [UInt8]) {
         let s = surface.pointer.pointee
         let format = s.format.pointee
         precondition(format.BytesPerPixel == 4)
@@ -88,6 +86,10 @@ final class BMPWriter {
                 }
             }
         }
+    }
+
+    /// Writes `data` as the file at `path`, replacing it.
+    static func write(_ data: [UInt8], to path: String) throws {
         let file = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard file >= 0 else { throw SDLError(message: "cannot create \(path): \(String(cString: strerror(errno)))") }
         defer { close(file) }

@@ -22,22 +22,32 @@ public final class FrameRecorder: @unchecked Sendable {
     private let queue = DispatchQueue(label: "neuroglow.recorder")
     private let slots: DispatchSemaphore
     private let lock = NSLock()
-    private var free: [Surface]
+    private var free: [Slot]
+    /// The pixel format frames are read back in.
+    private let captureFormat: UInt32
     private var captured = 0
     private var written = 0
     private var error: String?
 
+    /// A frame on its way to the sink: read back into a surface, or encoded into bytes. Each
+    /// buffer is made on first use and kept.
+    private final class Slot {
+        var surface: Surface?
+        var bytes: [UInt8] = []
+    }
+
     /// Frames are read back in the canvas's own pixel format (a plain copy) and converted, if the
-    /// sink needs it, on the writing thread. The first frame captured is the sink's frame
-    /// `firstFrame` (a resumed recording continues after the frames it kept).
-    public init(sink: FrameSink, canvas: Canvas, firstFrame: Int = 0) throws {
+    /// sink needs it, on the writing thread. A canvas in memory is instead encoded straight from
+    /// its pixels by the capturing thread when the sink can (`FrameSink.encoding`). The first
+    /// frame captured is the sink's frame `firstFrame` (a resumed recording continues after the
+    /// frames it kept).
+    public init(sink: FrameSink, canvas: Canvas, firstFrame: Int = 0) {
         self.sink = sink
         self.firstFrame = firstFrame
         width = canvas.width
         height = canvas.height
-        free = try (0..<FrameRecorder.poolSize).map { _ in
-            try Surface(width: canvas.width, height: canvas.height, pixelFormat: canvas.capturePixelFormat)
-        }
+        captureFormat = canvas.capturePixelFormat
+        free = (0..<FrameRecorder.poolSize).map { _ in Slot() }
         slots = DispatchSemaphore(value: FrameRecorder.poolSize)
     }
 
@@ -64,27 +74,40 @@ public final class FrameRecorder: @unchecked Sendable {
             return false
         }
         slots.wait()
-        let surface = lock.withLock { free.removeLast() }
-        do {
-            try canvas.readPixels(into: surface)
-        } catch {
-            release(surface)
-            fail("reading the frame back failed: \(error)")
-            return false
+        let slot = lock.withLock { free.removeLast() }
+        let encoded: Bool
+        if let pixels = canvas.softwarePixels, let encoding = sink.encoding {
+            encoding.encode(pixels, into: &slot.bytes)
+            encoded = true
+        } else {
+            do {
+                let surface = try slot.surface ?? Surface(width: width, height: height, pixelFormat: captureFormat)
+                slot.surface = surface
+                try canvas.readPixels(into: surface)
+            } catch {
+                release(slot)
+                fail("reading the frame back failed: \(error)")
+                return false
+            }
+            encoded = false
         }
         let index = lock.withLock { () -> Int in
             captured += 1
             return captured - 1
         }
-        // The surface passes to the writing queue; the pool's semaphore guarantees no other thread
+        // The slot passes to the writing queue; the pool's semaphore guarantees no other thread
         // touches it until `release` puts it back.
-        nonisolated(unsafe) let handedOver = surface
+        nonisolated(unsafe) let handedOver = slot
         queue.async { [self] in
-            let surface = handedOver
-            defer { release(surface) }
+            let slot = handedOver
+            defer { release(slot) }
             guard failure == nil else { return }
             do {
-                try sink.write(surface, frame: firstFrame + index)
+                if encoded {
+                    try sink.write(encoded: slot.bytes, frame: firstFrame + index)
+                } else if let surface = slot.surface {
+                    try sink.write(surface, frame: firstFrame + index)
+                }
                 lock.withLock { written += 1 }
             } catch {
                 fail("\(error)")
@@ -104,8 +127,8 @@ public final class FrameRecorder: @unchecked Sendable {
         }
     }
 
-    private func release(_ surface: Surface) {
-        lock.withLock { free.append(surface) }
+    private func release(_ slot: Slot) {
+        lock.withLock { free.append(slot) }
         slots.signal()
     }
 
@@ -120,11 +143,11 @@ public enum FrameFile {
         directory + "/" + FrameRecorder.fileName(frame: frame)
     }
 
-    static func write(_ surface: Surface, frame: Int, in directory: String, with writer: BMPWriter) throws {
+    static func write(_ file: [UInt8], frame: Int, in directory: String) throws {
         let final = path(frame: frame, in: directory)
         let temporary = final + ".partial"
         do {
-            try writer.write(surface, to: temporary)
+            try BMPWriter.write(file, to: temporary)
             guard rename(temporary, final) == 0 else {
                 throw SDLError(message: "renaming \(temporary): \(String(cString: strerror(errno)))")
             }

@@ -7,14 +7,34 @@
 public protocol FrameSink: AnyObject, Sendable {
     /// Writes `surface` as frame `frame` of the recording.
     func write(_ surface: Surface, frame: Int) throws
+    /// How this sink's frames can be made from pixels on another thread (any number at once,
+    /// each into its own buffer) and handed to `write(encoded:frame:)`; nil if it takes surfaces
+    /// only. A canvas in memory is encoded straight from its pixels, without a copy first.
+    var encoding: FrameEncoding? { get }
+    /// Writes a frame `encoding` made as frame `frame`, under `write`'s contract.
+    func write(encoded: [UInt8], frame: Int) throws
     /// Ends the recording; throws if what was written cannot be completed.
     func finish() throws
+}
+
+extension FrameSink {
+    public var encoding: FrameEncoding? { nil }
+
+    public func write(encoded: [UInt8], frame: Int) throws {
+        preconditionFailure("\(Self.self) has no encoding: frames are written as surfaces")
+    }
+}
+
+/// Turns pixels into the bytes a sink writes. Safe to call from several threads at once.
+public protocol FrameEncoding: Sendable {
+    func encode(_ pixels: Surface, into bytes: inout [UInt8])
 }
 
 /// A folder of `frame_000000.bmp`, `frame_000001.bmp`, … (docs/DESIGN.md §5).
 public final class BMPSequence: FrameSink, @unchecked Sendable {  // one `write` at a time (FrameSink)
     public let directory: String
-    private let writer = BMPWriter()
+    /// The file of the frame being written from a surface, kept between frames.
+    private var file: [UInt8] = []
 
     /// Creates the folder if needed; throws (`RecordingFolder.Unusable`) if nothing can be written in it.
     public init(directory: String) throws {
@@ -23,7 +43,18 @@ public final class BMPSequence: FrameSink, @unchecked Sendable {  // one `write`
     }
 
     public func write(_ surface: Surface, frame: Int) throws {
-        try FrameFile.write(surface, frame: frame, in: directory, with: writer)
+        BMPWriter.encode(surface, into: &file)
+        try FrameFile.write(file, frame: frame, in: directory)
+    }
+
+    public var encoding: FrameEncoding? { Encoding() }
+
+    private struct Encoding: FrameEncoding {
+        func encode(_ pixels: Surface, into bytes: inout [UInt8]) { BMPWriter.encode(pixels, into: &bytes) }
+    }
+
+    public func write(encoded: [UInt8], frame: Int) throws {
+        try FrameFile.write(encoded, frame: frame, in: directory)
     }
 
     public func finish() {}

@@ -21,8 +21,9 @@ public final class VideoEncoder: FrameSink, @unchecked Sendable {  // used by on
     /// ffmpeg's whole command line, as it was started (for the recording's manifest).
     public let commandLine: [String]
     private let process: ChildProcess
-    /// The conversion buffer when ffmpeg takes YUV 4:2:0.
+    /// The conversion when ffmpeg takes YUV 4:2:0, and its buffer for frames written as surfaces.
     private let yuv: YUV420Frame?
+    private var yuvBytes: [UInt8] = []
     private var failure: Failure?
 
     /// Starts ffmpeg writing `path` in `format` from frames of `width`×`height` pixels in SDL pixel
@@ -89,10 +90,8 @@ public final class VideoEncoder: FrameSink, @unchecked Sendable {  // used by on
         do {
             if let yuv {
                 precondition(format.BytesPerPixel == 4)
-                yuv.convert(
-                    pixels: s.pixels, pitch: pitch, sourceWidth: width, sourceHeight: height,
-                    rShift: Int(format.Rshift), gShift: Int(format.Gshift), bShift: Int(format.Bshift))
-                try yuv.bytes.withUnsafeBytes { try process.write($0) }
+                yuv.encode(surface, into: &yuvBytes)
+                try yuvBytes.withUnsafeBytes { try process.write($0) }
             } else if pitch == rowBytes {
                 try process.write(UnsafeRawBufferPointer(start: s.pixels, count: rowBytes * height))
             } else {
@@ -100,6 +99,22 @@ public final class VideoEncoder: FrameSink, @unchecked Sendable {  // used by on
                     try process.write(UnsafeRawBufferPointer(start: s.pixels! + y * pitch, count: rowBytes))
                 }
             }
+        } catch {
+            let failure = ffmpegFailure(process.finish())
+            self.failure = failure
+            throw failure
+        }
+    }
+
+    /// YUV 4:2:0 frames can be converted on the threads that draw them.
+    public var encoding: FrameEncoding? { yuv }
+
+    /// Hands a frame `encoding` converted to ffmpeg.
+    public func write(encoded: [UInt8], frame: Int) throws {
+        if let failure { throw failure }
+        precondition(encoded.count == yuv?.byteCount)
+        do {
+            try encoded.withUnsafeBytes { try process.write($0) }
         } catch {
             let failure = ffmpegFailure(process.finish())
             self.failure = failure

@@ -1,22 +1,31 @@
-/// A frame in planar YUV 4:2:0, BT.709, limited range ("tv": Y 16–235, U and V 16–240): what
-/// H.264 and VP9 players expect of HD video. The video encoder converts each frame here, on its
-/// writing thread, rather than leaving it to ffmpeg: ffmpeg's conversion runs on its single main
-/// thread, ahead of the encoder, and the planes are 2.7 times smaller than 32-bit pixels in the
-/// pipe.
+/// Frames in planar YUV 4:2:0, BT.709, limited range ("tv": Y 16–235, U and V 16–240): what
+/// H.264 and VP9 players expect of HD video. Each frame is converted here, on the recorder's
+/// writing thread or the thread that drew it, rather than left to ffmpeg: ffmpeg's conversion
+/// runs on its single main thread, ahead of the encoder, and the planes are 2.7 times smaller
+/// than 32-bit pixels in the pipe.
 ///
 /// An odd width or height is padded to even by repeating the last column or row (4:2:0 needs
 /// even sizes).
-final class YUV420Frame {
+struct YUV420Frame: FrameEncoding {
     let width: Int
     let height: Int
-    /// Y (width × height), then U and V (width/2 × height/2 each), as ffmpeg's `yuv420p` reads them.
-    private(set) var bytes: [UInt8]
+    /// The bytes of a frame: Y (width × height), then U and V (width/2 × height/2 each), as
+    /// ffmpeg's `yuv420p` reads them.
+    var byteCount: Int { width * height * 3 / 2 }
 
-    /// A buffer for frames of `width`×`height` pixels (rounded up to even sizes).
+    /// Frames of `width`×`height` pixels (rounded up to even sizes).
     init(width: Int, height: Int) {
         self.width = (width + 1) & ~1
         self.height = (height + 1) & ~1
-        bytes = [UInt8](repeating: 0, count: self.width * self.height * 3 / 2)
+    }
+
+    /// Converts a 32-bit surface of the frame's size (before rounding) into `bytes`.
+    func encode(_ pixels: Surface, into bytes: inout [UInt8]) {
+        let s = pixels.pointer.pointee, format = s.format.pointee
+        precondition(format.BytesPerPixel == 4)
+        convert(
+            pixels: s.pixels, pitch: Int(s.pitch), sourceWidth: Int(s.w), sourceHeight: Int(s.h),
+            rShift: Int(format.Rshift), gShift: Int(format.Gshift), bShift: Int(format.Bshift), into: &bytes)
     }
 
     // BT.709 limited range in 16-bit fixed point: Y = 16 + 0.1826 R + 0.6142 G + 0.0620 B;
@@ -29,9 +38,10 @@ final class YUV420Frame {
     /// `bShift` of each little-endian word, rows `pitch` bytes apart, `sourceWidth`×`sourceHeight`.
     func convert(
         pixels: UnsafeRawPointer, pitch: Int, sourceWidth: Int, sourceHeight: Int, rShift: Int, gShift: Int,
-        bShift: Int
+        bShift: Int, into bytes: inout [UInt8]
     ) {
         precondition((sourceWidth + 1) & ~1 == width && (sourceHeight + 1) & ~1 == height)
+        if bytes.count != byteCount { bytes = [UInt8](repeating: 0, count: byteCount) }
         let chromaWidth = width / 2
         let rs = UInt32(rShift), gs = UInt32(gShift), bs = UInt32(bShift)
         @inline(__always) func channels(_ p: UInt32) -> (r: Int, g: Int, b: Int) {

@@ -70,7 +70,7 @@ final class HeadlessRecording: @unchecked Sendable {  // each worker is used by 
         let sink = try target.openSink(
             width: width, height: height, fps: plan.schedule.fps, crf: crf,
             pixelFormat: workers[0].canvas.capturePixelFormat)
-        recorder = try FrameRecorder(sink: sink, canvas: workers[0].canvas, firstFrame: keepingFrames)
+        recorder = FrameRecorder(sink: sink, canvas: workers[0].canvas, firstFrame: keepingFrames)
         journal = RecordingJournal(manifest: manifest, target: target, sink: sink, events: events)
     }
 

@@ -25,7 +25,7 @@ final class LiveRecording {
         let sink = try target.openSink(
             width: canvas.width, height: canvas.height, fps: plan.schedule.fps, crf: crf,
             pixelFormat: canvas.capturePixelFormat)
-        recorder = try FrameRecorder(sink: sink, canvas: canvas)
+        recorder = FrameRecorder(sink: sink, canvas: canvas)
         var manifest = RecordingManifest(
             plan: plan, arguments: arguments, width: canvas.width, height: canvas.height, palette: view.palette.name,
             dashed: view.dashed, widths: view.widths, firstSessionFrame: firstSessionFrame)
