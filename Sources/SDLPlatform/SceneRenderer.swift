@@ -77,8 +77,8 @@ public final class SceneRenderer {
     }
     /// Off: SDL draws those too (tests compare the two).
     var drawsIntoPixels = true
-    /// Sprites and line pieces drawn into a canvas's pixels, cumulative (tests).
-    private(set) var drawnIntoPixels = (sprites: 0, lines: 0)
+    /// Sprites, line pieces and lines of text drawn into a canvas's pixels, cumulative (tests).
+    private(set) var drawnIntoPixels = (sprites: 0, lines: 0, texts: 0)
 
     public init(canvas: Canvas, fontPath: String) throws {
         self.canvas = canvas
@@ -114,7 +114,8 @@ public final class SceneRenderer {
             atlases[size] = try GlyphAtlas(renderer: canvas.renderer, fontPath: fontPath, pixelSize: size.rawValue)
         }
         textLines = try TextLineCache(
-            renderer: canvas.renderer, width: Self.textLinesSize.width, height: Self.textLinesSize.height)
+            renderer: canvas.renderer, width: Self.textLinesSize.width, height: Self.textLinesSize.height,
+            keepsPixels: inMemory != nil)
     }
 
     /// The text line cache's texture: as wide as a 1920-pixel window's longest line (the HUD's
@@ -560,10 +561,20 @@ public final class SceneRenderer {
         batch.flush()  // what was queued before is drawn first
         var source = line.source
         var target = SDL_Rect(x: x, y: y, w: source.w, h: source.h)
+        copiedArea += Double(source.w) * Double(source.h)
+        copies += 1
+        let tint = SDL_Color(r: color.r, g: color.g, b: color.b, a: color.a)
+        if drawsIntoPixels, !drawingMesh, let pixels = canvas.softwarePixels, let kept = textLines.pixels,
+            TintedBlend.matchesSDL(.blend, tint: tint)
+        {
+            // SDL's software renderer copies the line 1:1 through the same blitter (SDL_UpperBlit).
+            SDL_RenderFlush(renderer)
+            TintedBlend.draw(kept, part: source, onto: pixels, x: Int(x), y: Int(y), tint: tint, mode: .blend)
+            drawnIntoPixels.texts += 1
+            return
+        }
         SDL_SetTextureColorMod(textLines.texture.pointer, color.r, color.g, color.b)
         SDL_SetTextureAlphaMod(textLines.texture.pointer, color.a)
         SDL_RenderCopy(renderer, textLines.texture.pointer, &source, &target)
-        copiedArea += Double(source.w) * Double(source.h)
-        copies += 1
     }
 }

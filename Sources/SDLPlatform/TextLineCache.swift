@@ -25,6 +25,9 @@ final class TextLineCache {
     }
 
     let texture: Texture
+    /// The texture's pixels as SDL's software renderer holds them, kept for drawing lines into a
+    /// canvas in memory (`TintedBlend`); nil unless asked for.
+    let pixels: Surface?
     private var lines: [Key: (line: Line, frame: Int)] = [:]
     /// Rows of lines, each as tall as its first line, filled left to right.
     private var shelves: [(y: Int, height: Int, usedWidth: Int)] = []
@@ -34,8 +37,9 @@ final class TextLineCache {
     /// Times everything was dropped to make room.
     private(set) var resets = 0
 
-    init(renderer: Renderer, width: Int, height: Int) throws(SDLError) {
+    init(renderer: Renderer, width: Int, height: Int, keepsPixels: Bool = false) throws(SDLError) {
         texture = try Texture(staticFor: renderer, width: width, height: height)
+        pixels = keepsPixels ? try Surface(width: width, height: height, rgba: true) : nil
     }
 
     /// Makes every text in `texts` available to `line` until the next call.
@@ -80,6 +84,12 @@ final class TextLineCache {
         let pixels = composed.coverage.map { UInt32($0) << 24 | 0x00FF_FFFF }
         pixels.withUnsafeBytes { bytes in
             _ = SDL_UpdateTexture(texture.pointer, &source, bytes.baseAddress, Int32(composed.width * 4))
+            if let kept = self.pixels?.pointer.pointee {
+                for row in 0..<composed.height {
+                    let to = kept.pixels! + (at.y + row) * Int(kept.pitch) + at.x * 4
+                    to.copyMemory(from: bytes.baseAddress! + row * composed.width * 4, byteCount: composed.width * 4)
+                }
+            }
         }
         linesComposed += 1
         lines[key] = (Line(source: source, advance: composed.advance), frame)

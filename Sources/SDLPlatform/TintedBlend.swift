@@ -19,18 +19,24 @@ enum TintedBlend {
         mode == .add || (tint.r, tint.g, tint.b, tint.a) != (255, 255, 255, 255)
     }
 
-    /// Blends `source` (ABGR8888) onto `target` (ARGB8888) with its top left corner at (x, y),
-    /// clipped to the target.
-    static func draw(_ source: Surface, onto target: Surface, x: Int, y: Int, tint: SDL_Color, mode: Mode) {
+    /// Blends `part` of `source` (ABGR8888; nil: all of it) onto `target` (ARGB8888) with its top
+    /// left corner at (x, y), clipped to the target.
+    static func draw(
+        _ source: Surface, part: SDL_Rect? = nil, onto target: Surface, x: Int, y: Int, tint: SDL_Color, mode: Mode
+    ) {
         let s = source.pointer.pointee, t = target.pointer.pointee
         precondition(s.format.pointee.format == SDL_PIXELFORMAT_ABGR8888.rawValue)
         precondition(t.format.pointee.format == SDL_PIXELFORMAT_ARGB8888.rawValue)
+        let part = part ?? SDL_Rect(x: 0, y: 0, w: s.w, h: s.h)
+        precondition(part.x >= 0 && part.y >= 0 && part.x + part.w <= s.w && part.y + part.h <= s.h)
         let x0 = max(x, 0), y0 = max(y, 0)
-        let x1 = min(x + Int(s.w), Int(t.w)), y1 = min(y + Int(s.h), Int(t.h))
+        let x1 = min(x + Int(part.w), Int(t.w)), y1 = min(y + Int(part.h), Int(t.h))
         guard x0 < x1, y0 < y1 else { return }
         let blender = Blender(tint: tint, mode: mode)
         for row in y0..<y1 {
-            let from = (s.pixels! + (row - y) * Int(s.pitch)).assumingMemoryBound(to: UInt32.self) + (x0 - x)
+            let from =
+                (s.pixels! + (Int(part.y) + row - y) * Int(s.pitch)).assumingMemoryBound(to: UInt32.self)
+                + Int(part.x) + (x0 - x)
             let to = (t.pixels! + row * Int(t.pitch)).assumingMemoryBound(to: UInt32.self) + x0
             blender.blendRow(from, to, count: x1 - x0)
         }

@@ -102,4 +102,28 @@ struct TintedBlendTests {
         #expect(prescaled.prescaled >= 2 * (48 + 48 + 32) - 20)
         #expect(scaledBySDL.prescaled == 0)
     }
+
+    @Test func textLinesDrawTheSamePixelsAsSDLCopyingThem() throws {
+        // Opaque and translucent texts of every size and alignment, over a lit background,
+        // and lines cut by every edge of the canvas.
+        let edges = overlayFrame(
+            [.rect(Rect(x: 0, y: 0, width: 400, height: 260), Color(90, 40, 20))]
+                + [Point(-9.4, 40), Point(380, 80), Point(150, -6), Point(150, 252)].map {
+                    .text("cut by the edge", at: $0, size: .large, color: Color(200, 250, 120, 190), align: .left)
+                })
+        let frames = [TextLineTests().busyFrame(1), TextLineTests().busyFrame(2, translucent: 255), edges]
+        func draw(intoPixels: Bool) throws -> (pixels: [UInt8], texts: Int) {
+            let canvas = try SurfaceCanvas(system: sharedSDL, width: 400, height: 260)
+            let renderer = try SceneRenderer(canvas: canvas, fontPath: fontPath)
+            renderer.drawsIntoPixels = intoPixels
+            for frame in frames { renderer.draw(frame) }
+            let surface = try Surface(width: 400, height: 260)
+            try canvas.readPixels(into: surface)
+            return (bytes(surface), renderer.drawnIntoPixels.texts)
+        }
+        let ours = try draw(intoPixels: true), sdls = try draw(intoPixels: false)
+        #expect(ours.pixels.count == sdls.pixels.count)
+        #expect(differences(ours.pixels, sdls.pixels) == 0)
+        #expect(ours.texts >= 20 && sdls.texts == 0, "\(ours.texts) lines drawn into the pixels, \(sdls.texts) by SDL")
+    }
 }
