@@ -77,8 +77,9 @@ public final class SceneRenderer {
     }
     /// Off: SDL draws those too (tests compare the two).
     var drawsIntoPixels = true
-    /// Sprites, line pieces and lines of text drawn into a canvas's pixels, cumulative (tests).
-    private(set) var drawnIntoPixels = (sprites: 0, lines: 0, texts: 0)
+    /// Sprites, line pieces, lines of text and rectangles drawn into a canvas's pixels,
+    /// cumulative (tests).
+    private(set) var drawnIntoPixels = (sprites: 0, lines: 0, texts: 0, rects: 0)
 
     public init(canvas: Canvas, fontPath: String) throws {
         self.canvas = canvas
@@ -351,19 +352,17 @@ public final class SceneRenderer {
                     sprite(discTexture, original, square(center, radius), fill)
                 }
             case let .rect(r, color):
-                batch.use(nil)
-                batch.rect(r, color: color)
+                fill(r, color)
             case let .frame(r, color):
-                batch.use(nil)
                 for (a, b) in [
                     (Point(r.x, r.y), Point(r.maxX, r.y)), (Point(r.maxX, r.y), Point(r.maxX, r.maxY)),
                     (Point(r.maxX, r.maxY), Point(r.x, r.maxY)), (Point(r.x, r.maxY), Point(r.x, r.y)),
                 ] {
                     let horizontal = a.y == b.y
-                    batch.rect(
+                    fill(
                         Rect(
                             x: min(a.x, b.x), y: min(a.y, b.y), width: horizontal ? abs(b.x - a.x) : 1,
-                            height: horizontal ? 1 : abs(b.y - a.y)), color: color)
+                            height: horizontal ? 1 : abs(b.y - a.y)), color)
                 }
             case let .text(string, at, size, color, align):
                 text(string, at: at, size: size, color: color, align: align)
@@ -458,6 +457,26 @@ public final class SceneRenderer {
         }
         batch.use(texture.pointer)
         batch.rect(target, color: color, u0: u0, v0: u0, u1: u1, v1: u1)
+    }
+
+    /// A rectangle of `color`, blended. On a canvas in memory it is blended into the pixels here
+    /// (`TintedBlend.fill`): SDL's software renderer turns the untextured quad into a filled
+    /// rectangle truncated to whole pixels, at least one wide and high, as computed here.
+    private func fill(_ r: Rect, _ color: Color) {
+        let x = Float(r.x), y = Float(r.y), width = Float(r.maxX) - x, height = Float(r.maxY) - y
+        if let pixels = canvas.softwarePixels, inMemory != nil, drawsIntoPixels, !drawingMesh,
+            abs(x) < 1e6, abs(y) < 1e6, width > 0, height > 0, width < 1e6, height < 1e6
+        {
+            flushBeforeDrawingIntoPixels()
+            let rect = SDL_Rect(x: Int32(x), y: Int32(y), w: max(Int32(width), 1), h: max(Int32(height), 1))
+            TintedBlend.fill(rect, onto: pixels, color: SDL_Color(r: color.r, g: color.g, b: color.b, a: color.a))
+            copies += 1
+            copiedArea += r.width * r.height
+            drawnIntoPixels.rects += 1
+            return
+        }
+        batch.use(nil)
+        batch.rect(r, color: color)
     }
 
     /// Draws what was queued before, so what is drawn into the pixels next lands on top of it

@@ -42,6 +42,21 @@ enum TintedBlend {
         }
     }
 
+    /// Blends `color` over `rect` of `target` (ARGB8888), clipped to it: SDL_BlendFillRect's
+    /// arithmetic for blending (the colour premultiplied by its alpha, then d = c + (255 − a)·d/255),
+    /// which is the sprite arithmetic above for an opaque white sprite tinted `color`.
+    static func fill(_ rect: SDL_Rect, onto target: Surface, color: SDL_Color) {
+        let t = target.pointer.pointee
+        precondition(t.format.pointee.format == SDL_PIXELFORMAT_ARGB8888.rawValue)
+        let x0 = max(Int(rect.x), 0), y0 = max(Int(rect.y), 0)
+        let x1 = min(Int(rect.x) + Int(rect.w), Int(t.w)), y1 = min(Int(rect.y) + Int(rect.h), Int(t.h))
+        guard x0 < x1, y0 < y1 else { return }
+        let blender = Blender(tint: color, mode: .blend)
+        for row in y0..<y1 {
+            blender.fillRow((t.pixels! + row * Int(t.pitch)).assumingMemoryBound(to: UInt32.self) + x0, count: x1 - x0)
+        }
+    }
+
     /// A tint and a mode, ready to blend rows of pixels.
     struct Blender {
         typealias Lanes = SIMD8<UInt32>
@@ -75,6 +90,22 @@ enum TintedBlend {
             let rest = Lanes(repeating: 255) &- sa
             return (sa &+ over255(rest &* da)) &<< 24 | (sr &+ over255(rest &* dr)) &<< 16
                 | (sg &+ over255(rest &* dg)) &<< 8 | (sb &+ over255(rest &* db))
+        }
+
+        /// Blends an opaque white source, tinted, over `count` pixels at `to`.
+        func fillRow(_ to: UnsafeMutablePointer<UInt32>, count: Int) {
+            let white = Lanes(repeating: 0xFFFF_FFFF)
+            var k = 0
+            while k + 8 <= count {
+                let target = UnsafeRawPointer(to + k).loadUnaligned(as: Lanes.self)
+                UnsafeMutableRawPointer(to + k).storeBytes(of: blend(white, target), as: Lanes.self)
+                k += 8
+            }
+            guard k < count else { return }
+            var target = Lanes(repeating: 0)
+            for lane in 0..<(count - k) { target[lane] = to[k + lane] }
+            let result = blend(white, target)
+            for lane in 0..<(count - k) { to[k + lane] = result[lane] }
         }
 
         func blendRow(_ from: UnsafePointer<UInt32>, _ to: UnsafeMutablePointer<UInt32>, count: Int) {

@@ -126,4 +126,32 @@ struct TintedBlendTests {
         #expect(differences(ours.pixels, sdls.pixels) == 0)
         #expect(ours.texts >= 20 && sdls.texts == 0, "\(ours.texts) lines drawn into the pixels, \(sdls.texts) by SDL")
     }
+
+    @Test func rectanglesDrawTheSamePixelsAsSDLFillingThem() throws {
+        // Fractional places and sizes, thinner than a pixel, translucent, opaque, white, cut by
+        // the edges, and frames (four one-pixel rectangles each).
+        var random = SeededGenerator(seed: 7)
+        var commands: [DrawCommand] = []
+        for n in 0..<80 {
+            let rect = Rect(
+                x: Double.random(in: -30...300, using: &random), y: Double.random(in: -30...200, using: &random),
+                width: [0.3, 1, 2.6, 17.4, 140][n % 5], height: [0.7, 1.5, 9.2, 60][n % 4])
+            let color =
+                n % 7 == 0 ? Color(255, 255, 255) : Color(UInt8(n * 3), 200, UInt8(255 - n * 2), UInt8(40 + n * 2))
+            commands.append(n % 3 == 0 ? .frame(rect, color) : .rect(rect, color))
+        }
+        func draw(intoPixels: Bool) throws -> (pixels: [UInt8], rects: Int) {
+            let canvas = try SurfaceCanvas(system: sharedSDL, width: 300, height: 200)
+            let renderer = try SceneRenderer(canvas: canvas, fontPath: fontPath)
+            renderer.drawsIntoPixels = intoPixels
+            renderer.draw(overlayFrame(commands))
+            let surface = try Surface(width: 300, height: 200)
+            try canvas.readPixels(into: surface)
+            return (bytes(surface), renderer.drawnIntoPixels.rects)
+        }
+        let ours = try draw(intoPixels: true), sdls = try draw(intoPixels: false)
+        #expect(ours.pixels.count == sdls.pixels.count)
+        #expect(differences(ours.pixels, sdls.pixels) == 0)
+        #expect(ours.rects >= 150 && sdls.rects == 0, "\(ours.rects) rectangles drawn into the pixels")
+    }
 }
