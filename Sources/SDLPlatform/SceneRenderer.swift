@@ -66,9 +66,9 @@ public final class SceneRenderer {
     /// pixels were made of: changing this changes them.)
     static let softwareSegmentLength = 24.0
     private let splitsLongLines: Bool
-    /// A canvas in memory's glows, discs and lines, which are drawn into its pixels here rather
-    /// than by SDL's software renderer, in SDL's arithmetic (`PrescaledSprites`, `SoftwareLines`);
-    /// nil for a window.
+    /// For a canvas in memory, what draws glows, discs and lines into its pixels rather than SDL's
+    /// software renderer, in SDL's arithmetic (`PrescaledSprites`, `SoftwareLines`; lines of text
+    /// and rectangles go through `TintedBlend` directly); nil for a window.
     private var inMemory: InMemoryDrawing?
     private struct InMemoryDrawing {
         let sprites: PrescaledSprites
