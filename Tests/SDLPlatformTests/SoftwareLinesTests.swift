@@ -31,28 +31,11 @@ struct SoftwareLinesTests {
         return overlayFrame(commands)
     }
 
-    func draw(_ frame: SceneFrame, intoPixels: Bool) throws -> (pixels: [UInt8], lines: Int) {
-        let canvas = try SurfaceCanvas(system: sharedSDL, width: 320, height: 200)
-        let renderer = try SceneRenderer(canvas: canvas, fontPath: fontPath)
-        renderer.drawsIntoPixels = intoPixels
-        renderer.draw(frame)
-        let surface = try Surface(width: 320, height: 200)
-        try canvas.readPixels(into: surface)
-        let s = surface.pointer.pointee
-        return (
-            Array(UnsafeRawBufferPointer(start: s.pixels, count: Int(s.pitch) * Int(s.h))),
-            renderer.drawnIntoPixels.lines
-        )
-    }
-
     @Test(arguments: [1, 2, 3] as [UInt64])
     func linesDrawTheSamePixelsAsSDLTriangles(seed: UInt64) throws {
-        let ours = try draw(lineFrame(seed: seed), intoPixels: true)
-        let sdls = try draw(lineFrame(seed: seed), intoPixels: false)
-        #expect(ours.pixels.count == sdls.pixels.count)
-        #expect(zip(ours.pixels, sdls.pixels).count { $0 != $1 } == 0)
-        #expect(ours.lines > 500, "the line pieces were drawn into the pixels")
-        #expect(sdls.lines == 0)
+        let both = try DrawnBothWays([lineFrame(seed: seed)], width: 320, height: 200)
+        #expect(both.differences == 0)
+        #expect(both.drawn.lines > 500 && both.drawnWhenOff.lines == 0, "\(both.drawn.lines) line pieces")
     }
 
     @Test func leavesRectanglesToSDLsCopy() {

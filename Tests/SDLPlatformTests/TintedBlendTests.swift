@@ -4,6 +4,42 @@ import Testing
 @testable import Scene
 @testable import SDLPlatform
 
+/// The bytes of a surface, padding included.
+func bytes(_ surface: Surface) -> [UInt8] {
+    let s = surface.pointer.pointee
+    return Array(UnsafeRawBufferPointer(start: s.pixels, count: Int(s.pitch) * Int(s.h)))
+}
+
+/// How many bytes of two arrays differ (every byte when their lengths differ): a short message
+/// where printing the arrays would not be.
+func differences(_ a: [UInt8], _ b: [UInt8]) -> Int { a.count == b.count ? zip(a, b).count { $0 != $1 } : a.count }
+
+/// `frames` drawn in order on a new canvas in memory twice: once with its sprites, line pieces,
+/// texts and rectangles drawn into the pixels by our code, once with all of them left to SDL.
+struct DrawnBothWays {
+    typealias Counts = (sprites: Int, lines: Int, texts: Int, rects: Int)
+    /// The last frame's bytes, drawn by our code and by SDL.
+    let ours, sdls: [UInt8]
+    /// What our code drew into the pixels, and what it drew when told not to (nothing).
+    let drawn, drawnWhenOff: Counts
+
+    init(_ frames: [SceneFrame], width: Int, height: Int) throws {
+        func draw(intoPixels: Bool) throws -> ([UInt8], Counts) {
+            let canvas = try SurfaceCanvas(system: sharedSDL, width: width, height: height)
+            let renderer = try SceneRenderer(canvas: canvas, fontPath: fontPath)
+            renderer.drawsIntoPixels = intoPixels
+            for frame in frames { renderer.draw(frame) }
+            let surface = try Surface(width: width, height: height)
+            try canvas.readPixels(into: surface)
+            return (bytes(surface), renderer.drawnIntoPixels)
+        }
+        (ours, drawn) = try draw(intoPixels: true)
+        (sdls, drawnWhenOff) = try draw(intoPixels: false)
+    }
+
+    var differences: Int { SDLPlatformTests.differences(ours, sdls) }
+}
+
 /// The recorder's own sprite blending against SDL's: the same bytes, or recordings would change.
 @Suite(.serialized)
 struct TintedBlendTests {
@@ -27,14 +63,6 @@ struct TintedBlendTests {
         }
         return surface
     }
-
-    func bytes(_ surface: Surface) -> [UInt8] {
-        let s = surface.pointer.pointee
-        return Array(UnsafeRawBufferPointer(start: s.pixels, count: Int(s.pitch) * Int(s.h)))
-    }
-
-    /// How many bytes of two equally long arrays differ (a short message where the arrays are not).
-    func differences(_ a: [UInt8], _ b: [UInt8]) -> Int { zip(a, b).count { $0 != $1 } }
 
     @Test(arguments: [TintedBlend.Mode.blend, .add])
     func blendsByteForByteAsSDLDoes(mode: TintedBlend.Mode) throws {
@@ -85,22 +113,10 @@ struct TintedBlendTests {
     }
 
     @Test func prescaledSpritesDrawTheSamePixelsAsSDLScalingThem() throws {
-        func draw(prescaled: Bool) throws -> (pixels: [UInt8], prescaled: Int) {
-            let canvas = try SurfaceCanvas(system: sharedSDL, width: 300, height: 200)
-            let renderer = try SceneRenderer(canvas: canvas, fontPath: fontPath)
-            renderer.drawsIntoPixels = prescaled
-            renderer.draw(spriteFrame())
-            renderer.draw(spriteFrame())
-            let surface = try Surface(width: 300, height: 200)
-            try canvas.readPixels(into: surface)
-            return (bytes(surface), renderer.drawnIntoPixels.sprites)
-        }
-        let prescaled = try draw(prescaled: true), scaledBySDL = try draw(prescaled: false)
-        #expect(prescaled.pixels.count == scaledBySDL.pixels.count)
-        #expect(differences(prescaled.pixels, scaledBySDL.pixels) == 0)
+        let both = try DrawnBothWays([spriteFrame(), spriteFrame()], width: 300, height: 200)
+        #expect(both.differences == 0)
         // Two frames of 48 glows and 48 discs (32 of them rimmed); the white disc is SDL's.
-        #expect(prescaled.prescaled >= 2 * (48 + 48 + 32) - 20)
-        #expect(scaledBySDL.prescaled == 0)
+        #expect(both.drawn.sprites >= 2 * (48 + 48 + 32) - 20 && both.drawnWhenOff.sprites == 0)
     }
 
     @Test func textLinesDrawTheSamePixelsAsSDLCopyingThem() throws {
@@ -112,19 +128,9 @@ struct TintedBlendTests {
                     .text("cut by the edge", at: $0, size: .large, color: Color(200, 250, 120, 190), align: .left)
                 })
         let frames = [TextLineTests().busyFrame(1), TextLineTests().busyFrame(2, translucent: 255), edges]
-        func draw(intoPixels: Bool) throws -> (pixels: [UInt8], texts: Int) {
-            let canvas = try SurfaceCanvas(system: sharedSDL, width: 400, height: 260)
-            let renderer = try SceneRenderer(canvas: canvas, fontPath: fontPath)
-            renderer.drawsIntoPixels = intoPixels
-            for frame in frames { renderer.draw(frame) }
-            let surface = try Surface(width: 400, height: 260)
-            try canvas.readPixels(into: surface)
-            return (bytes(surface), renderer.drawnIntoPixels.texts)
-        }
-        let ours = try draw(intoPixels: true), sdls = try draw(intoPixels: false)
-        #expect(ours.pixels.count == sdls.pixels.count)
-        #expect(differences(ours.pixels, sdls.pixels) == 0)
-        #expect(ours.texts >= 20 && sdls.texts == 0, "\(ours.texts) lines drawn into the pixels, \(sdls.texts) by SDL")
+        let both = try DrawnBothWays(frames, width: 400, height: 260)
+        #expect(both.differences == 0)
+        #expect(both.drawn.texts >= 20 && both.drawnWhenOff.texts == 0, "\(both.drawn.texts) lines of text")
     }
 
     @Test func rectanglesDrawTheSamePixelsAsSDLFillingThem() throws {
@@ -140,18 +146,8 @@ struct TintedBlendTests {
                 n % 7 == 0 ? Color(255, 255, 255) : Color(UInt8(n * 3), 200, UInt8(255 - n * 2), UInt8(40 + n * 2))
             commands.append(n % 3 == 0 ? .frame(rect, color) : .rect(rect, color))
         }
-        func draw(intoPixels: Bool) throws -> (pixels: [UInt8], rects: Int) {
-            let canvas = try SurfaceCanvas(system: sharedSDL, width: 300, height: 200)
-            let renderer = try SceneRenderer(canvas: canvas, fontPath: fontPath)
-            renderer.drawsIntoPixels = intoPixels
-            renderer.draw(overlayFrame(commands))
-            let surface = try Surface(width: 300, height: 200)
-            try canvas.readPixels(into: surface)
-            return (bytes(surface), renderer.drawnIntoPixels.rects)
-        }
-        let ours = try draw(intoPixels: true), sdls = try draw(intoPixels: false)
-        #expect(ours.pixels.count == sdls.pixels.count)
-        #expect(differences(ours.pixels, sdls.pixels) == 0)
-        #expect(ours.rects >= 150 && sdls.rects == 0, "\(ours.rects) rectangles drawn into the pixels")
+        let both = try DrawnBothWays([overlayFrame(commands)], width: 300, height: 200)
+        #expect(both.differences == 0)
+        #expect(both.drawn.rects >= 150 && both.drawnWhenOff.rects == 0, "\(both.drawn.rects) rectangles")
     }
 }
