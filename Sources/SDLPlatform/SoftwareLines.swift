@@ -28,10 +28,12 @@ final class SoftwareLines {
 
     /// Draws the quad a, b, c, d (the texture's corners (0, 0), (1, 0), (1, 1), (0, 1)), tinted
     /// `color` and blended, as SDL_RenderGeometry would with indices 0 1 2 0 2 3. False, drawing
-    /// nothing, when SDL would copy it as a rectangle or the corners are out of its range.
+    /// nothing, when SDL would copy it as a rectangle, or a corner lies so far out (`reach`) that
+    /// SDL's 32-bit edge functions might overflow, where no arithmetic of ours could follow it.
     func draw(_ a: Point, _ b: Point, _ c: Point, _ d: Point, color: SDL_Color) -> Bool {
         let corners = [a, b, c, d].map { (x: Float($0.x), y: Float($0.y)) }
-        guard corners.allSatisfy({ abs($0.x) < 1e6 && abs($0.y) < 1e6 }), !Self.isRectangle(corners) else {
+        let reach = Float(Self.reach)
+        guard corners.allSatisfy({ abs($0.x) < reach && abs($0.y) < reach }), !Self.isRectangle(corners) else {
             return false
         }
         let w = Int(texture.pointer.pointee.w), h = Int(texture.pointer.pointee.h)
@@ -70,6 +72,10 @@ final class SoftwareLines {
         }
         return rightAngled(third) && rightAngled(fourth)
     }
+
+    /// Pixels from the origin within which SDL's edge functions (products of fixed-point
+    /// coordinate differences, in 32 bits) cannot overflow.
+    static let reach = 8192
 
     private struct Vertex { var x, y: Int }
 
