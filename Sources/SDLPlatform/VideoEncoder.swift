@@ -82,27 +82,21 @@ public final class VideoEncoder: FrameSink, @unchecked Sendable {  // used by on
 
     /// Hands the surface's pixels to ffmpeg as the next frame.
     public func write(_ surface: Surface, frame: Int) throws {
-        if let failure { throw failure }
         precondition(surface.width == width && surface.height == height)
+        if let yuv {
+            yuv.encode(surface, into: &yuvBytes)
+            return try write(encoded: yuvBytes, frame: frame)
+        }
         let s = surface.pointer.pointee
-        let format = s.format.pointee
-        let rowBytes = width * Int(format.BytesPerPixel), pitch = Int(s.pitch)
-        do {
-            if let yuv {
-                precondition(format.BytesPerPixel == 4)
-                yuv.encode(surface, into: &yuvBytes)
-                try yuvBytes.withUnsafeBytes { try process.write($0) }
-            } else if pitch == rowBytes {
+        let rowBytes = width * Int(s.format.pointee.BytesPerPixel), pitch = Int(s.pitch)
+        try pipe {
+            if pitch == rowBytes {
                 try process.write(UnsafeRawBufferPointer(start: s.pixels, count: rowBytes * height))
             } else {
                 for y in 0..<height {
                     try process.write(UnsafeRawBufferPointer(start: s.pixels! + y * pitch, count: rowBytes))
                 }
             }
-        } catch {
-            let failure = ffmpegFailure(process.finish())
-            self.failure = failure
-            throw failure
         }
     }
 
@@ -111,10 +105,16 @@ public final class VideoEncoder: FrameSink, @unchecked Sendable {  // used by on
 
     /// Hands a frame `encoding` converted to ffmpeg.
     public func write(encoded: [UInt8], frame: Int) throws {
-        if let failure { throw failure }
         precondition(encoded.count == yuv?.byteCount)
+        try pipe { try encoded.withUnsafeBytes { try process.write($0) } }
+    }
+
+    /// Runs `body`'s writes into ffmpeg's input; when one fails, ffmpeg is ended and its error
+    /// becomes this and every later write's.
+    private func pipe(_ body: () throws -> Void) throws {
+        if let failure { throw failure }
         do {
-            try encoded.withUnsafeBytes { try process.write($0) }
+            try body()
         } catch {
             let failure = ffmpegFailure(process.finish())
             self.failure = failure
