@@ -31,14 +31,16 @@ final class SoftwareLines {
     /// nothing, when SDL would copy it as a rectangle, or a corner lies so far out (`reach`) that
     /// SDL's 32-bit edge functions might overflow, where no arithmetic of ours could follow it.
     func draw(_ a: Point, _ b: Point, _ c: Point, _ d: Point, color: SDL_Color) -> Bool {
-        let corners = [a, b, c, d].map { (x: Float($0.x), y: Float($0.y)) }
-        let reach = Float(Self.reach)
-        guard corners.allSatisfy({ abs($0.x) < reach && abs($0.y) < reach }), !Self.isRectangle(corners) else {
-            return false
-        }
+        // The corners as SDL receives them, in single precision (lanes a, b, c, d).
+        let xs = SIMD4<Float>(Float(a.x), Float(b.x), Float(c.x), Float(d.x))
+        let ys = SIMD4<Float>(Float(a.y), Float(b.y), Float(c.y), Float(d.y))
+        let reach = SIMD4<Float>(repeating: Float(Self.reach))
+        // (Written so that a NaN corner fails it too.)
+        let near = xs .< reach .& xs .> -reach .& ys .< reach .& ys .> -reach
+        guard all(near), !Self.isRectangle(xs, ys) else { return false }
         let w = Int(texture.pointer.pointee.w), h = Int(texture.pointer.pointee.h)
         // SDL's vertices: whole pixels (truncated towards zero), in fixed point with one bit.
-        func vertex(_ k: Int) -> Vertex { Vertex(x: Int(Int32(corners[k].x)) * 2, y: Int(Int32(corners[k].y)) * 2) }
+        func vertex(_ k: Int) -> Vertex { Vertex(x: Int(Int32(xs[k])) * 2, y: Int(Int32(ys[k])) * 2) }
         let blender = TintedBlend.Blender(tint: color, mode: .blend)
         blit(
             (vertex(0), vertex(1), vertex(2)), (Vertex(x: 0, y: 0), Vertex(x: w, y: 0), Vertex(x: w, y: h)), blender)
@@ -48,27 +50,26 @@ final class SoftwareLines {
     }
 
     /// SDL_SW_RenderGeometryRaw's test for a quad it draws as a copy: the second triangle (a, c, d)
-    /// and the first (a, b, c), compared corner by corner in single precision.
-    static func isRectangle(_ p: [(x: Float, y: Float)]) -> Bool {
-        let k = (0, 2, 3), previous = [0, 1, 2]
+    /// and the first (a, b, c), compared corner by corner in single precision (corner k in lane k).
+    static func isRectangle(_ x: SIMD4<Float>, _ y: SIMD4<Float>) -> Bool {
+        // The second triangle's corners, and SDL's choice among them of the top left one (A)
+        // and the bottom right one (B).
+        let (k0, k1, k2) = (0, 2, 3)
         func topLeft() -> Int {
-            if p[k.0].x <= p[k.1].x && p[k.0].y <= p[k.1].y {
-                return p[k.0].x <= p[k.2].x && p[k.0].y <= p[k.2].y ? k.0 : k.2
-            }
-            return p[k.1].x <= p[k.2].x && p[k.1].y <= p[k.2].y ? k.1 : k.2
+            if x[k0] <= x[k1] && y[k0] <= y[k1] { return x[k0] <= x[k2] && y[k0] <= y[k2] ? k0 : k2 }
+            return x[k1] <= x[k2] && y[k1] <= y[k2] ? k1 : k2
         }
         func bottomRight() -> Int {
-            if p[k.0].x >= p[k.1].x && p[k.0].y >= p[k.1].y {
-                return p[k.0].x >= p[k.2].x && p[k.0].y >= p[k.2].y ? k.0 : k.2
-            }
-            return p[k.1].x >= p[k.2].x && p[k.1].y >= p[k.2].y ? k.1 : k.2
+            if x[k0] >= x[k1] && y[k0] >= y[k1] { return x[k0] >= x[k2] && y[k0] >= y[k2] ? k0 : k2 }
+            return x[k1] >= x[k2] && y[k1] >= y[k2] ? k1 : k2
         }
         let corner = topLeft(), opposite = bottomRight()
-        let third = [k.0, k.1, k.2].first { $0 != corner && $0 != opposite } ?? k.2
-        let fourth = previous.first { $0 != corner && $0 != opposite } ?? previous[2]
+        func neither(_ k: Int) -> Bool { k != corner && k != opposite }
+        // The first of each triangle's corners that is neither (SDL's C and C2), else its last.
+        let third = neither(k0) ? k0 : neither(k1) ? k1 : k2
+        let fourth = neither(0) ? 0 : neither(1) ? 1 : 2
         func rightAngled(_ other: Int) -> Bool {
-            (p[corner].x == p[other].x && p[opposite].y == p[other].y)
-                || (p[corner].y == p[other].y && p[opposite].x == p[other].x)
+            (x[corner] == x[other] && y[opposite] == y[other]) || (y[corner] == y[other] && x[opposite] == x[other])
         }
         return rightAngled(third) && rightAngled(fourth)
     }

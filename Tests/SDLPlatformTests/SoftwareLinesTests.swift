@@ -39,10 +39,13 @@ struct SoftwareLinesTests {
     }
 
     @Test func leavesRectanglesToSDLsCopy() {
+        func isRectangle(_ corners: [(x: Float, y: Float)]) -> Bool {
+            SoftwareLines.isRectangle(SIMD4(corners.map(\.x)), SIMD4(corners.map(\.y)))
+        }
         let square: [(x: Float, y: Float)] = [(10, 10), (30, 10), (30, 14), (10, 14)]
         let slanted: [(x: Float, y: Float)] = [(10, 10), (30, 11), (30, 15), (10, 14)]
-        #expect(SoftwareLines.isRectangle(square))
-        #expect(SoftwareLines.isRectangle([square[2], square[3], square[0], square[1]]))
-        #expect(!SoftwareLines.isRectangle(slanted))
+        #expect(isRectangle(square))
+        #expect(isRectangle([square[2], square[3], square[0], square[1]]))
+        #expect(!isRectangle(slanted))
     }
 }
