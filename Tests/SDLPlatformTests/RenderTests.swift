@@ -13,14 +13,23 @@ let sharedSDL = try! SDLSystem.start(headless: true)
 let fontPath = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Assets/DejaVuSans.ttf").path
 
-/// Renders `frame` with the software renderer and returns the pixels.
-func render(_ frame: SceneFrame, width: Int, height: Int) throws -> Surface {
+/// Draws `frames` in order with one renderer, set up by `configure`, on a new canvas in memory
+/// (the software renderer); returns the renderer and the last frame's pixels.
+func drawInMemory(
+    _ frames: [SceneFrame], width: Int, height: Int, configure: (SceneRenderer) -> Void = { _ in }
+) throws -> (renderer: SceneRenderer, pixels: Surface) {
     let canvas = try SurfaceCanvas(system: sharedSDL, width: width, height: height)
     let renderer = try SceneRenderer(canvas: canvas, fontPath: fontPath)
-    renderer.draw(frame)
+    configure(renderer)
+    for frame in frames { renderer.draw(frame) }
     let surface = try Surface(width: width, height: height)
     try canvas.readPixels(into: surface)
-    return surface
+    return (renderer, surface)
+}
+
+/// Renders `frame` with the software renderer and returns the pixels.
+func render(_ frame: SceneFrame, width: Int, height: Int) throws -> Surface {
+    try drawInMemory([frame], width: width, height: height).pixels
 }
 
 /// Draws frames 0..<count of a session into a new software canvas; returns the renderer.

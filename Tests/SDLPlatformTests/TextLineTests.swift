@@ -10,13 +10,7 @@ struct TextLineTests {
     func draw(_ frames: [SceneFrame], width: Int, height: Int, asLines: Bool = true) throws
         -> (SceneRenderer, Surface)
     {
-        let canvas = try SurfaceCanvas(system: sharedSDL, width: width, height: height)
-        let renderer = try SceneRenderer(canvas: canvas, fontPath: fontPath)
-        renderer.drawsTextAsLines = asLines
-        for frame in frames { renderer.draw(frame) }
-        let surface = try Surface(width: width, height: height)
-        try canvas.readPixels(into: surface)
-        return (renderer, surface)
+        try drawInMemory(frames, width: width, height: height) { $0.drawsTextAsLines = asLines }
     }
 
     /// The largest difference of one colour channel between two equally sized surfaces.

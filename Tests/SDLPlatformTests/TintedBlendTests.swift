@@ -25,13 +25,10 @@ struct DrawnBothWays {
 
     init(_ frames: [SceneFrame], width: Int, height: Int) throws {
         func draw(intoPixels: Bool) throws -> ([UInt8], Counts) {
-            let canvas = try SurfaceCanvas(system: sharedSDL, width: width, height: height)
-            let renderer = try SceneRenderer(canvas: canvas, fontPath: fontPath)
-            renderer.drawsIntoPixels = intoPixels
-            for frame in frames { renderer.draw(frame) }
-            let surface = try Surface(width: width, height: height)
-            try canvas.readPixels(into: surface)
-            return (bytes(surface), renderer.drawnIntoPixels)
+            let (renderer, pixels) = try drawInMemory(frames, width: width, height: height) {
+                $0.drawsIntoPixels = intoPixels
+            }
+            return (bytes(pixels), renderer.drawnIntoPixels)
         }
         (ours, drawn) = try draw(intoPixels: true)
         (sdls, drawnWhenOff) = try draw(intoPixels: false)
