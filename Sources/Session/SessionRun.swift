@@ -78,16 +78,25 @@ public final class SessionRun: Sendable {
     }
 
     /// Makes the calling thread the background trainer: named "neuroglow.train" (for `top -H`
-    /// and gdb; Foundation's thread name does not reach the system on Linux) and at nice 10, so
-    /// that on a machine with few cores the window's thread and the software rasteriser's win
-    /// over training when both want a core. The trainer keeps every cycle the window leaves.
+    /// and gdb; Foundation's thread name does not reach the system on Linux) and scheduled as
+    /// SCHED_IDLE, so that on a machine with few cores the window's thread and the software
+    /// rasteriser's win over training whenever they want a core, and at once: at nice 10 a
+    /// rasteriser thread waking up still waited for the trainer's time slice now and then (the
+    /// live digits figure of `neuroglow bench` had frames of 54–92 ms; SCHED_IDLE, 26–39). The
+    /// trainer keeps every cycle the window leaves. Where the policy is refused, nice 10.
     private static func becomeBackgroundTrainer() {
         #if os(Linux)
-            // On Linux the nice value is per thread, and "who = 0" names the calling thread.
-            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+            // On Linux both apply per thread, and "0" names the calling thread.
+            var unused = sched_param()
+            if sched_setscheduler(0, schedIdle, &unused) != 0 {
+                _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
+            }
             try? "neuroglow.train".write(toFile: "/proc/thread-self/comm", atomically: false, encoding: .utf8)
         #endif
     }
+
+    /// Linux's SCHED_IDLE (<linux/sched.h>), which Glibc's module leaves out (a GNU extension).
+    static let schedIdle: Int32 = 5
 
     /// Asks the background trainer to stop at its next iteration.
     public func cancel() {
