@@ -1,5 +1,4 @@
 import CSDL2
-import Foundation
 #if canImport(Glibc)
     import Glibc
 #endif

@@ -1,5 +1,4 @@
-import Foundation
-
+import Dispatch
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -129,13 +128,13 @@ final class ChildProcess: @unchecked Sendable {  // `write` and `finish` from on
 
 /// Reads a child's standard error on its own thread until the child closes it, keeping the tail.
 private final class ErrorCollector: @unchecked Sendable {  // `tail` is guarded by `lock`
-    private let lock = NSLock()
+    private let lock = Lock()
     private var tail: [UInt8] = []
     private let done = DispatchSemaphore(value: 0)
     private static let kept = 4096
 
     init(descriptor: Int32) {
-        Thread.detachNewThread { [self] in
+        DispatchQueue(label: "neuroglow.child-errors").async { [self] in
             var buffer = [UInt8](repeating: 0, count: 4096)
             while true {
                 let n = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress!, $0.count) }
@@ -159,7 +158,7 @@ private final class ErrorCollector: @unchecked Sendable {  // `tail` is guarded 
 
     var lastLine: String? {
         let text = lock.withLock { String(decoding: tail, as: UTF8.self) }
-        return text.split(whereSeparator: \.isNewline).last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        return text.split(whereSeparator: \.isNewline).last { !$0.allSatisfy(\.isWhitespace) }
             .map(String.init)
     }
 }

@@ -1,5 +1,6 @@
 import CSDL2
-import Foundation
+import Dispatch
+import Glibc
 
 /// Writes presented frames into a `FrameSink` (BMP files, or a video through ffmpeg) off the
 /// render thread.
@@ -21,7 +22,7 @@ public final class FrameRecorder: @unchecked Sendable {
     /// Where `sink` is written, one frame at a time.
     private let queue = DispatchQueue(label: "neuroglow.recorder")
     private let slots: DispatchSemaphore
-    private let lock = NSLock()
+    private let lock = Lock()
     private var free: [Slot]
     /// The pixel format frames are read back in.
     private let captureFormat: UInt32

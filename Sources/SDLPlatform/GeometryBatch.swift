@@ -1,5 +1,5 @@
 import CSDL2
-import Foundation
+import Glibc
 import Scene
 
 /// Collects textured, tinted quads and submits them in one SDL_RenderGeometry call per texture

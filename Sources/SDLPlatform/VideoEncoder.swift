@@ -1,5 +1,5 @@
 import CSDL2
-import Foundation
+import Glibc
 
 /// A video file written by an ffmpeg child process fed raw frames on its standard input: the
 /// well-kept encoder does the encoding, neuroglow only hands it pixels.
@@ -64,7 +64,7 @@ public final class VideoEncoder: FrameSink, @unchecked Sendable {  // used by on
 
     /// ffmpeg's path, found on PATH as a shell would, or nil.
     public static func locateFFmpeg() -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let path = getenv("PATH").map { String(cString: $0) } ?? "/usr/bin:/bin"
         for folder in path.split(separator: ":") where !folder.isEmpty {
             let candidate = String(folder) + "/ffmpeg"
             if access(candidate, X_OK) == 0 { return candidate }
@@ -76,7 +76,7 @@ public final class VideoEncoder: FrameSink, @unchecked Sendable {  // used by on
     public var shellCommand: String {
         commandLine.map { argument in
             argument.allSatisfy { $0.isLetter || $0.isNumber || "-_./:=+,".contains($0) }
-                ? argument : "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
+                ? argument : "'" + argument.replacing("'", with: "'\\''") + "'"
         }.joined(separator: " ")
     }
 

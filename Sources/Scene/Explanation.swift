@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 import NeuralCore
 
 /// One training step on one example, told stage by stage with its real numbers (explain mode):
@@ -126,7 +126,7 @@ public struct Explanation: Sendable {
 /// picture's two decimals would show most deltas as 0.00).
 func formatExplained(_ v: Double, signed: Bool = false) -> String {
     guard v.isFinite else { return "nan" }
-    let text = String(format: "%.3g", abs(v))
+    let text = String(printf: "%.3g", abs(v))
     if v < 0 && text != "0" { return "−" + text }
     return signed ? "+" + text : text
 }

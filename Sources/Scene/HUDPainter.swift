@@ -2,7 +2,7 @@ import NeuralCore
 import Playback
 import Session
 
-import Foundation
+import Glibc
 
 /// The heads-up display: what the network is thinking about, the error bar and the status (the
 /// timeline strip beside the error bar is `TimelinePainter`'s).
@@ -124,16 +124,16 @@ struct HUDPainter {
         out.append(.frame(bar, palette.neuronRim))
         out.append(
             .text(
-                String(format: "%.4g", error), at: Point(bar.maxX + 8, bar.y + bar.height / 2), size: .normal,
+                String(printf: "%.4g", error), at: Point(bar.maxX + 8, bar.y + bar.height / 2), size: .normal,
                 color: palette.text, align: .leftMiddle))
         // With a test part: train / test loss, the latter on data the network never trains on.
         let k = input.shownKeyframe, test = input.progress.keyframeTestLosses
         if k < test.count, k < input.progress.keyframeLosses.count {
             let accuracies = input.progress.keyframeTestAccuracies
-            let accuracy = k < accuracies.count ? String(format: "%.1f %%", 100 * accuracies[k]) : nil
+            let accuracy = k < accuracies.count ? String(printf: "%.1f %%", 100 * accuracies[k]) : nil
             let losses =
-                "train " + String(format: "%.4g", input.progress.keyframeLosses[k]) + " / test "
-                + String(format: "%.4g", test[k])
+                "train " + String(printf: "%.4g", input.progress.keyframeLosses[k]) + " / test "
+                + String(printf: "%.4g", test[k])
             // Small windows: the shorter forms, so the line ends before the timeline.
             let room = layout.timelineArea.x - 12 - bar.x
             let lines =

@@ -166,6 +166,6 @@ struct MapPainter {
         if rounded == rounded.rounded() { return String(Int(rounded)) }
         var text = String(rounded)
         while text.hasSuffix("0") { text.removeLast() }
-        return text.replacingOccurrences(of: "-", with: "−")
+        return text.replacing("-", with: "−")
     }
 }

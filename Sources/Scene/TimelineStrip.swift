@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 import Playback
 
 /// The timeline strip's geometry: iterations on a log axis along x (the loss curve's axis), the

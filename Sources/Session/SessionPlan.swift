@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 import NeuralCore
 import Playback
 
@@ -189,16 +189,24 @@ public struct SessionPlan: Sendable {
 
     /// Reads a UTF-8 text file of at most 256 MiB; errors name the option and the path.
     static func readText(_ path: String, option: String) throws(InputError) -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        let file = open(path, O_RDONLY)
+        guard file >= 0 else {
             throw InputError("\(option) \(path): cannot open the file (missing or not readable)")
         }
-        defer { try? handle.close() }
-        let data: Data
-        do { data = try handle.readToEnd() ?? Data() } catch {
-            throw InputError("\(option) \(path): cannot read the file (\(error.localizedDescription))")
+        defer { close(file) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(file, $0.baseAddress, $0.count) }
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw InputError("\(option) \(path): cannot read the file (\(String(cString: strerror(errno))))")
+            }
+            bytes += chunk[0..<count]
+            if bytes.count > 256 << 20 { throw InputError("\(option) \(path): the file is larger than 256 MiB") }
         }
-        if data.count > 256 << 20 { throw InputError("\(option) \(path): the file is larger than 256 MiB") }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw InputError("\(option) \(path): the file is not UTF-8 text")
         }
         return text

@@ -1,4 +1,5 @@
-import Foundation
+import Dispatch
+import Glibc
 import NeuralCore
 import Playback
 import Synchronization
@@ -18,7 +19,7 @@ public final class SessionRun: Sendable {
     private struct Shared {
         var progress = SessionProgress()
         var cancelled = false
-        /// Whether `start` launched the thread. (The Thread itself is not kept: it holds this run
+        /// Whether `start` launched the thread. (The thread itself is not kept: it holds this run
         /// through its closure, and keeping it would make a cycle.)
         var started = false
         var threadEnded = false
@@ -66,19 +67,17 @@ public final class SessionRun: Sendable {
 
     /// Starts training on a background thread; returns at once. Call at most once.
     public func start() {
-        let thread = Thread { [self] in
+        shared.withLock { $0.started = true }
+        DetachedThread.start(stackSize: 8 << 20) { [self] in
             Self.becomeBackgroundTrainer()
             run()
             shared.withLock { $0.threadEnded = true }
             threadEnd.signal()
         }
-        thread.stackSize = 8 << 20
-        shared.withLock { $0.started = true }
-        thread.start()
     }
 
     /// Makes the calling thread the background trainer: named "neuroglow.train" (for `top -H`
-    /// and gdb; Foundation's thread name does not reach the system on Linux) and scheduled as
+    /// and gdb) and scheduled as
     /// SCHED_IDLE, so that on a machine with few cores the window's thread and the software
     /// rasteriser's win over training whenever they want a core, and at once: at nice 10 a
     /// rasteriser thread waking up still waited for the trainer's time slice now and then (the
@@ -91,7 +90,11 @@ public final class SessionRun: Sendable {
             if sched_setscheduler(0, schedIdle, &unused) != 0 {
                 _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
             }
-            try? "neuroglow.train".write(toFile: "/proc/thread-self/comm", atomically: false, encoding: .utf8)
+            let name = open("/proc/thread-self/comm", O_WRONLY)
+            if name >= 0 {
+                _ = write(name, "neuroglow.train", 15)
+                close(name)
+            }
         #endif
     }
 
@@ -295,7 +298,7 @@ public final class SessionRun: Sendable {
                     return iterations[k]
                 }
                 if led.isFinished { return nil }
-                Thread.sleep(forTimeInterval: 0.002)
+                usleep(2_000)
             }
             return nil
         }

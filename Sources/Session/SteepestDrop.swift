@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// "The moment it clicks": where the loss falls fastest on the log–log loss curve.
 ///

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
-import Foundation
+import Dispatch
+import Glibc
 import NeuralCore
 import Scene
 import SDLPlatform
@@ -65,7 +66,7 @@ extension BenchCommand {
             } else if leader.progress.isFinished && follower.progress.isFinished {
                 break
             } else {
-                Thread.sleep(forTimeInterval: 0.0005)
+                usleep(500)
             }
         }
         leader.stop()

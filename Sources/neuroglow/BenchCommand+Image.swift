@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import NeuralCore
 import Scene
 import SDLPlatform

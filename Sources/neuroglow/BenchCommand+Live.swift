@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import NeuralCore
 import Session
 
@@ -17,7 +18,8 @@ extension BenchCommand {
             // Named classes ("d7"): a numeric column would be one regression target.
             lines.append((pixels + ["d" + digits.predictedClass(digits.target(e))!]).joined(separator: ","))
         }
-        let folder = NSTemporaryDirectory() + "neuroglow-bench-live-\(ProcessInfo.processInfo.processIdentifier)"
+        let folder =
+            SystemCalls.temporaryDirectory + "neuroglow-bench-live-\(ProcessInfo.processInfo.processIdentifier)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let csv = folder + "/digits.csv", events = folder + "/events.jsonl"

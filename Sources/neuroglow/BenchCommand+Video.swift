@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import NeuralCore
 import SDLPlatform
 import Session
@@ -12,7 +13,8 @@ extension BenchCommand {
         guard VideoEncoder.locateFFmpeg() != nil else {
             throw ValidationError("video benchmark: \(VideoEncoder.missingFFmpeg)")
         }
-        let base = dir ?? (FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory())
+        let base =
+            dir ?? (FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : SystemCalls.temporaryDirectory)
         let path = base + "/neuroglow-bench-\(ProcessInfo.processInfo.processIdentifier).mp4"
         defer {
             try? FileManager.default.removeItem(atPath: path)
@@ -31,7 +33,7 @@ extension BenchCommand {
             let result = recording.render(frames: frames, showsProgress: false)
             if let failure = result.failure { throw ValidationError("video benchmark failed: \(failure)") }
             rates.append(Double(result.frames) / result.seconds)
-            bytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            bytes = SystemCalls.fileSize(path) ?? 0
         }
         // A 24-bit BMP frame: 54 header bytes and rows padded to 4 bytes.
         let bmpBytes = frames * (54 + ((1280 * 3 + 3) & ~3) * 720)

@@ -1,5 +1,7 @@
 import ArgumentParser
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 import NeuralCore
 import Playback
 import Scene
@@ -34,7 +36,7 @@ struct BenchCommand: ParsableCommand {
     private func selectedFigures() throws -> [String] {
         guard let only else { return quick ? Self.figures.filter { $0 != "live" } : Self.figures }
         let asked = only.split(separator: ",", omittingEmptySubsequences: false).map {
-            $0.trimmingCharacters(in: .whitespaces)
+            $0.trimmed
         }
         for name in asked where !Self.figures.contains(name) {
             throw ValidationError(
@@ -48,7 +50,7 @@ struct BenchCommand: ParsableCommand {
     mutating func run() throws {
         let figures = try selectedFigures()
         var results: [(String, JSONValue)] = [
-            ("date", JSONValue(ISO8601DateFormatter().string(from: Date()))), ("machine", machine()),
+            ("date", JSONValue(SystemCalls.now("%Y-%m-%dT%H:%M:%SZ", utc: true))), ("machine", machine()),
         ]
         var lines: [String] = []
         func add(_ key: String, _ value: JSONValue, _ text: String) {
@@ -95,7 +97,7 @@ struct BenchCommand: ParsableCommand {
         let cpu =
             (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
             .split(separator: "\n").first { $0.hasPrefix("model name") }?
-            .split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "unknown"
+            .split(separator: ":").last.map { $0.trimmed } ?? "unknown"
         return .object([
             ("cores", JSONValue(ProcessInfo.processInfo.activeProcessorCount)), ("cpu", JSONValue(cpu)),
             ("display", JSONValue(ProcessInfo.processInfo.environment["DISPLAY"] ?? "")),
@@ -398,7 +400,8 @@ struct BenchCommand: ParsableCommand {
 
     /// Headless 1280x720 recording of the default session, frames per second (training included).
     private func benchRecord() throws -> (JSONValue, String) {
-        let base = dir ?? (FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory())
+        let base =
+            dir ?? (FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : SystemCalls.temporaryDirectory)
         let folder = base + "/neuroglow-bench-\(ProcessInfo.processInfo.processIdentifier)"
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let plan = try SessionPlan.make(model: ModelOptions())
@@ -456,7 +459,8 @@ struct BenchCommand: ParsableCommand {
             peaks.append(try peakResidentMegabytes(of: ["live", "--seconds", quick ? "2" : "5"]))
         }
         let s = Summary(peaks)
-        let csv = NSTemporaryDirectory() + "neuroglow-bench-784-\(ProcessInfo.processInfo.processIdentifier).csv"
+        let csv =
+            SystemCalls.temporaryDirectory + "neuroglow-bench-784-\(ProcessInfo.processInfo.processIdentifier).csv"
         defer { try? FileManager.default.removeItem(atPath: csv) }
         try BenchDataSets.csvText(BenchDataSets.lifted(inputs: 784, outputs: 10)).write(
             toFile: csv, atomically: true, encoding: .utf8)
@@ -485,16 +489,39 @@ struct BenchCommand: ParsableCommand {
 
     /// Runs this executable and returns its standard error.
     func runSelf(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        process.arguments = arguments
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let data = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        func failure(_ what: String, _ code: Int32 = errno) -> ValidationError {
+            ValidationError("bench: \(what): \(String(cString: strerror(code)))")
+        }
+        guard let resolved = realpath("/proc/self/exe", nil) else { throw failure("cannot find this executable") }
+        let executable = String(cString: resolved)
+        free(resolved)
+        var errorPipe: [Int32] = [-1, -1]
+        guard pipe(&errorPipe) == 0 else { throw failure("pipe") }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, errorPipe[1], 2)
+        posix_spawn_file_actions_addclose(&actions, errorPipe[0])
+        posix_spawn_file_actions_addclose(&actions, errorPipe[1])
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var child = pid_t()
+        let status = posix_spawn(&child, executable, &actions, nil, argv, environ)
+        close(errorPipe[1])
+        defer { close(errorPipe[0]) }
+        guard status == 0 else { throw failure("cannot start \(executable)", status) }
+        var output: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(errorPipe[0], $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { break }
+            output += chunk[0..<count]
+        }
+        var ended: Int32 = 0
+        while waitpid(child, &ended, 0) < 0 && errno == EINTR {}
+        return String(decoding: output, as: UTF8.self)
     }
 }
 

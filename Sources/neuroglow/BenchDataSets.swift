@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import NeuralCore
 
 /// Data sets for benchmarking shapes whose input width is not 2: the `circle` points lifted to

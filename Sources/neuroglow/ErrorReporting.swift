@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import NeuralCore
 
 extension InputError {
@@ -12,12 +13,12 @@ func validating<T>(_ body: () throws -> T) throws -> T {
     do { return try body() } catch let error as InputError { throw error.validation }
 }
 
-/// The operating system's reason behind a Foundation file error ("Read-only file system", "No space
-/// left on device"), which Foundation's own description words vaguely or buries in its user info.
+/// The operating system's reason behind a file error ("Read-only file system", "No space left on
+/// device"), which FoundationEssentials keeps as the underlying error of its `CocoaError`.
 func systemReason(_ error: Error) -> String {
-    let wrapped = error as NSError
-    if let underlying = wrapped.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-        return String(cString: strerror(Int32(underlying.code)))
+    if let posix = (error as? CocoaError)?.underlying as? POSIXError ?? error as? POSIXError {
+        return String(cString: strerror(posix.code.rawValue))
     }
-    return wrapped.localizedDescription
+    if let cocoa = error as? CocoaError { return "file error \(cocoa.code.rawValue)" }
+    return String(describing: error)
 }

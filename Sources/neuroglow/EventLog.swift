@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 import NeuralCore
 import Scene
 
@@ -6,22 +6,23 @@ import Scene
 /// key, flushed line by line so a reader sees events as they happen. One method per event, so
 /// every event's fields are spelled in one place.
 final class EventLog {
-    private let handle: FileHandle?
+    /// The file descriptor written to, nil for no log.
+    private let descriptor: Int32?
+    private let ownsDescriptor: Bool
 
     /// `destination` is a path, "-" for standard output, or nil for no log.
     init(destination: String?) throws(InputError) {
         switch destination {
-        case nil: handle = nil
-        case "-": handle = FileHandle.standardOutput
+        case nil: (descriptor, ownsDescriptor) = (nil, false)
+        case "-": (descriptor, ownsDescriptor) = (STDOUT_FILENO, false)
         case let path?:
-            guard FileManager.default.createFile(atPath: path, contents: nil),
-                let file = FileHandle(forWritingAtPath: path)
-            else {
-                throw InputError("--events \(path): cannot create the file")
-            }
-            handle = file
+            let file = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard file >= 0 else { throw InputError("--events \(path): cannot create the file") }
+            (descriptor, ownsDescriptor) = (file, true)
         }
     }
+
+    deinit { if ownsDescriptor, let descriptor { close(descriptor) } }
 
     /// Where the neurons and the areas are, in window pixels: at start and after each resize.
     /// The picture's layout: one network's, or (`--compare`) both, each neuron and network area
@@ -145,8 +146,13 @@ final class EventLog {
     func error(_ message: String) { write("error", [("message", JSONValue(message))]) }
 
     private func write(_ event: String, _ fields: [(String, JSONValue)]) {
-        guard let handle else { return }
-        let line = JSONValue.object([("event", JSONValue(event))] + fields).text + "\n"
-        try? handle.write(contentsOf: Data(line.utf8))
+        guard let descriptor else { return }
+        var line = Array((JSONValue.object([("event", JSONValue(event))] + fields).text + "\n").utf8)[...]
+        while !line.isEmpty {
+            let written = line.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return }  // a log that cannot be written is not worth stopping for
+            line = line.dropFirst(written)
+        }
     }
 }

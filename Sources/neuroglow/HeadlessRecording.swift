@@ -1,5 +1,7 @@
 import Dispatch
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 import Scene
 import SDLPlatform
 import Session
@@ -159,7 +161,7 @@ extension HeadlessRecording {
 /// What the recording workers share: the next frame to render, whose turn it is to hand its frame
 /// over, frames handed over (with the progress display) and the first failure.
 private final class Tally: @unchecked Sendable {
-    private let lock = NSCondition()
+    private let lock = Condition()
     private var done = 0
     private var next = 0
     private let first: Int

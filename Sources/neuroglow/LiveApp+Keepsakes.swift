@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import NeuralCore
 import SDLPlatform
 
@@ -44,7 +45,7 @@ extension LiveApp {
 
     /// Saves the frame as drawn now (without the live-only marks) as a BMP in the working folder.
     func saveScreenshot() {
-        let path = "neuroglow-frame-" + String(format: "%06d", clock.frame) + ".bmp"
+        let path = "neuroglow-frame-" + String(printf: "%06ld", clock.frame) + ".bmp"
         do {
             let surface = try Surface(width: canvas.width, height: canvas.height)
             draw()
@@ -65,7 +66,7 @@ extension LiveApp {
                 toFile: path, atomically: true, encoding: .utf8)
             report("neuroglow: saved the model to \(path)")
         } catch {
-            report("neuroglow: cannot save \(path): \(error.localizedDescription)")
+            report("neuroglow: cannot save \(path): \(systemReason(error))")
         }
     }
 
@@ -88,9 +89,7 @@ extension LiveApp {
     /// `recordings/<date-time>` plus the extension, or with `-2`, `-3`, … when a recording of the
     /// same second exists: two recordings never share a name.
     private static func freshRecordingPath(extension ext: String) -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd_HH-mm-ss"
-        let base = "recordings/" + formatter.string(from: Date())
+        let base = "recordings/" + SystemCalls.now("%Y-%m-%d_%H-%M-%S")
         var candidate = base + ext, n = 1
         while FileManager.default.fileExists(atPath: candidate) {
             n += 1

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// Progress on standard error: a bar redrawn in place on a terminal, a plain line every 10% otherwise.
 struct ProgressReporter {
@@ -18,19 +18,19 @@ struct ProgressReporter {
             let filled = percent * 30 / 100
             let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: 30 - filled)
             report(
-                String(format: "\r[%@] %d/%d frames  %.0f frames/s  %.0f s left", bar, done, total, rate, left),
+                "\r[\(bar)] " + String(printf: "%ld/%ld frames  %.0f frames/s  %.0f s left", done, total, rate, left),
                 newline: false)
         } else {
             let tenth = done * 10 / total
             guard tenth != lastShown else { return }
             lastShown = tenth
-            report(String(format: "%d/%d frames, %.0f frames/s, %.0f s left", done, total, rate, left))
+            report(String(printf: "%ld/%ld frames, %.0f frames/s, %.0f s left", done, total, rate, left))
         }
     }
 
     func finish() { if isTerminal { report("") } }
 
     private func report(_ text: String, newline: Bool = true) {
-        FileHandle.standardError.write(Data((text + (newline ? "\n" : "")).utf8))
+        writeToStandardError(text + (newline ? "\n" : ""))
     }
 }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import NeuralCore
 import Playback
 import Scene
@@ -55,16 +56,24 @@ struct RecordingManifest {
         let text = document(
             frames: frames, keyframeIterations: keyframeIterations, timeline: timeline, stoppedBecause: reason)
         let bytes = Array((text + "\n").utf8)
-        if let reserved = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int,
+        if let reserved = SystemCalls.fileSize(path),
             reserved >= bytes.count,
-            let handle = FileHandle(forUpdatingAtPath: path)
+            case let file = open(path, O_WRONLY | O_CLOEXEC), file >= 0
         {
-            defer { try? handle.close() }
+            defer { close(file) }
             // Spaces after the document are JSON whitespace; the line ends at the reservation's end.
-            let padded =
-                bytes + Array(repeating: UInt8(ascii: " "), count: reserved - bytes.count - 1) + [UInt8(ascii: "\n")]
-            try handle.write(contentsOf: padded)
-            try handle.synchronize()
+            var padded =
+                (bytes + Array(repeating: UInt8(ascii: " "), count: reserved - bytes.count - 1) + [UInt8(ascii: "\n")])[
+                    ...]
+            while !padded.isEmpty {
+                let written = padded.withUnsafeBytes { Glibc.write(file, $0.baseAddress, $0.count) }
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { throw InputError("cannot write \(path): \(String(cString: strerror(errno)))") }
+                padded = padded.dropFirst(written)
+            }
+            guard fsync(file) == 0 else {
+                throw InputError("cannot write \(path): \(String(cString: strerror(errno)))")
+            }
             return
         }
         let temporary = path + ".partial"

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 import NeuralCore
 import SDLPlatform
 
@@ -57,7 +57,7 @@ enum RecordingTarget {
         case .frames(let directory):
             return try BMPSequence(directory: directory)
         case .video(let path, let format):
-            let folder = (path as NSString).deletingLastPathComponent
+            let folder = path.lastIndex(of: "/").map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? ""
             if !folder.isEmpty { try RecordingFolder.prepare(folder) }
             return try VideoEncoder(
                 path: path, format: format, width: width, height: height, fps: fps, crf: crf, pixelFormat: pixelFormat)

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The process's resident memory now (VmRSS), in MB; 0 where /proc is missing.
 func residentMegabytes() -> Double { statusMegabytes("VmRSS:") }

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import Dispatch
+import Glibc
 import NeuralCore
 import Session
 
@@ -41,7 +42,7 @@ struct TrainCommand: ParsableCommand {
                 try ModelFile.encode(network, inputScaling: plan.inputScaling).write(
                     toFile: save, atomically: true, encoding: .utf8)
             } catch {
-                throw ValidationError("--save \(save): cannot write the file (\(error.localizedDescription))")
+                throw ValidationError("--save \(save): cannot write the file (\(systemReason(error)))")
             }
         }
         let shown = allExamples ? data.count : min(data.count, 50)
@@ -96,11 +97,11 @@ struct TrainCommand: ParsableCommand {
         }
         if data.count > shown { print("  … \(data.count - shown) more examples") }
         for (key, value) in quality(of: network, on: data) {
-            print("\(key.replacingOccurrences(of: "_", with: " ")): \(value.text)")
+            print("\(key.replacing("_", with: " ")): \(value.text)")
         }
         if let test = plan.testSet {
             let testQuality = quality(of: network, on: test).map {
-                "\($0.0.replacingOccurrences(of: "_", with: " ")) \($0.1.text)"
+                "\($0.0.replacing("_", with: " ")) \($0.1.text)"
             }
             print(
                 "test part (\(test.count) examples, never trained on): loss "
@@ -142,7 +143,7 @@ struct TrainCommand: ParsableCommand {
     static func printComparedResult(_ compared: ComparedPlans, query: [Double]?) {
         guard case .object(let fields) = comparedResult(compared, query: query) else { return }
         let shown = fields.filter { !["options", "layers", "prediction"].contains($0.0) }
-            .map { "\($0.0.replacingOccurrences(of: "_", with: " ")) \($0.1.text)" }
+            .map { "\($0.0.replacing("_", with: " ")) \($0.1.text)" }
         print("compared with \(compared.comparison.caption): \(shown.joined(separator: ", "))")
         if let prediction = fields.first(where: { $0.0 == "prediction" }) {
             print("  its prediction: \(prediction.1.text)")
@@ -160,7 +161,7 @@ func quality(of network: Network, on data: DataSet) -> [(String, JSONValue)] {
 /// Parses "1,1,0" into exactly `count` finite numbers.
 func parseVector(_ text: String, option: String, count: Int) throws(InputError) -> [Double] {
     let values = text.split(separator: ",", omittingEmptySubsequences: false).map {
-        Double($0.trimmingCharacters(in: .whitespaces))
+        Double($0.trimmed)
     }
     guard values.count == count, values.allSatisfy({ $0?.isFinite == true }) else {
         throw InputError("\(option) \(text): expected \(count) comma-separated finite numbers (the data set's inputs)")
