@@ -77,12 +77,12 @@ public final class SessionRun: Sendable {
     }
 
     /// Makes the calling thread the background trainer: named "neuroglow.train" (for `top -H`
-    /// and gdb) and scheduled as
-    /// SCHED_IDLE, so that on a machine with few cores the window's thread and the software
-    /// rasteriser's win over training whenever they want a core, and at once: at nice 10 a
-    /// rasteriser thread waking up still waited for the trainer's time slice now and then (the
-    /// live digits figure of `neuroglow bench` had frames of 54–92 ms; SCHED_IDLE, 26–39). The
-    /// trainer keeps every cycle the window leaves. Where the policy is refused, nice 10.
+    /// and gdb) and scheduled as SCHED_IDLE, so that on a machine with few cores the window's
+    /// thread and the software rasteriser's get a core whenever they want one, at once: at nice
+    /// 10 a woken rasteriser thread waited 1.5–2.0 ms for a core on average and up to 30 ms,
+    /// under SCHED_IDLE 0.55–1.0 ms and up to 10 ms (`perf sched latency`, the live digits
+    /// session). The trainer keeps every cycle the window leaves. Where the policy is refused,
+    /// nice 10.
     private static func becomeBackgroundTrainer() {
         #if os(Linux)
             // On Linux both apply per thread, and "0" names the calling thread.

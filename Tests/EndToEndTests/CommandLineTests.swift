@@ -19,6 +19,16 @@ struct CommandLineTests {
         #expect((json["seconds"] as? Double ?? -1) >= 0)
     }
 
+    /// All of Foundation (with its internationalisation library and ICU) is about 8 MB of
+    /// resident memory the live window does not need: the binary links FoundationEssentials only.
+    @Test func theBinaryLeavesFoundationOut() throws {
+        let result = try Tool.run("/usr/bin/ldd", [Tool.binary])
+        #expect(result.status == 0 && result.stdout.contains("libSDL2"), "\(result.stdout)\(result.stderr)")
+        for library in ["libFoundation.so", "libFoundationInternationalization.so", "lib_FoundationICU.so"] {
+            #expect(!result.stdout.contains(library), "\(library) is linked:\n\(result.stdout)")
+        }
+    }
+
     @Test func trainSavesAModelThatLoadsBack() throws {
         let directory = Tool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
