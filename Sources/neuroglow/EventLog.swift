@@ -147,12 +147,8 @@ final class EventLog {
 
     private func write(_ event: String, _ fields: [(String, JSONValue)]) {
         guard let descriptor else { return }
-        var line = Array((JSONValue.object([("event", JSONValue(event))] + fields).text + "\n").utf8)[...]
-        while !line.isEmpty {
-            let written = line.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { return }  // a log that cannot be written is not worth stopping for
-            line = line.dropFirst(written)
-        }
+        let line = JSONValue.object([("event", JSONValue(event))] + fields).text + "\n"
+        // A log that cannot be written is not worth stopping for.
+        _ = SystemCalls.writeAll(Array(line.utf8), to: descriptor)
     }
 }

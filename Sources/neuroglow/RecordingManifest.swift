@@ -62,22 +62,16 @@ struct RecordingManifest {
         {
             defer { close(file) }
             // Spaces after the document are JSON whitespace; the line ends at the reservation's end.
-            var padded =
-                (bytes + Array(repeating: UInt8(ascii: " "), count: reserved - bytes.count - 1) + [UInt8(ascii: "\n")])[
-                    ...]
-            while !padded.isEmpty {
-                let written = padded.withUnsafeBytes { Glibc.write(file, $0.baseAddress, $0.count) }
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else { throw InputError("cannot write \(path): \(String(cString: strerror(errno)))") }
-                padded = padded.dropFirst(written)
-            }
-            guard fsync(file) == 0 else {
+            let spaces = Array(repeating: UInt8(ascii: " "), count: reserved - bytes.count - 1)
+            guard SystemCalls.writeAll(bytes + spaces + [UInt8(ascii: "\n")], to: file), fsync(file) == 0 else {
                 throw InputError("cannot write \(path): \(String(cString: strerror(errno)))")
             }
             return
         }
         let temporary = path + ".partial"
-        try (text + "\n").write(toFile: temporary, atomically: false, encoding: .utf8)
+        do { try (text + "\n").write(toFile: temporary, atomically: false, encoding: .utf8) } catch {
+            throw InputError("cannot write \(temporary): \(systemReason(error))")
+        }
         guard rename(temporary, path) == 0 else {
             throw InputError("cannot write \(path): \(String(cString: strerror(errno)))")
         }

@@ -3,6 +3,19 @@ import Glibc
 /// What the system tells that Foundation would otherwise provide (the binary uses
 /// FoundationEssentials only: all of Foundation is about 8 MB more resident memory).
 enum SystemCalls {
+    /// Writes all of `bytes` to the file descriptor, resuming after interruptions and partial
+    /// writes; false (errno says why) if the system refused part of them.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+        var rest = bytes[...]
+        while !rest.isEmpty {
+            let written = rest.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return false }
+            rest = rest.dropFirst(written)
+        }
+        return true
+    }
+
     /// The size in bytes of the file at `path`, nil if it cannot be read.
     static func fileSize(_ path: String) -> Int? {
         var status = stat()
