@@ -2,8 +2,6 @@ import NeuralCore
 import Playback
 import Session
 
-import Glibc
-
 /// The heads-up display: what the network is thinking about, the error bar and the status (the
 /// timeline strip beside the error bar is `TimelinePainter`'s).
 struct HUDPainter {

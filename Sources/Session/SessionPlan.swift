@@ -189,7 +189,7 @@ public struct SessionPlan: Sendable {
 
     /// Reads a UTF-8 text file of at most 256 MiB; errors name the option and the path.
     static func readText(_ path: String, option: String) throws(InputError) -> String {
-        let file = open(path, O_RDONLY)
+        let file = open(path, O_RDONLY | O_CLOEXEC)
         guard file >= 0 else {
             throw InputError("\(option) \(path): cannot open the file (missing or not readable)")
         }

@@ -90,10 +90,10 @@ public final class SessionRun: Sendable {
             if sched_setscheduler(0, schedIdle, &unused) != 0 {
                 _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
             }
-            let name = open("/proc/thread-self/comm", O_WRONLY)
-            if name >= 0 {
-                _ = write(name, "neuroglow.train", 15)
-                close(name)
+            let comm = open("/proc/thread-self/comm", O_WRONLY | O_CLOEXEC), name = "neuroglow.train"
+            if comm >= 0 {
+                _ = write(comm, name, name.utf8.count)
+                close(comm)
             }
         #endif
     }
