@@ -11,6 +11,6 @@ extension String {
             buffer = [CChar](repeating: 0, count: length + 1)
             _ = withVaList(arguments) { vsnprintf(&buffer, buffer.count, format, $0) }
         }
-        self = length < 0 ? "" : String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        self = length < 0 ? "" : buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
 }

@@ -33,8 +33,9 @@ enum SystemCalls {
         var seconds = time(nil), parts = tm()
         if utc { gmtime_r(&seconds, &parts) } else { localtime_r(&seconds, &parts) }
         var buffer = [CChar](repeating: 0, count: 128)
-        let length = strftime(&buffer, buffer.count, format, &parts)
-        return String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        // strftime gives 0 when the text does not fit, the buffer's contents then undefined.
+        buffer[strftime(&buffer, buffer.count, format, &parts)] = 0
+        return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     }
 }
 
