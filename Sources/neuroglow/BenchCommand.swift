@@ -68,6 +68,7 @@ struct BenchCommand: ParsableCommand {
             } else {
                 windowSession = nil
             }
+            let before = ProcessorTimes.now()
             let (value, text) =
                 switch figure {
                 case "train": benchTrain()
@@ -83,10 +84,18 @@ struct BenchCommand: ParsableCommand {
                 case "memory": try benchMemory()
                 default: try benchLive()
                 }
-            add(figure, value, text)
+            let steal = before.flatMap { ProcessorTimes.now()?.stealPercent(since: $0) }
+            add(figure, Self.adding(steal, to: value), text + (steal.map { "  [host steal \(format($0, 1)) %]" } ?? ""))
         }
         withExtendedLifetime(windowSession) {}
         if json { print(JSONValue.object(results).text) }
+    }
+
+    /// A figure's fields with `host_steal_percent` appended: the share of the machine's processor
+    /// time the hypervisor gave to other guests while it was measured (`ProcessorTimes`).
+    static func adding(_ steal: Double?, to figure: JSONValue) -> JSONValue {
+        guard let steal, case let .object(fields) = figure else { return figure }
+        return .object(fields + [("host_steal_percent", JSONValue(steal))])
     }
 
     /// The figures that draw in a window when DISPLAY is set.

@@ -57,6 +57,13 @@ struct BenchTests {
         for shape in ["3-4-1", "784-64-10"] { summary(scrub?[shape], "scrub.\(shape)") }
         let machine = json["machine"] as? [String: Any]
         positive(machine?["cores"], "machine.cores")
+        // Each figure says how much of its time the hypervisor gave away (Linux always has /proc/stat).
+        for (figure, fields) in json where figure != "date" && figure != "machine" {
+            let steal = (fields as? [String: Any])?["host_steal_percent"] as? Double
+            #expect(
+                steal.map { (0...100).contains($0) } == true,
+                "\(figure).host_steal_percent: \(String(describing: steal))")
+        }
     }
 
     @Test func onlyMeasuresTheFiguresAskedFor() throws {
