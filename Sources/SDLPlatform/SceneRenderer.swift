@@ -22,8 +22,8 @@ public final class SceneRenderer {
     private let textLines: TextLineCache
     /// Off: every text glyph by glyph (tests compare the two).
     var drawsTextAsLines = true
-    /// Least recently used first; pinned layers are never evicted for another (see `SynapseLayer.isPinned`).
-    private var synapseCache: [(key: String, texture: Texture, pinned: Bool)] = []
+    /// Large networks' synapse layers, drawn once and copied.
+    private let layers: SynapseLayerCache
     /// Pixels covered by everything drawn so far (quads, sprites, texture copies; clears not
     /// counted), cumulative. On llvmpipe a frame's cost follows this, and unlike its time it
     /// does not depend on how busy the machine is (`neuroglow bench`).
@@ -33,24 +33,7 @@ public final class SceneRenderer {
     private var copies = 0
     private var copiedArea = 0.0
     /// How many synapse layers were drawn into the cache, ahead or on demand (tests, bench).
-    public private(set) var synapseLayersDrawn = 0
-    /// A layer being drawn ahead of its ease, a slice of its commands per frame.
-    private var pending: (layer: SynapseLayer, texture: Texture, commands: [DrawCommand], next: Int)?
-    /// The size of every cached layer's texture: the canvas's rounded up to `targetSizeStep`,
-    /// never shrinking. SDL's OpenGL renderer keeps a framebuffer object for each render-target
-    /// size it has seen, and each keeps the last texture of its size alive after
-    /// SDL_DestroyTexture: one texture size that rarely changes keeps that to a few textures,
-    /// where following the window leaked one for every size a resize passed through.
-    private var targetSize = (width: 0, height: 0)
-    static let targetSizeStep = 256
-    /// Frames kept free at the end of drawing ahead: the live clock may skip a frame or two, and
-    /// the layer must be whole when its ease begins.
-    static let framesOfSlack = 2
-
-    /// Unpinned layers kept: the shown one, the one it eases into, and the last one drawn ahead
-    /// (the one being drawn ahead has a texture of its own until it is whole).
-    static let cacheSize = 3
-
+    public var synapseLayersDrawn: Int { layers.layersDrawn }
     /// How far out a glow's square reaches, as a fraction of its radius: beyond 0.9 the halo adds
     /// less than 1/100 of its colour (under two levels of 255), and the square is a fifth smaller.
     static let glowReach = 0.9
@@ -86,6 +69,7 @@ public final class SceneRenderer {
         renderer = canvas.renderer.pointer
         splitsLongLines = canvas.rendererName == "software"
         batch = GeometryBatch(renderer: canvas.renderer)
+        layers = SynapseLayerCache(canvas: canvas)
         // Untextured geometry (rectangles) blends with the renderer's draw blend mode.
         SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_BLEND)
         // A soft halo: bright core, long falloff.
@@ -160,12 +144,12 @@ public final class SceneRenderer {
             // Outside its bounds a layer is background, so only the bounds are copied: the first
             // layer without blending, the next one fading in over it.
             clear()
-            if completesMissingLayersOverFrames, !isCached(layer) {
-                continueDrawing(layer)
-                if isCached(layer) {
+            if completesMissingLayersOverFrames, !layers.contains(layer) {
+                layers.continueDrawing(layer, commandsPerFrame: Self.linesPerFrame, paint: paint)
+                if layers.contains(layer) {
                     _ = drawCached(layer, alpha: 1, blend: false)
-                } else if let job = pending, job.layer.key == layer.key {
-                    execute(Self.widest(job.commands))
+                } else if let commands = layers.commandsInProgress(of: layer) {
+                    execute(Self.widest(commands))
                 } else {
                     execute(layer.commands)  // the renderer cannot draw into textures
                 }
@@ -173,28 +157,9 @@ public final class SceneRenderer {
             }
             if !drawCached(layer, alpha: 1, blend: false) { execute(layer.commands) }
             if let next, !drawCached(next, alpha: amount, blend: true) { execute(next.commands) }
-            if let upcoming { drawAhead(upcoming.layer, framesLeft: upcoming.framesLeft) }
+            if let upcoming { layers.drawAhead(upcoming.layer, framesLeft: upcoming.framesLeft, paint: paint) }
         }
         execute(frame.overlay)
-    }
-
-    private func isCached(_ layer: SynapseLayer) -> Bool { synapseCache.contains { $0.key == layer.key } }
-
-    /// Draws the next `linesPerFrame` lines of `layer` into its cache texture, starting it if
-    /// it is not the one being drawn (a layer drawn ahead is set aside; it starts again later).
-    private func continueDrawing(_ layer: SynapseLayer) {
-        guard startPending(layer) else { return }
-        finishPending(commandsPerFrame: Self.linesPerFrame)
-    }
-
-    /// Makes `layer` the one being drawn into a spare texture, unless it already is; false when
-    /// the renderer cannot draw into textures.
-    private func startPending(_ layer: SynapseLayer) -> Bool {
-        if pending?.layer.key == layer.key { return true }
-        guard let texture = freshTarget() else { return false }
-        pending = (layer, texture, layer.commands, 0)
-        drawInto(texture, [], clear: true)
-        return true
     }
 
     /// The `linesPerFrame` widest lines of `commands`, in their order (other commands kept).
@@ -223,7 +188,7 @@ public final class SceneRenderer {
 
     /// Copies a cached layer; false when the renderer cannot cache (then the caller draws it).
     private func drawCached(_ layer: SynapseLayer, alpha: Double, blend: Bool) -> Bool {
-        guard let texture = cachedTexture(for: layer) else { return false }
+        guard let texture = layers.texture(for: layer, paint: paint) else { return false }
         SDL_SetTextureBlendMode(texture.pointer, blend ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE)
         SDL_SetTextureAlphaMod(texture.pointer, UInt8((min(max(alpha, 0), 1) * 255).rounded()))
         for var piece in Self.pieces(of: pixelRect(layer.bounds), without: layer.covered.map(pixelRect)) {
@@ -247,33 +212,6 @@ public final class SceneRenderer {
         }
     }
 
-    /// The layer's texture, drawing it on a miss; nil if the renderer cannot draw into textures.
-    private func cachedTexture(for layer: SynapseLayer) -> Texture? {
-        if let hit = synapseCache.firstIndex(where: { $0.key == layer.key }) {
-            let entry = synapseCache.remove(at: hit)
-            synapseCache.append(entry)
-            return entry.texture
-        }
-        if pending?.layer.key == layer.key {
-            finishPending(commandsPerFrame: Int.max)
-            return cachedTexture(for: layer)
-        }
-        guard let texture = freshTarget() else { return nil }
-        drawInto(texture, layer.commands, clear: true)
-        synapseLayersDrawn += 1
-        remember(layer, texture)
-        return texture
-    }
-
-    /// Draws a slice of `layer` into a spare texture, so its ease starts without a long frame:
-    /// what is left, spread evenly over the frames left before the ease (less some slack).
-    private func drawAhead(_ layer: SynapseLayer, framesLeft: Int) {
-        if isCached(layer) { return }
-        guard startPending(layer), let job = pending else { return }
-        let frames = max(framesLeft - SceneRenderer.framesOfSlack, 1)
-        finishPending(commandsPerFrame: (job.commands.count - job.next + frames - 1) / frames)
-    }
-
     /// `r` in whole pixels, widened to cover it, inside the canvas.
     private func pixelRect(_ r: Rect) -> SDL_Rect {
         let x0 = max(Int(r.x.rounded(.down)), 0), y0 = max(Int(r.y.rounded(.down)), 0)
@@ -281,44 +219,14 @@ public final class SceneRenderer {
         return SDL_Rect(x: Int32(x0), y: Int32(y0), w: Int32(max(x1 - x0, 0)), h: Int32(max(y1 - y0, 0)))
     }
 
-    private func finishPending(commandsPerFrame: Int) {
-        guard var job = pending else { return }
-        let end = job.next + min(job.commands.count - job.next, max(commandsPerFrame, 1))  // no overflow for Int.max
-        drawInto(job.texture, job.commands[job.next..<end], clear: false)
-        job.next = end
-        if end == job.commands.count {
-            pending = nil
-            synapseLayersDrawn += 1
-            remember(job.layer, job.texture)
-        } else {
-            pending = job
-        }
-    }
-
-    private func drawInto<Commands: Collection<DrawCommand>>(_ texture: Texture, _ commands: Commands, clear: Bool) {
+    /// Draws `commands` into a cached layer's texture (`SynapseLayerCache.Painting`).
+    private func paint(_ texture: Texture, _ commands: ArraySlice<DrawCommand>, _ clear: Bool) {
         guard SDL_SetRenderTarget(renderer, texture.pointer) == 0 else { return }
         drawingMesh = true
         defer { drawingMesh = false }
         if clear { self.clear() }
         execute(commands)
         SDL_SetRenderTarget(renderer, nil)
-    }
-
-    /// A target texture of `targetSize`, grown to hold the canvas if needed: the least recently
-    /// used unpinned entry's, or a new one. Entries of an outgrown size are dropped.
-    private func freshTarget() -> Texture? {
-        func roundedUp(_ n: Int) -> Int { (n + Self.targetSizeStep - 1) / Self.targetSizeStep * Self.targetSizeStep }
-        targetSize = (max(targetSize.width, roundedUp(canvas.width)), max(targetSize.height, roundedUp(canvas.height)))
-        synapseCache.removeAll { $0.texture.width != targetSize.width || $0.texture.height != targetSize.height }
-        let unpinned = synapseCache.indices.filter { !synapseCache[$0].pinned }
-        if unpinned.count >= SceneRenderer.cacheSize { return synapseCache.remove(at: unpinned[0]).texture }
-        return try? Texture(renderTargetFor: canvas.renderer, width: targetSize.width, height: targetSize.height)
-    }
-
-    private func remember(_ layer: SynapseLayer, _ texture: Texture) {
-        // One pinned layer at a time: a new one (another palette or size) replaces the old.
-        if layer.isPinned { synapseCache.removeAll { $0.pinned } }
-        synapseCache.append((layer.key, texture, layer.isPinned))
     }
 
     private func execute<Commands: Collection<DrawCommand>>(_ commands: Commands) {
