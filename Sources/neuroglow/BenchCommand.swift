@@ -1,7 +1,6 @@
 import ArgumentParser
 import Dispatch
 import FoundationEssentials
-import Glibc
 import NeuralCore
 import Playback
 import Scene
@@ -135,70 +134,6 @@ struct BenchCommand: ParsableCommand {
         return SessionPlan(
             dataSet: data, initialNetwork: network, training: TrainingOptions(learningRate: learningRate),
             iterations: iterations, schedule: schedule)
-    }
-
-    /// The spiral data set (all 200 points, no test part) with the network, activation and rate
-    /// it defaults to (`DataSetDefaults`: 2-16-16-1, tanh, 0.03).
-    static func spiralPlan() -> SessionPlan {
-        var model = ModelOptions()
-        model.dataSet = "spiral"
-        model.testFraction = 0
-        model.iterations = 500
-        var schedule = ScheduleOptions()
-        schedule.keyframes = 2
-        schedule.mode = .geometric
-        // Built-in names and in-range numbers: nothing here can be refused.
-        return try! SessionPlan.make(model: model, schedule: schedule)
-    }
-
-    /// Example-steps per second of `Trainer` (forward, backward and update of one example).
-    private func benchTrain() -> (JSONValue, String) {
-        var fields: [(String, JSONValue)] = []
-        var text = "train (M example-steps/s, median [min–max]):"
-        let cases: [([Int], Int)] = [
-            ([3, 4, 1], quick ? 20_000 : 60_000), ([8, 8, 8, 8, 2], quick ? 50 : 300),
-            ([64, 32, 32, 10], quick ? 10 : 50),
-        ]
-        for (shape, iterations) in cases {
-            let plan = Self.plan(shape: shape, iterations: iterations, keyframes: 2)
-            let s = trainingRates(plan, passes: iterations, runs: quick ? 2 : 6)
-            let name = Self.name(shape)
-            fields.append((name, summaryJSON(s, unit: "example-steps/s")))
-            text += "  \(name) \(format(s.median / 1e6, 2)) [\(format(s.min / 1e6, 2))–\(format(s.max / 1e6, 2))]"
-        }
-        // A tanh network: the Playground's spiral at its own shape and rate.
-        let spiral = trainingRates(Self.spiralPlan(), passes: quick ? 100 : 500, runs: quick ? 2 : 6)
-        fields.append(("spiral 2-16-16-1 tanh", summaryJSON(spiral, unit: "example-steps/s")))
-        text += "  spiral 2-16-16-1 tanh \(format(spiral.median / 1e6, 2))"
-        let (yardstick, ratio, sameWeights) = yardstickRates(passes: quick ? 20_000 : 60_000, runs: quick ? 2 : 6)
-        fields.append(
-            (
-                "3-4-1 unrolled yardstick",
-                summaryJSON(
-                    yardstick, unit: "example-steps/s",
-                    adding: [("trainer_fraction", JSONValue(ratio.median)), ("same_weights", .bool(sameWeights))])
-            ))
-        text +=
-            "  (3-4-1 by hand \(format(yardstick.median / 1e6, 2)): trainer at \(format(ratio.median * 100, 0)) %"
-            + (sameWeights ? ")" : ", WEIGHTS DIFFER)")
-        // Mini-batches of 32 on 64-32-32-10, a batch at a time (`BatchKernels`), against one
-        // example at a time measured just before.
-        let single = Self.plan(shape: [64, 32, 32, 10], iterations: quick ? 10 : 50, keyframes: 2)
-        let batched = SessionPlan(
-            dataSet: single.dataSet, initialNetwork: single.initialNetwork,
-            training: TrainingOptions(learningRate: single.training.learningRate, batchSize: 32),
-            iterations: single.iterations, schedule: single.schedule)
-        let one = trainingRates(single, passes: single.iterations, runs: quick ? 2 : 6)
-        let many = trainingRates(batched, passes: batched.iterations, runs: quick ? 2 : 6)
-        fields.append(
-            (
-                "64-32-32-10 batch 32",
-                summaryJSON(
-                    many, unit: "example-steps/s", adding: [("times_batch_1", JSONValue(many.median / one.median))])
-            ))
-        text +=
-            "  64-32-32-10 batch 32 \(format(many.median / 1e6, 2)) (\(format(many.median / one.median, 1))x batch 1)"
-        return (.object(fields), text)
     }
 
     /// Time to build one frame's scene (no drawing).
@@ -347,44 +282,6 @@ struct BenchCommand: ParsableCommand {
         return playbackFrameTimes(presenter, progress: run.progress, renderer: renderer, canvas: canvas)
     }
 
-    /// Example-steps per second of `plan`'s trainer over `passes` passes, in `runs` runs after an
-    /// untimed one that warms up.
-    func trainingRates(_ plan: SessionPlan, passes: Int, runs: Int) -> Summary {
-        var rates: [Double] = []
-        for run in 0...runs {
-            let trainer = Trainer(network: plan.initialNetwork, dataSet: plan.dataSet, options: plan.training)
-            let start = DispatchTime.now().uptimeNanoseconds
-            trainer.train(iterations: passes)
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            if run > 0 { rates.append(Double(passes * plan.dataSet.count) / seconds) }
-        }
-        return Summary(rates)
-    }
-
-    /// The hand-unrolled 3-4-1 loop (`UnrolledYardstick`) in example-steps per second, timed
-    /// run by run right after the trainer on the same plan; the trainer's speed as a fraction of
-    /// the loop's, run by run (a ratio the host's load swings affect far less than either figure);
-    /// and whether both reached the same weights.
-    func yardstickRates(passes: Int, runs: Int) -> (Summary, ratio: Summary, sameWeights: Bool) {
-        let plan = Self.plan(shape: [3, 4, 1], iterations: passes, keyframes: 2)
-        var rates: [Double] = [], ratios: [Double] = []
-        var sameWeights = true
-        for run in 0...runs {
-            let trainer = Trainer(network: plan.initialNetwork, dataSet: plan.dataSet, options: plan.training)
-            let start = DispatchTime.now().uptimeNanoseconds
-            trainer.train(iterations: passes)
-            let middle = DispatchTime.now().uptimeNanoseconds
-            let weights = UnrolledYardstick.train(
-                plan.initialNetwork, on: plan.dataSet, rate: plan.training.learningRate, passes: passes)
-            let end = DispatchTime.now().uptimeNanoseconds
-            sameWeights = sameWeights && weights == trainer.network.parameters
-            guard run > 0 else { continue }
-            rates.append(Double(passes * plan.dataSet.count) / (Double(end - middle) / 1e9))
-            ratios.append(Double(end - middle) / Double(middle - start))
-        }
-        return (Summary(rates), Summary(ratios), sameWeights)
-    }
-
     static func name(_ shape: [Int]) -> String { shape.map(String.init).joined(separator: "-") }
 
     /// Runs a short session of `shape` and times `frame` on each of its frames in turn (cycling),
@@ -436,107 +333,4 @@ struct BenchCommand: ParsableCommand {
                 + "[\(format(s.min, 0))–\(format(s.max, 0))]"
         )
     }
-
-    /// From process start to the first presented frame of a default live window.
-    private func benchStartup() throws -> (JSONValue, String) {
-        var times: [Double] = []
-        for _ in 0..<(quick ? 3 : 7) {
-            let before = monotonicSeconds()
-            let output = try runSelf(["live", "--seconds", "0.3", "--report-first-frame"])
-            guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix("first frame at ") }),
-                let at = Double(line.dropFirst("first frame at ".count))
-            else {
-                throw ValidationError("startup benchmark: the window did not report its first frame:\n\(output)")
-            }
-            times.append((at - before) * 1000)
-        }
-        let s = Summary(times.count > 1 ? Array(times.dropFirst()) : times)
-        return (
-            summaryJSON(s, unit: "ms"),
-            "startup to first frame: \(format(s.median, 0)) ms [\(format(s.min, 0))–\(format(s.max, 0))]"
-        )
-    }
-
-    /// Peak resident memory of a default live session running for a few seconds (the summary),
-    /// and as `large_session_mb` that of a 784-64-10 session holding all of its 120 keyframes
-    /// (the kept history: 120 networks of 50,890 parameters).
-    private func benchMemory() throws -> (JSONValue, String) {
-        // ru_maxrss of children is the largest of any child so far: each figure runs after the
-        // smaller one, and the large session's is read from its own peak, not the running maximum.
-        var peaks: [Double] = []
-        for _ in 0..<(quick ? 1 : 3) {
-            peaks.append(try peakResidentMegabytes(of: ["live", "--seconds", quick ? "2" : "5"]))
-        }
-        let s = Summary(peaks)
-        let csv =
-            SystemCalls.temporaryDirectory + "neuroglow-bench-784-\(ProcessInfo.processInfo.processIdentifier).csv"
-        defer { try? FileManager.default.removeItem(atPath: csv) }
-        try BenchDataSets.csvText(BenchDataSets.lifted(inputs: 784, outputs: 10)).write(
-            toFile: csv, atomically: true, encoding: .utf8)
-        let large = try peakResidentMegabytes(of: [
-            "live", "--dataset", csv, "--layers", "784,64,10", "--iterations", "120", "--keyframes", "120",
-            "--seconds", quick ? "4" : "8",
-        ])
-        return (
-            summaryJSON(s, unit: "MB", adding: [("large_session_mb", JSONValue(large))]),
-            "peak resident memory (live): default session \(format(s.max, 1)) MB, 784-64-10 holding 120 "
-                + "keyframes \(format(large, 1)) MB"
-        )
-    }
-
-    /// Runs this executable with `arguments` and returns its peak resident memory in MB (VmHWM).
-    private func peakResidentMegabytes(of arguments: [String]) throws -> Double {
-        let output = try runSelf(arguments + ["--report-peak-memory"])
-        guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix("peak resident MB ") }),
-            let value = Double(line.dropFirst("peak resident MB ".count))
-        else {
-            throw ValidationError(
-                "memory benchmark: no peak reported by \(arguments.joined(separator: " ")):\n\(output)")
-        }
-        return value
-    }
-
-    /// Runs this executable and returns its standard error.
-    func runSelf(_ arguments: [String]) throws -> String {
-        func failure(_ what: String, _ code: Int32 = errno) -> ValidationError {
-            ValidationError("bench: \(what): \(String(cString: strerror(code)))")
-        }
-        guard let resolved = realpath("/proc/self/exe", nil) else { throw failure("cannot find this executable") }
-        let executable = String(cString: resolved)
-        free(resolved)
-        var errorPipe: [Int32] = [-1, -1]
-        guard pipe(&errorPipe) == 0 else { throw failure("pipe") }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, errorPipe[1], 2)
-        posix_spawn_file_actions_addclose(&actions, errorPipe[0])
-        posix_spawn_file_actions_addclose(&actions, errorPipe[1])
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        var child = pid_t()
-        let status = posix_spawn(&child, executable, &actions, nil, argv, environ)
-        close(errorPipe[1])
-        defer { close(errorPipe[0]) }
-        guard status == 0 else { throw failure("cannot start \(executable)", status) }
-        var output: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(errorPipe[0], $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            if count <= 0 { break }
-            output += chunk[0..<count]
-        }
-        var ended: Int32 = 0
-        while waitpid(child, &ended, 0) < 0 && errno == EINTR {}
-        return String(decoding: output, as: UTF8.self)
-    }
-}
-
-/// CLOCK_MONOTONIC in seconds: comparable between processes on one machine.
-func monotonicSeconds() -> Double {
-    var t = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &t)
-    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
 }

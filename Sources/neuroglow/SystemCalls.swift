@@ -47,3 +47,10 @@ extension StringProtocol {
         return String(self[first...last])
     }
 }
+
+/// CLOCK_MONOTONIC in seconds: comparable between processes on one machine.
+func monotonicSeconds() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &t)
+    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+}
