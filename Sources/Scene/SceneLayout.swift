@@ -25,6 +25,10 @@ public struct SceneLayout: Sendable, Equatable {
     public let timelineArea: Rect
     /// Whether neurons are large enough for their value labels.
     public let showsNeuronLabels: Bool
+    /// Whether the output neurons carry their labels (value; class name and probability bar):
+    /// wherever neurons are labelled, and also where the other layers are too dense for labels
+    /// but the output rows have room (a 64-128-64-10 classifier's ten outputs).
+    public let labelsOutputs: Bool
     /// Layers with room for a bias label under each disc, clear of the next disc down (in the
     /// others the bias shows on hover).
     public let biasLabelLayers: Set<Int>
@@ -92,6 +96,13 @@ public struct SceneLayout: Sendable, Equatable {
 
     /// The least radius whose discs are labelled with their values.
     static let smallestLabelledRadius = 9.0
+    /// The least row height of an output layer whose tiny discs are labelled all the same: an
+    /// output's value, its probability bar under it and its class's name beside them, clear of
+    /// the next output's.
+    static let smallestLabelledOutputRow = 32.0
+    /// The least distance between columns left once tiny output discs' labels have their room;
+    /// below it the outputs go unlabelled (values show on hover) rather than squeeze the network.
+    static let smallestColumnGapWithTinyOutputLabels = 80.0
 
     /// The least side of a decision map's square.
     static let smallestMap = 64.0
@@ -203,23 +214,30 @@ public struct SceneLayout: Sendable, Equatable {
             staggered.contains(l) ? rowHeight(l) * Double(SceneLayout.staggerColumns) * 0.4 : rowHeight(l) * 0.32
         }.min()!
         // Tall discs in a narrow window, or class bars and names: the labels beside the first and
-        // last columns may need more than the margin. The network then stops short of the
-        // window's edges (or the map) by what they need and 4 px, for discs as large as the rows
-        // allow.
+        // last columns (the last alone when only the outputs are labelled) may need more than the
+        // margin. The network then stops short of the window's edges (or the map) by what they
+        // need and 4 px, for discs as large as the rows allow.
         let largest = min(rowRadius, 26)
-        if largest >= SceneLayout.smallestLabelledRadius {
-            if pad == nil, slot.map({ $0.stacked || $0.index == 0 }) ?? true {
-                let needed = largest + 6 + TextSize.normal.estimatedWidth(of: "-0.00") + 4
+        // The right edge: the window's, the map's, or, for the first of two side by side, the
+        // second's input labels (or its pad); and the room the output labels take before it.
+        let inputLabels = largest + 6 + TextSize.normal.estimatedWidth(of: "-0.00")
+        let edge =
+            secondHalf.map { $0.x - (image != nil ? $0.padBefore : inputLabels) - 4 } ?? mapArea.map { $0.x - 8 } ?? w
+        let outputLabels = largest + max(6 + TextSize.normal.estimatedWidth(of: "0.00"), outputLabelRoom) + 4
+        // Tiny output discs are labelled where their rows are tall enough and the columns stay
+        // far enough apart once the labels have their room.
+        let labelsTinyOutputs =
+            rowHeight(layers - 1) >= SceneLayout.smallestLabelledOutputRow
+            && (edge - outputLabels - (pad?.maxX ?? area.x)) / Double(max(layers - 1, 1))
+                >= SceneLayout.smallestColumnGapWithTinyOutputLabels
+        if largest >= SceneLayout.smallestLabelledRadius || labelsTinyOutputs {
+            if largest >= SceneLayout.smallestLabelledRadius, pad == nil,
+                slot.map({ $0.stacked || $0.index == 0 }) ?? true
+            {
+                let needed = inputLabels + 4
                 if area.x < needed { area = Rect(x: needed, y: area.y, width: area.maxX - needed, height: area.height) }
             }
-            // The right edge: the window's, the map's, or, for the first of two side by side, the
-            // second's input labels (or its pad).
-            let inputLabels = largest + 6 + TextSize.normal.estimatedWidth(of: "-0.00")
-            let edge =
-                secondHalf.map { $0.x - (image != nil ? $0.padBefore : inputLabels) - 4 } ?? mapArea.map { $0.x - 8 }
-                ?? w
-            let needed = largest + max(6 + TextSize.normal.estimatedWidth(of: "0.00"), outputLabelRoom) + 4
-            area.width = min(area.width, edge - needed - area.x)
+            area.width = min(area.width, edge - outputLabels - area.x)
             area.width = max(area.width, 1)
         }
         padArea = pad
@@ -232,6 +250,7 @@ public struct SceneLayout: Sendable, Equatable {
         let r = max(min(rowRadius, columnGap * 0.12, 26), 1)
         radius = r
         showsNeuronLabels = r >= SceneLayout.smallestLabelledRadius
+        labelsOutputs = showsNeuronLabels || labelsTinyOutputs
         biasLabelLayers = Set(
             discLayers.filter { l in l > 0 && rowHeight(l) - 2 * r >= SceneLayout.biasLabelRoom })
         var centres: [[Point]] = []

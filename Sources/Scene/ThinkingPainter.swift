@@ -151,7 +151,8 @@ struct ThinkingPainter {
                         center: centre, radius: r, fill: palette.neuronFill.mix(palette.glow, 0.9 * level),
                         rim: palette.neuronRim))
                 // A staggered layer's neighbours sit where labels would: its values show on hover.
-                guard layout.showsNeuronLabels, !layout.staggeredLayers.contains(layer) else { continue }
+                let labelled = layer == layout.layerSizes.count - 1 ? layout.labelsOutputs : layout.showsNeuronLabels
+                guard labelled, !layout.staggeredLayers.contains(layer) else { continue }
                 // Inputs are written as the user's file holds them (the network may see them scaled).
                 let shown = layer == 0 ? input.rawInput(index, activation) : activation
                 let valueText = litness > 0.5 ? formatValue(shown) : "…"
@@ -192,7 +193,8 @@ struct ThinkingPainter {
                     // With class bars or a class's name under the value, output biases show on
                     // hover (there is no room beneath).
                     let named = layer == layout.layerSizes.count - 1 && outputName(index) != nil
-                    if !showsClassBar, !named, layout.biasLabelLayers.contains(layer),
+                    // Under a tiny disc the bias would touch the value beside it: it shows on hover.
+                    if !showsClassBar, !named, layout.showsNeuronLabels, layout.biasLabelLayers.contains(layer),
                         let b = network.bias(layer: layer - 1, neuron: index)
                     {
                         labels.append(

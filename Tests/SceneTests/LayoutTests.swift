@@ -43,6 +43,18 @@ struct LayoutTests {
         #expect(!SceneLayout(layerSizes: [3, 4, 1], width: 1280, height: 720).isThinned)
     }
 
+    /// Wide hidden layers make every disc too small for a label, but ten outputs have rows tall
+    /// enough for theirs in a roomy window, and the network leaves them their room; in a small
+    /// window the rows are too short and nothing is labelled.
+    @Test func tinyOutputsAreLabelledWhereTheirRowsHaveRoom() {
+        let wide = SceneLayout(layerSizes: [64, 128, 64, 10], width: 1280, height: 720, outputLabelRoom: 66)
+        #expect(!wide.showsNeuronLabels && wide.labelsOutputs)
+        let lastX = wide.centres[3][0].x
+        #expect(lastX + wide.radius + 66 <= 1280, "the outputs' labels fit in the window")
+        let small = SceneLayout(layerSizes: [64, 128, 64, 10], width: 320, height: 240, outputLabelRoom: 66)
+        #expect(!small.showsNeuronLabels && !small.labelsOutputs)
+    }
+
     /// A bias label sits under its disc; in a crowded column it would cover the next disc down
     /// (spiral's 16-neuron layers did), so there it shows on hover only.
     @Test func biasLabelsNeverCoverADisc() throws {

@@ -139,6 +139,29 @@ struct TextOverlapTests {
         }
     }
 
+    /// A wide classifier: its 96- and 64-neuron layers make every disc tiny and unlabelled, but
+    /// its ten outputs keep their values, class names and bars where their rows have room.
+    @Test func aWideClassifiersOutputLabelsDoNotOverlap() throws {
+        let (plan, progress) = try finishedSession(iterations: 20, keyframes: 8) { model, _ in
+            model.dataSet = Self.tenNamedClasses
+            model.layers = [12, 96, 64, 10]
+        }
+        for (width, height) in Self.sizes {
+            for frame in [2, 5 * plan.schedule.beat + 20, plan.timeline.frameCount - 1] {
+                var input = sceneInput(plan, progress, frame: frame, width: width, height: height)
+                input.layout = SceneLayout(plan: plan, width: width, height: height)
+                let built = SceneBuilder.build(input)
+                expectNoOverlap(
+                    built, "wide \(width)x\(height) frame \(frame)", width: width, height: height,
+                    neuronsOf: [input.layout])
+                guard width == 1280, frame == plan.timeline.frameCount - 1 else { continue }
+                let texts = Set(built.overlay.compactMap { if case let .text(t, _, _, _, _) = $0 { t } else { nil } })
+                #expect(!input.layout.showsNeuronLabels && input.layout.labelsOutputs)
+                #expect((0..<10).allSatisfy { texts.contains("class_\($0)") }, "every output names its class")
+            }
+        }
+    }
+
     func session(_ dataSet: String) throws -> (SessionPlan, SessionProgress) {
         try finishedSession(iterations: dataSet == "digits" ? 2 : 300, keyframes: 8) { model, _ in
             model.dataSet = dataSet
@@ -159,6 +182,9 @@ struct TextOverlapTests {
     static let longNamesInAPlane = csv(
         "long-names", header: "temperature_in_degrees_celsius,relative_humidity_percent,comfort_score",
         classes: [], inputs: 2)
+    static let tenNamedClasses = csv(
+        "ten-named", header: (0..<12).map { "x\($0)" }.joined(separator: ",") + ",label",
+        classes: (0..<10).map { "class_\($0)" }, inputs: 12)
     static let twoLongNamedClasses = csv(
         "two-long-classes", header: "very_long_feature_name_number_one,another_long_feature_name,third,outcome",
         classes: ["negative_outcome", "positive_outcome"], inputs: 3)
