@@ -31,13 +31,17 @@ extension Network {
     /// perfect fit, 0 for predicting the mean (a constant target counts as fitted when matched).
     public func rSquared(on dataSet: DataSet) -> Double {
         guard dataSet.count > 0 else { return 0 }
-        let outputs = (0..<dataSet.count).map { predict(dataSet.input($0)) }
+        let n = dataSet.targetCount
+        var outputs = [Double](repeating: 0, count: dataSet.count * n)
+        forEachOutput(on: dataSet) { e, output in
+            for k in 0..<n { outputs[e * n + k] = output[k] }
+        }
         var residual = 0.0, spread = 0.0
-        for k in 0..<dataSet.targetCount {
-            let mean = (0..<dataSet.count).reduce(0.0) { $0 + dataSet.target($1)[k] } / Double(dataSet.count)
+        for k in 0..<n {
+            let mean = (0..<dataSet.count).reduce(0.0) { $0 + dataSet.targets[$1 * n + k] } / Double(dataSet.count)
             for e in 0..<dataSet.count {
-                let y = dataSet.target(e)[k]
-                residual += (y - outputs[e][k]) * (y - outputs[e][k])
+                let y = dataSet.targets[e * n + k], o = outputs[e * n + k]
+                residual += (y - o) * (y - o)
                 spread += (y - mean) * (y - mean)
             }
         }

@@ -2,7 +2,7 @@ import Testing
 
 @testable import NeuralCore
 
-/// Losses and accuracies over a data set come from forward passes a batch at a time
+/// Losses, accuracies and r² over a data set come from forward passes a batch at a time
 /// (`Network.forEachOutput`); they must be the numbers of one example at a time, bit for bit, for
 /// sets shorter than a batch, of exactly one, and with a part-batch at the end.
 struct BatchOutputsTests {
@@ -60,6 +60,17 @@ struct BatchOutputsTests {
                 : o.indices.max(by: { o[$0] < o[$1] }) == y.indices.max(by: { y[$0] < y[$1] })
         }
         #expect(network.accuracy(on: data) == Double(right.count) / Double(count))
+
+        var residual = 0.0, spread = 0.0
+        for k in 0..<c.shape.last! {
+            let mean = (0..<count).reduce(0.0) { $0 + data.target($1)[k] } / Double(count)
+            for e in 0..<count {
+                let y = data.target(e)[k]
+                residual += (y - predicted[e][k]) * (y - predicted[e][k])
+                spread += (y - mean) * (y - mean)
+            }
+        }
+        #expect(network.rSquared(on: data) == (spread > 0 ? 1 - residual / spread : (residual == 0 ? 1 : 0)))
     }
 
     /// Ties between outputs go to the first of them, as `max(by:)` chooses.
