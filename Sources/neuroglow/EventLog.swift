@@ -118,14 +118,16 @@ final class EventLog {
     func window(_ state: String) { write("window", [("state", JSONValue(state))]) }
 
     /// Frame rate and frame-work times over the last stats interval, with resident memory.
-    func stats(frames: Int, fps: Double, frameTimes: Summary, residentMegabytes: Double) {
+    /// `hostStealPercent`: the share of the machine's processor time the hypervisor gave to other
+    /// guests over these frames (`ProcessorTimes`); left out where it cannot be read.
+    func stats(frames: Int, fps: Double, frameTimes: Summary, residentMegabytes: Double, hostStealPercent: Double?) {
         write(
             "stats",
             [
                 ("frames", JSONValue(frames)), ("fps", JSONValue(fps)),
                 ("frame_ms_median", JSONValue(frameTimes.median)), ("frame_ms_p99", JSONValue(frameTimes.p99)),
                 ("frame_ms_max", JSONValue(frameTimes.max)), ("resident_mb", JSONValue(residentMegabytes)),
-            ])
+            ] + (hostStealPercent.map { [("host_steal_percent", JSONValue($0))] } ?? []))
     }
 
     func recordStarted(directory: String) {

@@ -38,6 +38,9 @@ final class LiveApp {
     var secondProgress: SessionProgress?
     var notice: String?
     private var pacer: FramePacer
+    /// The machine's processor times at the last `stats` event (or the start), for the host's
+    /// steal over the frames each event summarises.
+    private var processorTimesAtStats = ProcessorTimes.now()
     private var lastKeyframeAnnounced = -1
     private var lastFrame: SceneFrame?
     private var minimized = false
@@ -102,9 +105,12 @@ final class LiveApp {
             present()
             if let frameTimes = pacer.wait() {
                 SDLSystem.returnFreeMemory()
+                let times = ProcessorTimes.now()
                 events.stats(
                     frames: pacer.framesPresented, fps: pacer.measuredFPS, frameTimes: frameTimes,
-                    residentMegabytes: residentMegabytes())
+                    residentMegabytes: residentMegabytes(),
+                    hostStealPercent: processorTimesAtStats.flatMap { times?.stealPercent(since: $0) })
+                processorTimesAtStats = times
             }
         }
         stopRecording(reason: nil)

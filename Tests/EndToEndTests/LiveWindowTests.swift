@@ -23,6 +23,25 @@ struct LiveWindowTests {
         #expect(events.filter { $0["event"] as? String == "keyframe" }.count >= 2)
     }
 
+    /// Every 600 frames the window says how its frames went (DESIGN.md §6), and how much of the
+    /// machine the host took meanwhile.
+    @Test func theWindowReportsFrameStatsEvery600Frames() throws {
+        let live = try LiveWindow(Self.shortSession + ["--seconds", "60"])
+        let stats = try #require(live.events.wait(for: "stats", timeout: 90).first, "no stats event")
+        func number(_ key: String) -> Double? { (stats[key] as? Double) ?? (stats[key] as? Int).map(Double.init) }
+        // Frames presented so far: the 600 summarised and the first, which is start-up's.
+        #expect(number("frames") == 601, "\(stats)")
+        for key in ["fps", "frame_ms_median", "frame_ms_p99", "frame_ms_max", "resident_mb"] {
+            #expect(number(key).map { $0 > 0 } == true, "\(key): \(stats)")
+        }
+        if let median = number("frame_ms_median"), let p99 = number("frame_ms_p99"),
+            let longest = number("frame_ms_max")
+        {
+            #expect(median <= p99 && p99 <= longest, "\(stats)")
+        }
+        #expect(number("host_steal_percent").map { (0...100).contains($0) } == true, "host_steal_percent: \(stats)")
+    }
+
     @Test func clickingInputNeuronsMakesTheNetworkThinkAboutThem() throws {
         let live = try LiveWindow(
             Self.shortSession + ["--seconds", "60"], environment: ["SDL_RENDER_DRIVER": "software"])
