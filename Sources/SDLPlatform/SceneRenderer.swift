@@ -11,10 +11,14 @@ public final class SceneRenderer {
     private let batch: GeometryBatch
     private let glowTexture: Texture
     private let discTexture: Texture
+    /// The profile across a line in 16 texels, for a canvas in memory: recorded frames' lines are
+    /// drawn from it (`SoftwareLines`, in SDL's rules), and stay the same bytes.
     private let lineTexture: Texture
-    /// The same profile sampled nearest, for lines drawn into cached layers: thousands of lines
-    /// fill far faster on llvmpipe, and in a dense mesh the coarser edge does not show.
-    private let meshLineTexture: Texture
+    /// The same profile four times finer, sampled nearest, for a window's lines: on llvmpipe a
+    /// nearest sample fills a line far faster than a linear one (four texels mixed), and at this
+    /// resolution each pixel's sample is within a few levels of what linear sampling of the
+    /// coarse profile gives, so even thick lines' edges stay smooth instead of stepped.
+    private let windowLineTexture: Texture
     /// Set while drawing into a cached layer.
     private var drawingMesh = false
     private var atlases: [TextSize: GlyphAtlas] = [:]
@@ -80,9 +84,7 @@ public final class SceneRenderer {
         // An anti-aliased disc: one texel of soft edge.
         let discPixels = try Surface.radial(size: 128) { d in (1 - d) * 64 }
         discTexture = try Texture(renderer: canvas.renderer, surface: discPixels, blend: SDL_BLENDMODE_BLEND)
-        // Across a line: fully opaque in the middle, feathered over the outer texels.
-        func lineProfile(_ x: Int, _ y: Int) -> Double { min(min(Double(y) + 0.5, 16 - Double(y) - 0.5) / 3, 1) }
-        let linePixels = try Surface.pattern(width: 2, height: 16, alpha: lineProfile)
+        let linePixels = try Surface.pattern(width: 2, height: 16) { _, y in Self.lineAlpha(texel: y, of: 16) }
         lineTexture = try Texture(renderer: canvas.renderer, surface: linePixels, blend: SDL_BLENDMODE_BLEND)
         if let pixels = canvas.softwarePixels {
             let sprites = PrescaledSprites(canvas: pixels)
@@ -91,10 +93,12 @@ public final class SceneRenderer {
                 disc: sprites.original(discPixels, mode: .blend),
                 lines: SoftwareLines(canvas: pixels, texture: linePixels))
         }
-        meshLineTexture = try Texture(
-            renderer: canvas.renderer, surface: Surface.pattern(width: 2, height: 16, alpha: lineProfile),
-            blend: SDL_BLENDMODE_BLEND)
-        SDL_SetTextureScaleMode(meshLineTexture.pointer, SDL_ScaleModeNearest)
+        let windowLinePixels = try Surface.pattern(width: 2, height: Self.windowLineTexels) { _, y in
+            Self.lineAlpha(texel: y, of: Self.windowLineTexels)
+        }
+        windowLineTexture = try Texture(
+            renderer: canvas.renderer, surface: windowLinePixels, blend: SDL_BLENDMODE_BLEND)
+        SDL_SetTextureScaleMode(windowLineTexture.pointer, SDL_ScaleModeNearest)
         for size in TextSize.allCases {
             atlases[size] = try GlyphAtlas(renderer: canvas.renderer, fontPath: fontPath, pixelSize: size.rawValue)
         }
@@ -102,6 +106,16 @@ public final class SceneRenderer {
             renderer: canvas.renderer, width: Self.textLinesSize.width, height: Self.textLinesSize.height,
             keepsPixels: inMemory != nil)
     }
+
+    /// Across a line: fully opaque in the middle, feathered over the outer 3/16 of its width.
+    /// The alpha at the centre of texel `y` of a profile `texels` long.
+    static func lineAlpha(texel y: Int, of texels: Int) -> Double {
+        let n = Double(texels), feather = 3 * n / 16
+        return min(min(Double(y) + 0.5, n - Double(y) - 0.5) / feather, 1)
+    }
+
+    /// Texels across a window's line profile (`windowLineTexture`).
+    static let windowLineTexels = 64
 
     /// The text line cache's texture: as wide as a 1920-pixel window's longest line (the HUD's
     /// example line), and room for several frames' worth of a busy window's lines.
@@ -316,6 +330,10 @@ public final class SceneRenderer {
                 bytes[4 * k + 3] = c.a
             }
             texture.update(rgba: bytes)
+            // An opaque picture replaces what is under it: unblended, llvmpipe writes its pixels
+            // without reading the target's first.
+            let opaque = picture.pixels.allSatisfy { $0.a == 255 }
+            SDL_SetTextureBlendMode(texture.pointer, opaque ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND)
             pool[used].picture = picture
             imagesUploaded += 1
         }
@@ -413,7 +431,7 @@ public final class SceneRenderer {
         let half = (max(width, 1) + 2) / 2
         let nx = -dy / length * half, ny = dx / length * half
         let tint = width < 1 ? color.withAlpha(width) : color
-        batch.use(drawingMesh ? meshLineTexture.pointer : lineTexture.pointer)
+        batch.use(inMemory == nil ? windowLineTexture.pointer : lineTexture.pointer)
         let pieces = splitsLongLines ? max(1, Int((length / SceneRenderer.softwareSegmentLength).rounded(.up))) : 1
         var start = a
         let lines = drawsIntoPixels && !drawingMesh ? inMemory?.lines : nil
