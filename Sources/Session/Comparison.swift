@@ -168,6 +168,11 @@ public struct ComparedPlans: Sendable {
         let a = first.initialNetwork.layout, b = second.initialNetwork.layout
         if a.layerSizes != b.layerSizes { return "the shapes differ" }
         if a.usesBias != b.usesBias { return "one has biases" }
+        let outputBiases = Set((0..<a.outputCount).map { a.biasIndex(layer: a.layerSizes.count - 2, neuron: $0) })
+        let differing = first.initialNetwork.parameters.indices.filter {
+            first.initialNetwork.parameters[$0] != second.initialNetwork.parameters[$0]
+        }
+        if differing.allSatisfy(outputBiases.contains) { return "a linear output starts at the targets' mean" }
         return "another initialisation"
     }
 

@@ -46,7 +46,8 @@ public struct DataSetDefaults: Sendable, Equatable {
     /// The defaults for a data set read from a file, sized to it so training takes seconds: one
     /// hidden layer of inputs + outputs neurons (4 to 32), about two million example-steps
     /// (100 to 60,000 passes); named classes take softmax with cross-entropy (three or more) or
-    /// BCE on one sigmoid output (two).
+    /// BCE on one sigmoid output (two). Numeric targets beyond 0…1, which a sigmoid output cannot
+    /// reach, take a linear output and a learning rate scaled to their spread (`regressionRate`).
     public static func sized(to data: DataSet) -> DataSetDefaults {
         var defaults = DataSetDefaults()
         defaults.hiddenLayers = [min(max(data.inputCount + data.targetCount, 4), 32)]
@@ -58,7 +59,22 @@ public struct DataSetDefaults: Sendable, Equatable {
             } else {
                 defaults.loss = .bce
             }
+        } else if data.isRegression, data.targets.contains(where: { !(0...1).contains($0) }) {
+            defaults.outputActivation = .linear
+            defaults.learningRate = regressionRate(data.targets)
         }
         return defaults
+    }
+
+    /// A learning rate for a linear output fitting `targets` (its bias starting at their mean,
+    /// `Network.centringLinearOutputs`): 0.3 over their standard deviation, at most 0.3. Steps
+    /// grow with the targets' size, and a rate of 1 diverges on targets in the tens; measured on
+    /// smooth functions of two inputs scaled from 0.1 to 1,000, this rate reaches R² ≥ 0.9 at
+    /// every scale (`DataSetDefaultsTests`).
+    static func regressionRate(_ targets: [Double]) -> Double {
+        let n = Double(max(targets.count, 1))
+        let mean = targets.reduce(0, +) / n
+        let deviation = (targets.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / n).squareRoot()
+        return min(0.3, 0.3 / max(deviation, 1e-12))
     }
 }

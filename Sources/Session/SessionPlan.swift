@@ -93,12 +93,13 @@ public struct SessionPlan: Sendable {
             try checkAgreement(of: model, withModelIn: path, network)
         } else {
             let layers = model.layers ?? [dataSet.inputCount] + defaults.hiddenLayers + [dataSet.targetCount]
-            network = Network(
+            let fresh = Network(
                 layerSizes: layers, hidden: model.activation ?? defaults.activation,
                 output: model.outputActivation ?? defaults.outputActivation,
                 usesBias: model.bias ?? !dataSet.defaultsToNoBias,
                 initialization: model.initialization ?? defaults.initialization,
                 seed: model.seed)
+            network = dataSet.isRegression ? fresh.centringLinearOutputs(on: dataSet) : fresh
         }
         let shape = network.layout.layerSizes
         let shapeText = shape.map(String.init).joined(separator: ",")

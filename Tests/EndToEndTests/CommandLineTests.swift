@@ -281,6 +281,28 @@ struct DataSetDefaultsTests {
         }
     }
 
+    /// A CSV of numbers in the hundreds or around -50 (a price, a temperature) learns with the
+    /// defaults too: a sigmoid output could not reach them, so it gets a linear one.
+    @Test(arguments: [(100.0, 0.0), (3.0, -50.0)])
+    func aCSVOfLargeNumbersLearnsWithItsDefaults(scale: Double, offset: Double) throws {
+        let directory = Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let file = directory + "/prices.csv"
+        var text = "size,age,price\n"
+        for k in 0..<80 {
+            let size = Double(k % 9) / 4 - 1, age = Double((k * 7) % 11) / 5 - 1
+            text += "\(size),\(age),\(scale * (size + 0.5 * age * age) + offset)\n"
+        }
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try Tool.neuroglow(["train", "--dataset", file, "--json"], timeout: 300)
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(Tool.json(result.stdout) as? [String: Any])
+        let r2 = try #require(json["r_squared"] as? Double)
+        #expect(r2 >= 0.9, "scale \(scale), offset \(offset): R² \(r2)")
+        let described = try Tool.neuroglow(["datasets", "--describe", file])
+        #expect(described.stdout.contains("linear output"), "\(described.stdout)")
+    }
+
     @Test func datasetsListsEverySetWithItsDefaults() throws {
         let result = try Tool.neuroglow(["datasets", "--json"])
         #expect(result.status == 0, "\(result.stderr)")

@@ -65,6 +65,16 @@ struct ComparisonTests {
         let shape = try ComparedPlans.make(
             model: ModelOptions(), schedule: ScheduleOptions(), comparison: try Comparison(parsing: "layers=3,6,1"))
         #expect(!shape.startTheSame && shape.captions.second.contains("its own first weights"))
+        // A linear output on a regression starts at the targets' mean: the one difference, and said so.
+        var regression = ModelOptions()
+        regression.dataSet = "reg-plane"
+        let output = try ComparedPlans.make(
+            model: regression, schedule: ScheduleOptions(),
+            comparison: try Comparison(parsing: "output-activation=linear"))
+        #expect(output.differentStart == "a linear output starts at the targets' mean")
+        let initialisation = try ComparedPlans.make(
+            model: regression, schedule: ScheduleOptions(), comparison: try Comparison(parsing: "init=xavier"))
+        #expect(initialisation.differentStart == "another initialisation")
     }
 
     /// The second network's keyframes are at the first's iterations, decided by the first's

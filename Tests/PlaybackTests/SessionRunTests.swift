@@ -202,4 +202,40 @@ struct SizedDefaultsTests {
         let classes = DataSetDefaults.sized(to: named)
         #expect(classes.outputActivation == .softmax && classes.loss == .ce)
     }
+
+    /// Numbers a sigmoid reaches keep its output; others take a linear one, at a rate that shrinks
+    /// with their spread (0.3 up to a deviation of 1, 0.3 / deviation beyond).
+    @Test func numbersBeyondZeroToOneTakeALinearOutput() {
+        func defaults(_ targets: [Double]) -> DataSetDefaults {
+            DataSetDefaults.sized(
+                to: DataSet(
+                    name: "n.csv", rows: targets.enumerated().map { ([Double($0.offset)], [$0.element]) },
+                    isRegression: true))
+        }
+        let within = defaults([0, 0.25, 0.5, 1])
+        #expect(within.outputActivation == .sigmoid && within.learningRate == 1)
+        let small = defaults([-1, 1])  // deviation 1
+        #expect(small.outputActivation == .linear && abs(small.learningRate - 0.3) < 1e-12)
+        let prices = defaults([100, 140, 120, 80, 60])  // deviation 800.squareRoot()
+        #expect(prices.outputActivation == .linear && abs(prices.learningRate - 0.3 / 800.squareRoot()) < 1e-12)
+    }
+
+    /// A linear output starts at its target's mean; other outputs, and networks without biases,
+    /// start as their seed draws them.
+    @Test func aLinearOutputStartsAtItsTargetsMean() throws {
+        let data = DataSet(name: "p.csv", rows: [([0], [1000]), ([1], [1010]), ([2], [1020])])
+        let linear = Network(layerSizes: [1, 3, 1], hidden: .sigmoid, output: .linear, usesBias: true, seed: 4)
+        let centred = linear.centringLinearOutputs(on: data)
+        #expect(centred.bias(layer: 1, neuron: 0) == 1010)
+        // Everything else is untouched.
+        let outputBias = linear.layout.biasIndex(layer: 1, neuron: 0)
+        #expect(
+            centred.parameters.indices.allSatisfy {
+                $0 == outputBias || centred.parameters[$0] == linear.parameters[$0]
+            })
+        let sigmoid = Network(layerSizes: [1, 3, 1], hidden: .sigmoid, output: .sigmoid, usesBias: true, seed: 4)
+        #expect(sigmoid.centringLinearOutputs(on: data).parameters == sigmoid.parameters)
+        let biasFree = Network(layerSizes: [1, 3, 1], hidden: .sigmoid, output: .linear, usesBias: false, seed: 4)
+        #expect(biasFree.centringLinearOutputs(on: data).parameters == biasFree.parameters)
+    }
 }
