@@ -81,6 +81,7 @@ public struct SessionPlan: Sendable {
                 notes.append("input column '\(rawTrain.inputNames[c])' is constant; the network sees it as 0")
             }
         }
+        if !BuiltInDataSets.isBuiltIn(model.dataSet), let note = whole.wholeNumberTargetsNote { notes.append(note) }
         let dataSet = scaling.map { $0.apply(to: rawTrain) } ?? rawTrain
         let testSet = rawTest.map { test in scaling.map { $0.apply(to: test) } ?? test }
         let defaults =

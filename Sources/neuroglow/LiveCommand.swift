@@ -31,6 +31,7 @@ struct LiveCommand: ParsableCommand {
 
     mutating func run() throws {
         let (plan, compared) = try validating { try model.plans(schedule: scheduleOptions.resolved()) }
+        for note in plan.notes { report("neuroglow: \(note)") }
         let size = try validating { try view.resolvedSize() }
         let palette = view.resolvedPalette
         if let seconds, !(seconds > 0 && seconds.isFinite) {

@@ -52,6 +52,7 @@ struct RecordCommand: ParsableCommand {
 
     mutating func run() throws {
         let (plan, compared) = try validating { try model.plans(schedule: scheduleOptions.resolved()) }
+        for note in plan.notes { report("neuroglow: \(note)") }
         if compared != nil && explain {
             throw ValidationError("--explain and --compare: explain one network at a time")
         }

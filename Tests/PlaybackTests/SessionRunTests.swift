@@ -220,6 +220,24 @@ struct SizedDefaultsTests {
         #expect(prices.outputActivation == .linear && abs(prices.learningRate - 0.3 / 800.squareRoot()) < 1e-12)
     }
 
+    /// A few whole numbers in the one target column may be classes written as numbers: the plan
+    /// says how to have them learnt as classes. Nothing is said for 0/1, fractions or many values.
+    @Test func wholeNumberTargetsAreNoted() {
+        func note(_ targets: [Double]) -> String? {
+            DataSet(
+                name: "n.csv", rows: targets.enumerated().map { ([Double($0.offset)], [$0.element]) },
+                isRegression: Set(targets) != [0, 1]
+            ).wholeNumberTargetsNote
+        }
+        #expect(
+            note([0, 1, 2, 1, 0]) == "target 'y' holds only the whole numbers 0 to 2: they are learnt as numbers "
+                + "(regression); to learn them as classes, write them as names (e.g. c0, c1, c2)")
+        #expect(note([1, 5, 3, 4, 2])?.contains("1 to 5") == true && note([1, 5, 3, 4, 2])?.contains("c3, …") == true)
+        #expect(note([0, 1, 1, 0]) == nil)
+        #expect(note([0, 0.5, 2]) == nil)
+        #expect(note((0..<30).map(Double.init)) == nil)
+    }
+
     /// A linear output starts at its target's mean; other outputs, and networks without biases,
     /// start as their seed draws them.
     @Test func aLinearOutputStartsAtItsTargetsMean() throws {
