@@ -16,8 +16,8 @@ public final class SceneRenderer {
     private let lineTexture: Texture
     /// The same profile four times finer, sampled nearest, for a window's lines: on llvmpipe a
     /// nearest sample fills a line far faster than a linear one (four texels mixed), and at this
-    /// resolution each pixel's sample is within a few levels of what linear sampling of the
-    /// coarse profile gives, so even thick lines' edges stay smooth instead of stepped.
+    /// resolution every pixel's sample is within 12 levels of the feather the profile stands for
+    /// (`LineProfileTests`), so even thick lines' edges stay smooth instead of stepped.
     private let windowLineTexture: Texture
     /// Set while drawing into a cached layer.
     private var drawingMesh = false
