@@ -323,16 +323,17 @@ public final class SceneRenderer {
         let texture = pool[used].texture
         if pool[used].picture != picture {
             var bytes = [UInt8](repeating: 0, count: picture.pixels.count * 4)
+            var opaque = true
             for (k, c) in picture.pixels.enumerated() {
                 bytes[4 * k] = c.r
                 bytes[4 * k + 1] = c.g
                 bytes[4 * k + 2] = c.b
                 bytes[4 * k + 3] = c.a
+                opaque = opaque && c.a == 255
             }
             texture.update(rgba: bytes)
             // An opaque picture replaces what is under it: unblended, llvmpipe writes its pixels
             // without reading the target's first.
-            let opaque = picture.pixels.allSatisfy { $0.a == 255 }
             SDL_SetTextureBlendMode(texture.pointer, opaque ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND)
             pool[used].picture = picture
             imagesUploaded += 1

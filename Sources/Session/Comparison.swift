@@ -133,6 +133,9 @@ public struct ComparedPlans: Sendable {
     public let first: SessionPlan
     public let second: SessionPlan
     public let comparison: Comparison
+    /// The captions drawn over each network: what the command line gave, and what differs.
+    /// Worked out once: every frame draws them, and why the starts differ compares every weight.
+    public let captions: (first: String, second: String)
 
     /// Two plans made elsewhere (the bench builds its own); `second` should differ from `first`
     /// only as `comparison` says.
@@ -140,6 +143,11 @@ public struct ComparedPlans: Sendable {
         self.first = first
         self.second = second
         self.comparison = comparison
+        let note = Self.differentStart(first, second).map { " (its own first weights: \($0))" } ?? ""
+        let base = comparison.changes.map { change in
+            "\(change.name)=\(first.value(of: change.name))"
+        }.joined(separator: ", ")
+        captions = (base, comparison.caption + note)
     }
 
     /// Both plans; errors as for one, the second's naming `--compare`.
@@ -157,14 +165,18 @@ public struct ComparedPlans: Sendable {
 
     /// Whether both networks start from the same weights (same shape, initialisation and biases;
     /// activations may differ).
-    public var startTheSame: Bool {
+    public var startTheSame: Bool { Self.startTheSame(first, second) }
+
+    /// Why the second network starts from other weights, or nil when it starts from the same.
+    public var differentStart: String? { Self.differentStart(first, second) }
+
+    private static func startTheSame(_ first: SessionPlan, _ second: SessionPlan) -> Bool {
         first.initialNetwork.layout.layerSizes == second.initialNetwork.layout.layerSizes
             && first.initialNetwork.parameters == second.initialNetwork.parameters
     }
 
-    /// Why the second network starts from other weights, or nil when it starts from the same.
-    public var differentStart: String? {
-        guard !startTheSame else { return nil }
+    private static func differentStart(_ first: SessionPlan, _ second: SessionPlan) -> String? {
+        guard !startTheSame(first, second) else { return nil }
         let a = first.initialNetwork.layout, b = second.initialNetwork.layout
         if a.layerSizes != b.layerSizes { return "the shapes differ" }
         if a.usesBias != b.usesBias { return "one has biases" }
@@ -174,15 +186,6 @@ public struct ComparedPlans: Sendable {
         }
         if differing.allSatisfy(outputBiases.contains) { return "a linear output starts at the targets' mean" }
         return "another initialisation"
-    }
-
-    /// The captions drawn over each network: what the command line gave, and what differs.
-    public var captions: (first: String, second: String) {
-        let note = differentStart.map { " (its own first weights: \($0))" } ?? ""
-        let base = comparison.changes.map { change in
-            "\(change.name)=\(first.value(of: change.name))"
-        }.joined(separator: ", ")
-        return (base, comparison.caption + note)
     }
 }
 
