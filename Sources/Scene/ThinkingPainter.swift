@@ -95,18 +95,36 @@ struct ThinkingPainter {
             let a = layout.centres[l][i], b = layout.centres[l + 1][j]
             let width = SynapseEncoding.width(
                 weight: network.weight(layer: l, to: j, from: i), scale: scale, radius: layout.radius)
-            // The line over the synapse's visible part; the pulse itself runs centre to centre.
-            let span = layout.synapseSpan(layer: l, from: i, to: j)
-            out.append(
-                .line(
-                    from: span.from, to: span.to, width: width + 1.5, color: tint.withAlpha(0.1 + 0.4 * level),
-                    dashed: false))
+            // The pulse runs centre to centre; its trail lights the synapse's visible part behind it.
+            if let trail = Self.trail(
+                behind: t, from: a, to: b, visible: layout.synapseSpan(layer: l, from: i, to: j),
+                backward: backward)
+            {
+                out.append(
+                    .line(
+                        from: trail.from, to: trail.to, width: width + 1.5, color: tint.withAlpha(0.1 + 0.4 * level),
+                        dashed: false))
+            }
             pulses.append(
                 .glow(
                     center: a.lerp(to: b, t), radius: pulseRadius * (0.6 + 0.9 * level),
                     color: tint.withAlpha(0.25 + 0.75 * level)))
         }
         out += pulses
+    }
+
+    /// The part of a synapse's `visible` span (a sub-segment of `a`…`b`) a pulse at `t` (0 at
+    /// `a`, 1 at `b`) has passed: from where it is visible up to the pulse going forward, from
+    /// the pulse to where it ends going backward; nil while the pulse is outside it.
+    static func trail(behind t: Double, from a: Point, to b: Point, visible: (from: Point, to: Point), backward: Bool)
+        -> (from: Point, to: Point)?
+    {
+        let length = a.distance(to: b)
+        guard length > 0 else { return nil }
+        let start = a.distance(to: visible.from) / length, end = a.distance(to: visible.to) / length
+        let passed = backward ? (max(t, start), end) : (start, min(t, end))
+        guard passed.1 - passed.0 > 0.5 / length else { return nil }
+        return (a.lerp(to: b, passed.0), a.lerp(to: b, passed.1))
     }
 
     /// Halos, then discs, then labels: grouped by kind so each group is one draw call (on

@@ -118,6 +118,49 @@ struct EncodingTests {
         #expect(late.lit(layer: 2) == 1)
     }
 
+    /// A pulse's line is its trail: from where the synapse shows to the pulse going forward, from
+    /// the pulse to the receiving end going back, growing as the pulse travels.
+    @Test func pulsesLightTheSynapsesBehindThem() throws {
+        let (plan, progress) = try finishedSession(iterations: 2_000, keyframes: 12)
+        /// The forward (or backward) pulse lines of a frame, and the centres of its beads (the
+        /// timeline below the network draws marks in the pulse's colour).
+        func pulses(frame: Int, backward: Bool) -> (lines: [(Point, Point)], beads: [Point]) {
+            let input = sceneInput(plan, progress, frame: frame)
+            let tint = backward ? input.palette.backwardPulse : input.palette.forwardPulse
+            func isTint(_ c: Color) -> Bool { (c.r, c.g, c.b) == (tint.r, tint.g, tint.b) }
+            var lines: [(Point, Point)] = [], beads: [Point] = []
+            for command in SceneBuilder.build(input).overlay {
+                if case let .line(from, to, _, color, _) = command, isTint(color), from.y < input.layout.hudBottom.y {
+                    lines.append((from, to))
+                }
+                if case let .glow(centre, _, color) = command, isTint(color) { beads.append(centre) }
+            }
+            return (lines, beads)
+        }
+        func length(_ lines: [(Point, Point)]) -> Double { lines.reduce(0) { $0 + $1.0.distance(to: $1.1) } }
+        let layout = sceneInput(plan, progress, frame: 0).layout
+        let early = pulses(frame: 2, backward: false), later = pulses(frame: 4, backward: false)
+        #expect(!early.lines.isEmpty && length(later.lines) > length(early.lines) * 1.5)
+        for (from, to) in later.lines {
+            #expect(later.beads.contains { $0.distance(to: to) < 1e-9 }, "a forward trail ends at its pulse")
+            #expect(layout.centres[0].contains { $0.distance(to: from) < layout.radius })
+        }
+        let back = (10...20).lazy.map { pulses(frame: $0, backward: true) }.first { !$0.lines.isEmpty }
+        for (from, to) in back?.lines ?? [] {
+            #expect(back!.beads.contains { $0.distance(to: from) < 1e-9 }, "a backward trail starts at its pulse")
+            #expect(layout.centres.joined().contains { $0.distance(to: to) < layout.radius })
+        }
+        #expect(back != nil)
+        // Nothing lit before the pulse leaves the sender's disc.
+        let visible = (from: Point(10, 0), to: Point(90, 0))
+        #expect(
+            ThinkingPainter.trail(behind: 0.05, from: Point(0, 0), to: Point(100, 0), visible: visible, backward: false)
+                == nil)
+        #expect(
+            ThinkingPainter.trail(behind: 0.95, from: Point(0, 0), to: Point(100, 0), visible: visible, backward: true)
+                == nil)
+    }
+
     @Test func weightsEaseBetweenKeyframesNeverJump() throws {
         let (plan, progress) = try finishedSession(iterations: 2_000, keyframes: 12)
         let beat = plan.schedule.beat
