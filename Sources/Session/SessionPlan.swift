@@ -112,14 +112,7 @@ public struct SessionPlan: Sendable {
                     + "last \(dataSet.targetCount)"
             )
         }
-        let output = network.activations.last!
-        if !loss.allowedOutputActivations.contains(output) {
-            let needs = loss.allowedOutputActivations.map(\.rawValue).joined(separator: " or ")
-            let origin =
-                model.loadPath.map { "the model in \($0) has \(output.rawValue) outputs" }
-                ?? "--output-activation \(output.rawValue)"
-            throw InputError("--loss \(loss.rawValue) with \(origin): \(loss.rawValue) needs \(needs) outputs")
-        }
+        try checkOutputs(of: network, loss: loss, model: model, dataSetName: dataSet.name)
         let training = TrainingOptions(
             loss: loss, learningRate: model.learningRate ?? defaults.learningRate, momentum: model.momentum,
             batchSize: model.batchSize, shuffle: model.shuffle, seed: model.seed)
@@ -127,6 +120,29 @@ public struct SessionPlan: Sendable {
             dataSet: dataSet, initialNetwork: network, training: training,
             iterations: model.iterations ?? defaults.iterations,
             schedule: schedule, model: model, testSet: testSet, inputScaling: scaling, notes: notes)
+    }
+
+    /// Refuses an output layer that cannot learn: a loss its activation does not suit, or a
+    /// softmax over one neuron (always 1, whatever the weights). The message names where each
+    /// choice came from: the option typed, the data set's default or the model file.
+    static func checkOutputs(of network: Network, loss: Loss, model: ModelOptions, dataSetName: String)
+        throws(InputError)
+    {
+        let output = network.activations.last!
+        let byDefault = " (the default for \(dataSetName))"
+        let outputOrigin =
+            model.loadPath.map { "the model in \($0) has \(output.rawValue) outputs" }
+            ?? "--output-activation \(output.rawValue)\(model.outputActivation == nil ? byDefault : "")"
+        if output == .softmax && network.layout.outputCount == 1 {
+            throw InputError(
+                "\(outputOrigin) with 1 output: a softmax over one neuron is always 1, so it cannot learn; "
+                    + "softmax needs 2 or more outputs (one output takes sigmoid or linear)")
+        }
+        if !loss.allowedOutputActivations.contains(output) {
+            let needs = loss.allowedOutputActivations.map(\.rawValue).joined(separator: " or ")
+            let lossOrigin = "--loss \(loss.rawValue)\(model.loss == nil ? byDefault : "")"
+            throw InputError("\(lossOrigin) with \(outputOrigin): \(loss.rawValue) needs \(needs) outputs")
+        }
     }
 
     /// Refuses shape options given with `--load` that the model file contradicts: the file

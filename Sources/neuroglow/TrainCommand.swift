@@ -85,8 +85,9 @@ struct TrainCommand: ParsableCommand {
             return
         }
         let shape = network.layout.layerSizes.map(String.init).joined(separator: "-")
+        let iterations = "\(trainer.iteration) iteration\(trainer.iteration == 1 ? "" : "s")"
         print(
-            "trained \(shape) on \(data.name): \(trainer.iteration) iterations, final loss "
+            "trained \(shape) on \(data.name): \(iterations), final loss "
                 + "\(format(loss, 6))\(trainer.hasDiverged ? " — DIVERGED (lower the learning rate)" : "")"
         )
         for e in 0..<shown {

@@ -173,6 +173,17 @@ struct TestPartPlanTests {
                     $0.dataSet = "circle"; $0.testFraction = 0.95
                 }, "--test-fraction 0.95: expected a number from 0 to 0.9"
             ),
+            (
+                {
+                    $0.outputActivation = .softmax; $0.loss = .ce
+                }, "--output-activation softmax with 1 output: a softmax over one neuron is always 1"
+            ),
+            ({ $0.loss = .ce }, "--loss ce with --output-activation sigmoid (the default for xor3): ce needs softmax"),
+            (
+                {
+                    $0.dataSet = "circle"; $0.outputActivation = .linear; $0.loss = .bce
+                }, "--loss bce with --output-activation linear: bce needs sigmoid outputs"
+            ),
         ]
         for (configure, message) in cases {
             do {
