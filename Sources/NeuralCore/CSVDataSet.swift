@@ -1,6 +1,7 @@
 /// Reads a data set from CSV text (docs/DESIGN.md §5).
 ///
-/// Contract: a header row, then rows with as many cells as the header. Target columns are
+/// Contract: a header row (not all numbers: a file without one is refused rather than losing
+/// its first example), then rows with as many cells as the header. Target columns are
 /// those whose header is `y`, starts with `y` followed by a digit, `_` or `-`, or starts with
 /// `target` (any case); when none is marked, the last column is the target. Inputs are numbers.
 /// A single target column whose cells are mostly not numbers is a **class column**: its
@@ -32,9 +33,18 @@ public enum CSVDataSet {
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(clean)
             guard let columns = header else {
                 if cells.count < 2 {
+                    let separator = line.contains(";") ? "semicolons" : line.contains("\t") ? "tabs" : nil
                     throw InputError(
                         "\(name): line \(lineNumber): the header needs at least two columns (inputs and a "
                             + "target), found \(cells.count)"
+                            + (separator.map { "; cells are separated by commas, and this line has \($0)" } ?? "")
+                    )
+                }
+                if cells.allSatisfy({ Double($0) != nil }) {
+                    let example = cells.count <= 4 ? (1..<cells.count).map { "x\($0)," }.joined() : "x1,x2,…,"
+                    throw InputError(
+                        "\(name): line \(lineNumber) looks like data, not a header (every cell is a number); the "
+                            + "first row must name the columns, e.g. \(example)y"
                     )
                 }
                 if cells.count > maximumColumns {

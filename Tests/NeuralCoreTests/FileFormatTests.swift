@@ -36,6 +36,13 @@ struct CSVDataSetTests {
         #expect(error("a,b\n1,inf\n") == "d.csv: line 2, column 2 (b): 'inf' is not a finite number")
         #expect(error("a,b\n1,\n") == "d.csv: line 2, column 2 (b): an empty cell is not a number")
         #expect(error("a\n1\n").contains("at least two columns"))
+        #expect(
+            error("a;b;y\n1;2;0\n").hasSuffix("found 1; cells are separated by commas, and this line has semicolons"))
+        #expect(
+            error("1,2,0\n3,4,1\n")
+                == "d.csv: line 1 looks like data, not a header (every cell is a number); the first row must name "
+                + "the columns, e.g. x1,x2,y")
+        #expect(error("\n0.5,1e3,-2,7,1\n").contains("line 2 looks like data") && error("x,2\n1,2\n") == "no error")
         #expect(error("a,\u{0}b\n").contains("binary"))
         #expect(
             error("a,b\n" + String(repeating: "1", count: CSVDataSet.maximumLineLength + 1)).contains("longer than"))
