@@ -32,9 +32,16 @@ public final class FrameRecorder: @unchecked Sendable {
 
     /// A frame on its way to the sink: read back into a surface, or encoded into bytes. Each
     /// buffer is made on first use and kept.
-    private final class Slot {
+    fileprivate final class Slot {
         var surface: Surface?
         var bytes: [UInt8] = []
+    }
+
+    /// A frame `prepare` made: its buffer from the pool, and whether it holds the sink's bytes
+    /// (else a surface read back, which the sink converts when it writes it).
+    public struct PreparedFrame {
+        fileprivate let slot: Slot
+        fileprivate let encoded: Bool
     }
 
     /// Frames are read back in the canvas's own pixel format (a plain copy) and converted, if the
@@ -69,28 +76,46 @@ public final class FrameRecorder: @unchecked Sendable {
     /// fails it (one recording, one frame size).
     @discardableResult
     public func capture(from canvas: Canvas) -> Bool {
-        if failure != nil { return false }
+        guard let frame = prepare(from: canvas) else { return false }
+        return submit(frame)
+    }
+
+    /// The first half of `capture`: takes a buffer from the pool (waiting while all are queued)
+    /// and encodes the canvas's frame into it, or reads it back. Several threads may prepare at
+    /// once, so a frame's encoding need not wait for the frames before it to be submitted. Nil
+    /// once the recording has failed. Every frame prepared must be `submit`ted or `discard`ed.
+    public func prepare(from canvas: Canvas) -> PreparedFrame? {
+        if failure != nil { return nil }
         guard canvas.width == width, canvas.height == height else {
             fail("the picture is now \(canvas.width)×\(canvas.height), the recording's frames are \(width)×\(height)")
-            return false
+            return nil
         }
         slots.wait()
         let slot = lock.withLock { free.removeLast() }
-        let encoded: Bool
         if let pixels = canvas.softwarePixels, let encoding = sink.encoding {
             encoding.encode(pixels, into: &slot.bytes)
-            encoded = true
-        } else {
-            do {
-                let surface = try slot.surface ?? Surface(width: width, height: height, pixelFormat: captureFormat)
-                slot.surface = surface
-                try canvas.readPixels(into: surface)
-            } catch {
-                release(slot)
-                fail("reading the frame back failed: \(error)")
-                return false
-            }
-            encoded = false
+            return PreparedFrame(slot: slot, encoded: true)
+        }
+        do {
+            let surface = try slot.surface ?? Surface(width: width, height: height, pixelFormat: captureFormat)
+            slot.surface = surface
+            try canvas.readPixels(into: surface)
+        } catch {
+            release(slot)
+            fail("reading the frame back failed: \(error)")
+            return nil
+        }
+        return PreparedFrame(slot: slot, encoded: false)
+    }
+
+    /// The second half of `capture`: queues a prepared frame for writing as the next frame of
+    /// the recording (frames are numbered in the order they are submitted). Returns false, and
+    /// drops the frame, once the recording has failed.
+    @discardableResult
+    public func submit(_ frame: PreparedFrame) -> Bool {
+        if failure != nil {
+            release(frame.slot)
+            return false
         }
         let index = lock.withLock { () -> Int in
             captured += 1
@@ -98,15 +123,15 @@ public final class FrameRecorder: @unchecked Sendable {
         }
         // The slot passes to the writing queue; the pool's semaphore guarantees no other thread
         // touches it until `release` puts it back.
-        nonisolated(unsafe) let handedOver = slot
+        nonisolated(unsafe) let handedOver = frame
         queue.async { [self] in
-            let slot = handedOver
-            defer { release(slot) }
+            let frame = handedOver
+            defer { release(frame.slot) }
             guard failure == nil else { return }
             do {
-                if encoded {
-                    try sink.write(encoded: slot.bytes, frame: firstFrame + index)
-                } else if let surface = slot.surface {
+                if frame.encoded {
+                    try sink.write(encoded: frame.slot.bytes, frame: firstFrame + index)
+                } else if let surface = frame.slot.surface {
                     try sink.write(surface, frame: firstFrame + index)
                 }
                 lock.withLock { written += 1 }
@@ -116,6 +141,9 @@ public final class FrameRecorder: @unchecked Sendable {
         }
         return true
     }
+
+    /// Returns a prepared frame's buffer to the pool without writing it.
+    public func discard(_ frame: PreparedFrame) { release(frame.slot) }
 
     /// Waits until every queued frame is written (or refused after a failure), then ends the
     /// sink (a video's file is then complete).
@@ -128,7 +156,7 @@ public final class FrameRecorder: @unchecked Sendable {
         }
     }
 
-    private func release(_ slot: Slot) {
+    fileprivate func release(_ slot: Slot) {
         lock.withLock { free.append(slot) }
         slots.signal()
     }

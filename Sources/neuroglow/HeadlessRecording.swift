@@ -111,12 +111,14 @@ final class HeadlessRecording: @unchecked Sendable {  // each worker is used by 
                 index: k, frame: timeline.firstFrame(ofKeyframe: k), iteration: iteration,
                 example: k % plan.dataSet.count, loss: progress.keyframeLosses[k])
         }
-        let tally = Tally(first: min(firstFrame, total), total: total, start: start, showsProgress: showsProgress)
+        let tally = Tally(
+            recorder: recorder, first: min(firstFrame, total), total: total, start: start,
+            showsProgress: showsProgress)
         let count = workers.count
         DispatchQueue.concurrentPerform(iterations: count) { w in
             let worker = workers[w]
             while let frame = tally.nextFrame() {
-                // Failing the frame taken (not just leaving) wakes a worker waiting for its turn.
+                // Failing the frame taken (not just leaving) keeps the frames after it unwritten.
                 if StopSignal.isRequested {
                     tally.fail(frame: frame, message: "interrupted")
                     break
@@ -124,12 +126,11 @@ final class HeadlessRecording: @unchecked Sendable {  // each worker is used by 
                 let sessionFrame = firstSessionFrame + frame
                 worker.renderer.draw(
                     SceneBuilder.build(scene(frame: sessionFrame, progress: progress, secondProgress: secondProgress)))
-                guard tally.waitForTurn(frame) else { break }
-                guard recorder.capture(from: worker.canvas) else {
+                guard let prepared = recorder.prepare(from: worker.canvas) else {
                     tally.fail(frame: frame, message: recorder.failure ?? "recording failed")
                     break
                 }
-                tally.frameDone()
+                tally.finished(frame, prepared)
             }
         }
         tally.finish()
@@ -158,12 +159,21 @@ extension HeadlessRecording {
     }
 }
 
-/// What the recording workers share: the next frame to render, whose turn it is to hand its frame
-/// over, frames handed over (with the progress display) and the first failure.
+/// What the recording workers share: the next frame to render, frames rendered ahead of their
+/// turn, frames handed to the recorder (with the progress display) and the first failure.
+///
+/// Workers never wait for one another: a frame finished before the frames ahead of it waits
+/// here and is handed over, in order, by whichever worker completes the frame it waits for (on
+/// two cores, waiting for turns idled the workers an eighth of the time). A frame is taken at
+/// most `window` frames past the first not handed over, so the frames waiting here never hold
+/// all of the recorder's buffers while the frame they wait for still needs one.
 private final class Tally: @unchecked Sendable {
     private let lock = Condition()
+    private let recorder: FrameRecorder
+    private let window = FrameRecorder.poolSize
     private var done = 0
     private var next = 0
+    private var waiting: [Int: FrameRecorder.PreparedFrame] = [:]
     private let first: Int
     private let total: Int
     private var firstFailure: (frame: Int, message: String)?
@@ -171,7 +181,8 @@ private final class Tally: @unchecked Sendable {
     private let start: Date
 
     /// Frames before `first` are on disk already (a resumed recording).
-    init(first: Int, total: Int, start: Date, showsProgress: Bool) {
+    init(recorder: FrameRecorder, first: Int, total: Int, start: Date, showsProgress: Bool) {
+        self.recorder = recorder
         done = first
         next = first
         self.first = first
@@ -180,39 +191,55 @@ private final class Tally: @unchecked Sendable {
         self.start = start
     }
 
-    /// Waits until every frame before `frame` is handed over; false if a frame failed meanwhile.
-    func waitForTurn(_ frame: Int) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        while done < frame && firstFailure == nil { lock.wait() }
-        return firstFailure == nil
-    }
-
-    func frameDone() {
-        lock.lock()
-        done += 1
-        bar?.update(done: done - first, elapsed: Date().timeIntervalSince(start))
-        lock.broadcast()
-        lock.unlock()
-    }
-
-    func fail(frame: Int, message: String) {
-        lock.lock()
-        if firstFailure == nil || frame < firstFailure!.frame { firstFailure = (frame, message) }
-        lock.broadcast()
-        lock.unlock()
-    }
-
-    /// The next frame to render, or nil when all are taken or a frame has failed.
+    /// The next frame to render, or nil when all are taken or a frame has failed. Waits while
+    /// the next frame is a whole window past the first not handed over.
     func nextFrame() -> Int? {
         lock.withLock {
+            while firstFailure == nil && next < total && next >= done + window { lock.wait() }
             guard firstFailure == nil, next < total else { return nil }
             next += 1
             return next - 1
         }
     }
 
+    /// Takes `frame`, prepared, and hands the recorder every frame now complete in order. Frames
+    /// after a failed one are dropped.
+    func finished(_ frame: Int, _ prepared: FrameRecorder.PreparedFrame) {
+        lock.withLock {
+            waiting[frame] = prepared
+            while let ready = waiting.removeValue(forKey: done) {
+                if let failed = firstFailure?.frame, done >= failed {
+                    recorder.discard(ready)
+                } else if !recorder.submit(ready) {
+                    recordFailure(frame: done, message: recorder.failure ?? "recording failed")
+                } else {
+                    bar?.update(done: done + 1 - first, elapsed: Date().timeIntervalSince(start))
+                }
+                done += 1
+            }
+            lock.broadcast()
+        }
+    }
+
+    func fail(frame: Int, message: String) {
+        lock.withLock {
+            recordFailure(frame: frame, message: message)
+            lock.broadcast()
+        }
+    }
+
+    private func recordFailure(frame: Int, message: String) {
+        if firstFailure == nil || frame < firstFailure!.frame { firstFailure = (frame, message) }
+    }
+
     var failure: String? { lock.withLock { firstFailure?.message } }
 
-    func finish() { lock.withLock { bar?.finish() } }
+    /// Returns the buffers of frames still waiting (behind a failed frame) to the recorder.
+    func finish() {
+        lock.withLock {
+            for prepared in waiting.values { recorder.discard(prepared) }
+            waiting = [:]
+            bar?.finish()
+        }
+    }
 }
