@@ -22,8 +22,8 @@ extension Explanation {
     private var outputLayer: Int { network.layout.layerCount - 1 }
 
     private func name(_ neuron: NeuronID) -> String {
-        neuron.layer == outputLayer
-            ? "output \(neuron.index + 1)" : "layer \(neuron.layer), neuron \(neuron.index + 1)"
+        guard neuron.layer == outputLayer else { return "layer \(neuron.layer), neuron \(neuron.index + 1)" }
+        return outputClasses.map { "output \"\($0[neuron.index])\"" } ?? "output \(neuron.index + 1)"
     }
 
     private func forwardLines(_ neuron: NeuronID) -> (String, [String]) {
@@ -64,7 +64,7 @@ extension Explanation {
             .prefix(Self.rowsShown).sorted()
         for k in shown {
             let y = step.target[k], o = outputs[k]
-            let label = outputs.count == 1 ? "" : "output \(k + 1): "
+            let label = outputs.count == 1 ? "" : "\(name(NeuronID(layer: outputLayer, index: k))): "
             lines.append(
                 "\(label)target y = \(formatExplained(y)), output o = \(formatExplained(o)), "
                     + "y − o = \(formatExplained(y - o, signed: true))")
@@ -179,12 +179,14 @@ extension Explanation {
         if network.layout.usesBias {
             let j = focus.layer == outputLayer ? focus.index : path[outputLayer][0]
             if let change = step.biasChange(layer: outputLayer - 1, neuron: j) {
-                lines.append("Δb = −η · δ: output \(j + 1)'s bias \(formatExplained(change, signed: true))")
+                let output = name(NeuronID(layer: outputLayer, index: j))
+                lines.append("Δb = −η · δ: \(output)'s bias \(formatExplained(change, signed: true))")
             }
         }
         let k = subject(of: .update).index
+        let output = trace.outputs.count == 1 ? "output" : name(NeuronID(layer: outputLayer, index: k))
         lines.append(
-            "output for this example: \(formatExplained(trace.outputs[k])) → \(formatExplained(step.newOutputs[k])) "
+            "\(output) for this example: \(formatExplained(trace.outputs[k])) → \(formatExplained(step.newOutputs[k])) "
                 + "(target \(formatExplained(step.target[k])))")
         if let sessionDifference { lines.append("(this is plain SGD; \(sessionDifference))") }
         let moved = network.layout.usesBias ? "every weight and bias moves" : "every weight moves"

@@ -39,15 +39,24 @@ public struct Explanation: Sendable {
     /// The synapses the update stage lists and lights (the largest |Δw| along the path), found
     /// once: every frame of the stage draws them.
     public let largestChanges: [SynapseID]
+    /// The classes the outputs stand for, one per output (nil when they are not one-hot
+    /// classes): the cards then name an output by its class, `output "7"`, where its number
+    /// would read as a class of its own.
+    public let outputClasses: [String]?
 
     /// Networks with at most this many non-input neurons are explained neuron by neuron, whole.
     public static let wholeNetworkLimit = 12
     /// Neurons per layer a path keeps below the focus.
     static let feedersPerLayer = 2
 
-    public init(step: LearningStep, focus: NeuronID? = nil, training: TrainingOptions? = nil) {
+    /// `classNames`: the data set's classes (`DataSet.classNames`); used when there is one per
+    /// output.
+    public init(
+        step: LearningStep, focus: NeuronID? = nil, training: TrainingOptions? = nil, classNames: [String]? = nil
+    ) {
         self.step = step
         let sizes = step.before.layout.layerSizes
+        outputClasses = classNames.flatMap { $0.count == sizes.last && $0.count > 1 ? $0 : nil }
         let last = sizes.count - 1
         let outputFocus = NeuronID(layer: last, index: Self.largestError(step))
         let focus = focus.flatMap { $0.layer >= 1 && $0.layer <= last && $0.index < sizes[$0.layer] ? $0 : nil }

@@ -101,6 +101,27 @@ struct ExplainTests {
         #expect(explanation.lines(for: .forward(NeuronID(layer: 2, index: 1))).lines.last!.hasPrefix("softmax: "))
     }
 
+    /// Outputs that stand for classes are named by their class: "output 1" on a digits network
+    /// is the neuron of class "0", and its number would read as class 1.
+    @Test func outputsOfClassesAreNamedByTheirClass() {
+        let network = Network(layerSizes: [2, 3, 3], hidden: .tanh, output: .softmax, usesBias: true, seed: 7)
+        let step = LearningStep(network: network, input: [0.3, -0.8], target: [0, 1, 0], loss: .ce, learningRate: 0.1)
+        let named = Explanation(step: step, classNames: ["0", "1", "2"])
+        let o = step.trace.outputs
+        #expect(named.lines(for: .forward(NeuronID(layer: 2, index: 1))).title == "forward · output \"1\"")
+        #expect(
+            named.lines(for: .backward(layer: 2)).lines.contains(
+                "output \"1\": \(formatExplained(o[1])) − 1 = \(formatExplained(o[1] - 1, signed: true))"))
+        #expect(named.lines(for: .error).lines.contains { $0.hasPrefix("output \"0\": target y = 0") })
+        let update = named.lines(for: .update).lines
+        #expect(update.contains { $0.hasPrefix("Δb = −η · δ: output \"\(named.focus.index)\"'s bias") }, "\(update)")
+        #expect(update.contains { $0.hasPrefix("output \"\(named.focus.index)\" for this example: ") }, "\(update)")
+        // Two classes on one output, or no classes: outputs keep their numbers.
+        #expect(Explanation(step: step, classNames: ["a", "b"]).outputClasses == nil)
+        #expect(
+            Explanation(step: step).lines(for: .forward(NeuronID(layer: 2, index: 1))).title == "forward · output 2")
+    }
+
     @Test func theExplainedStepIsTheTrainersStep() {
         let network = smallNetwork()
         let data = DataSet(name: "one", rows: [([1, 0, 1], [1])])
