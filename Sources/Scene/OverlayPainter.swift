@@ -139,7 +139,7 @@ struct OverlayPainter {
         case let .neuron(id):
             let value = trace.activation(layer: id.layer, index: id.index)
             if id.layer == 0 {
-                var lines = ["input \(id.index + 1)", "value \(formatValue(input.rawInput(id.index, value)))"]
+                var lines = [neuronTitle(id), "value \(formatValue(input.rawInput(id.index, value)))"]
                 if input.plan.inputScaling != nil {
                     lines.append("the network sees \(formatValue(value)) (standardised)")
                 }
@@ -147,7 +147,7 @@ struct OverlayPainter {
             }
             let l = id.layer - 1
             let function = network.activations[l]
-            var lines = ["layer \(id.layer), neuron \(id.index + 1)"]
+            var lines = [neuronTitle(id)]
             let fanIn = network.layout.layerSizes[l]
             let listed = l == 0 && layout.image != nil ? 0 : min(fanIn, listing)
             if listed == 0 {
@@ -185,6 +185,28 @@ struct OverlayPainter {
     }
 
     /// "synapse 1.2 → 2.1" (layer.neuron, 1-based); from an image's cell, "pixel row 3, column 5 → 1.7".
+    /// A hovered neuron's card title: an input by its number and the data's name for it (when
+    /// the data names it: a CSV's header, the 2-D sets' x and y), an output that stands for a
+    /// class by that class, any other neuron by its layer and number. A name too long for the
+    /// window is shortened with "…".
+    func neuronTitle(_ id: NeuronID) -> String {
+        let data = input.plan.dataSet
+        let room = Double(layout.width) - 36
+        if id.layer == 0 {
+            let name = data.inputNames[id.index], number = "input \(id.index + 1)"
+            guard name != "x\(id.index + 1)" else { return number }
+            return TextSize.normal.shortened(name, within: room) { "\(number): \($0)" } ?? number
+        }
+        let outputs = network.layout.outputCount
+        let plain = "layer \(id.layer), neuron \(id.index + 1)"
+        if id.layer == network.layout.layerCount - 1, outputs > 1, let classes = data.classNames,
+            classes.count == outputs
+        {
+            return TextSize.normal.shortened(classes[id.index], within: room) { "output \"\($0)\"" } ?? plain
+        }
+        return plain
+    }
+
     private func synapseTitle(_ id: SynapseID) -> String {
         let to = "\(id.layer + 1).\(id.to + 1)"
         if id.layer == 0, let image = layout.image {

@@ -313,6 +313,28 @@ struct OverlayTests {
                 && synapse.last!.hasPrefix("last change"))
     }
 
+    /// A card's title names what the data names: a CSV's or a 2-D set's inputs, and outputs that
+    /// stand for classes.
+    @Test func hoverTitlesUseTheDatasNames() throws {
+        func titles(_ dataSet: String, _ neurons: [NeuronID]) throws -> [String] {
+            let (plan, progress) = try finishedSession(iterations: 2, keyframes: 2) { model, _ in
+                model.dataSet = dataSet
+                model.digitGlyphs = TextOverlapTests.standInDigits
+            }
+            let input = sceneInput(plan, progress, frame: 0)
+            let network = input.displayedNetwork
+            let trace = network.trace(input: plan.dataSet.input(0), target: plan.dataSet.target(0), loss: .mse)
+            let painter = OverlayPainter(input: input, network: network, trace: trace)
+            return neurons.map(painter.neuronTitle)
+        }
+        let first = NeuronID(layer: 0, index: 0), hidden = NeuronID(layer: 1, index: 1)
+        #expect(
+            try titles("xor3", [first, hidden, NeuronID(layer: 2, index: 0)])
+                == ["input 1", "layer 1, neuron 2", "layer 2, neuron 1"])
+        #expect(try titles("circle", [NeuronID(layer: 0, index: 1)]) == ["input 2: y"])
+        #expect(try titles("digits", [NeuronID(layer: 2, index: 7)]) == ["output \"7\""])
+    }
+
     /// A hover card is as wide as its longest line and stays in the window, wherever the
     /// pointer is ("signal -0.04 × -0.76 = +0.03" ran past a fixed-width card).
     @Test func hoverCardsHoldTheirLinesInsideTheWindow() throws {
