@@ -83,8 +83,10 @@ public enum BuiltInDataSets {
         switch name {
         case "circle":
             // Inside a disc of radius 0.4 is class 1; a ring from 0.6 to 0.9 around it is class 0.
+            // The classes alternate: trained one example at a time in order, a set sorted by class
+            // ends each pass on fifty examples of one class, and the loss first climbs.
             for k in 0..<n {
-                let inside = k < n / 2
+                let inside = k % 2 == 0
                 let r = inside ? rng.nextUniform(0, 0.4) : rng.nextUniform(0.6, 0.9)
                 let angle = rng.nextUniform(0, 2 * .pi)
                 add(r * _cos(angle), r * _sin(angle), inside ? 1 : 0)
