@@ -18,6 +18,18 @@ extension DataSet {
         return t.indices.max { t[$0] < t[$1] } ?? 0
     }
 
+    /// The most examples of one class that come one after another in the set's order (0 for a
+    /// regression set, which has no classes).
+    public var longestClassRun: Int {
+        guard !isRegression, count > 0 else { return 0 }
+        var longest = 1, run = 1
+        for e in 1..<count {
+            run = classIndex(e) == classIndex(e - 1) ? run + 1 : 1
+            longest = max(longest, run)
+        }
+        return longest
+    }
+
     /// Splits off `fraction` of the examples as a test part, chosen by a generator seeded with
     /// `seed`, stratified by class (each class gives the same share, rounded). Both parts keep
     /// the set's order. A fraction of 0 gives every example to training and an empty test part

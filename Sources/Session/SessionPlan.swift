@@ -82,6 +82,9 @@ public struct SessionPlan: Sendable {
             }
         }
         if !BuiltInDataSets.isBuiltIn(model.dataSet), let note = whole.wholeNumberTargetsNote { notes.append(note) }
+        if !BuiltInDataSets.isBuiltIn(model.dataSet) && !model.shuffle, let note = rawTrain.sortedByClassNote {
+            notes.append(note)
+        }
         let dataSet = scaling.map { $0.apply(to: rawTrain) } ?? rawTrain
         let testSet = rawTest.map { test in scaling.map { $0.apply(to: test) } ?? test }
         let defaults =

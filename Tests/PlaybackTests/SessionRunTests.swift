@@ -249,6 +249,25 @@ struct SizedDefaultsTests {
         #expect(note((0..<30).map(Double.init)) == nil)
     }
 
+    /// Rows sorted by class are noted, with what mixes them; mixed rows and numbers are not.
+    @Test func rowsSortedByClassAreNoted() {
+        func note(_ classes: [Double], regression: Bool = false) -> String? {
+            DataSet(
+                name: "s.csv", rows: classes.enumerated().map { ([Double($0.offset)], [$0.element]) },
+                isRegression: regression
+            ).sortedByClassNote
+        }
+        let sorted = [Double](repeating: 0, count: 50) + [Double](repeating: 1, count: 50)
+        #expect(
+            note(sorted) == "the rows come sorted by class (up to 50 of one class in a row): trained in that "
+                + "order, each pass ends on a run of one class, which can make the loss climb at first; --shuffle "
+                + "mixes them every pass")
+        #expect(note((0..<100).map { Double($0 % 2) }) == nil)
+        #expect(note(sorted, regression: true) == nil)
+        // A run of 20 in 1,000 rows is a tenth too short to matter.
+        #expect(note((0..<1000).map { $0 < 20 ? 1 : Double($0 % 2) }) == nil)
+    }
+
     /// A linear output starts at its target's mean; other outputs, and networks without biases,
     /// start as their seed draws them.
     @Test func aLinearOutputStartsAtItsTargetsMean() throws {
