@@ -14,6 +14,13 @@ public struct DataSet: Sendable, Equatable {
     /// The classes' names when the targets came from a column of names (CSV): with two classes
     /// the one target is 1 for the second; with more, target k is class k.
     public let classNames: [String]?
+    /// The class each output stands for, when the targets are one-hot classes (one name per
+    /// target, at least two); nil otherwise. Outputs are named by these where a number would
+    /// read as a class.
+    public var outputClasses: [String]? {
+        guard let classNames, classNames.count == targetCount, targetCount > 1 else { return nil }
+        return classNames
+    }
     /// The grid the inputs form when they are an image (`digits`, `--image WxH`), else nil.
     public let imageShape: ImageShape?
 

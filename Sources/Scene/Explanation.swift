@@ -49,14 +49,13 @@ public struct Explanation: Sendable {
     /// Neurons per layer a path keeps below the focus.
     static let feedersPerLayer = 2
 
-    /// `classNames`: the data set's classes (`DataSet.classNames`); used when there is one per
-    /// output.
+    /// `outputClasses`: the data set's (`DataSet.outputClasses`), one per output.
     public init(
-        step: LearningStep, focus: NeuronID? = nil, training: TrainingOptions? = nil, classNames: [String]? = nil
+        step: LearningStep, focus: NeuronID? = nil, training: TrainingOptions? = nil, outputClasses: [String]? = nil
     ) {
         self.step = step
         let sizes = step.before.layout.layerSizes
-        outputClasses = classNames.flatMap { $0.count == sizes.last && $0.count > 1 ? $0 : nil }
+        self.outputClasses = outputClasses.flatMap { $0.count == sizes.last ? $0 : nil }
         let last = sizes.count - 1
         let outputFocus = NeuronID(layer: last, index: Self.largestError(step))
         let focus = focus.flatMap { $0.layer >= 1 && $0.layer <= last && $0.index < sizes[$0.layer] ? $0 : nil }

@@ -184,7 +184,6 @@ struct OverlayPainter {
         }
     }
 
-    /// "synapse 1.2 → 2.1" (layer.neuron, 1-based); from an image's cell, "pixel row 3, column 5 → 1.7".
     /// A hovered neuron's card title: an input by its number and the data's name for it (when
     /// the data names it: a CSV's header, the 2-D sets' x and y), an output that stands for a
     /// class by that class, any other neuron by its layer and number. A name too long for the
@@ -197,16 +196,14 @@ struct OverlayPainter {
             guard name != "x\(id.index + 1)" else { return number }
             return TextSize.normal.shortened(name, within: room) { "\(number): \($0)" } ?? number
         }
-        let outputs = network.layout.outputCount
         let plain = "layer \(id.layer), neuron \(id.index + 1)"
-        if id.layer == network.layout.layerCount - 1, outputs > 1, let classes = data.classNames,
-            classes.count == outputs
-        {
+        if id.layer == network.layout.layerCount - 1, let classes = data.outputClasses {
             return TextSize.normal.shortened(classes[id.index], within: room) { "output \"\($0)\"" } ?? plain
         }
         return plain
     }
 
+    /// "synapse 1.2 → 2.1" (layer.neuron, 1-based); from an image's cell, "pixel row 3, column 5 → 1.7".
     private func synapseTitle(_ id: SynapseID) -> String {
         let to = "\(id.layer + 1).\(id.to + 1)"
         if id.layer == 0, let image = layout.image {

@@ -38,7 +38,7 @@ extension LiveApp {
             network: scene.displayedNetwork, input: plan.dataSet.input(example), target: plan.dataSet.target(example),
             loss: plan.training.loss, learningRate: plan.training.learningRate)
         let explanation = Explanation(
-            step: step, focus: focus, training: plan.training, classNames: plan.dataSet.classNames)
+            step: step, focus: focus, training: plan.training, outputClasses: plan.dataSet.outputClasses)
         var cursor = ExplainCursor(stageCount: explanation.stages.count)
         if let focus { cursor.jump(toStage: explanation.stages.firstIndex(of: .forward(focus)) ?? 0) }
         explain = LiveExplain(
@@ -100,7 +100,7 @@ extension LiveApp {
         let training = network == 1 ? presenter.compared?.second.training ?? plan.training : plan.training
         let explanation = Explanation(
             step: state.explanation.step, focus: neuron, training: training,
-            classNames: state.explanation.outputClasses)
+            outputClasses: state.explanation.outputClasses)
         state.explanation = explanation
         state.cursor = ExplainCursor(stageCount: explanation.stages.count, framesPerStage: state.cursor.framesPerStage)
         state.cursor.jump(toStage: explanation.stages.firstIndex(of: .forward(neuron)) ?? 0)

@@ -119,7 +119,7 @@ struct RecordCommand: ParsableCommand {
         let step = LearningStep(
             network: plan.initialNetwork, input: plan.dataSet.input(0), target: plan.dataSet.target(0),
             loss: plan.training.loss, learningRate: plan.training.learningRate)
-        return Explanation(step: step, training: plan.training, classNames: plan.dataSet.classNames)
+        return Explanation(step: step, training: plan.training, outputClasses: plan.dataSet.outputClasses)
     }
 
     /// A video needs ffmpeg, cannot be resumed, and replaces a file only when told to.

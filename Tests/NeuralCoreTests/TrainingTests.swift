@@ -77,12 +77,7 @@ struct TrainingTests {
     @Test(arguments: ["circle", "xor2d", "gauss", "spiral"])
     func theFirstPassOverA2DSetLowersItsLoss(name: String) {
         let data = BuiltInDataSets.named(name)!
-        var longestRun = 1, run = 1
-        for e in 1..<data.count {
-            run = data.target(e) == data.target(e - 1) ? run + 1 : 1
-            longestRun = max(longestRun, run)
-        }
-        #expect(longestRun <= 10, "\(name): \(longestRun) examples of one class in a row")
+        #expect(data.longestClassRun <= 10, "\(name): \(data.longestClassRun) examples of one class in a row")
         let network = Network(layerSizes: [2, 4, 1], hidden: .sigmoid, output: .sigmoid, usesBias: true, seed: 1)
         let trainer = Trainer(network: network, dataSet: data, options: TrainingOptions(learningRate: 1))
         trainer.runIteration()

@@ -106,7 +106,7 @@ struct ExplainTests {
     @Test func outputsOfClassesAreNamedByTheirClass() {
         let network = Network(layerSizes: [2, 3, 3], hidden: .tanh, output: .softmax, usesBias: true, seed: 7)
         let step = LearningStep(network: network, input: [0.3, -0.8], target: [0, 1, 0], loss: .ce, learningRate: 0.1)
-        let named = Explanation(step: step, classNames: ["0", "1", "2"])
+        let named = Explanation(step: step, outputClasses: ["0", "1", "2"])
         let o = step.trace.outputs
         #expect(named.lines(for: .forward(NeuronID(layer: 2, index: 1))).title == "forward · output \"1\"")
         #expect(
@@ -116,8 +116,8 @@ struct ExplainTests {
         let update = named.lines(for: .update).lines
         #expect(update.contains { $0.hasPrefix("Δb = −η · δ: output \"\(named.focus.index)\"'s bias") }, "\(update)")
         #expect(update.contains { $0.hasPrefix("output \"\(named.focus.index)\" for this example: ") }, "\(update)")
-        // Two classes on one output, or no classes: outputs keep their numbers.
-        #expect(Explanation(step: step, classNames: ["a", "b"]).outputClasses == nil)
+        // Classes that are not one per output, or none: outputs keep their numbers.
+        #expect(Explanation(step: step, outputClasses: ["a", "b"]).outputClasses == nil)
         #expect(
             Explanation(step: step).lines(for: .forward(NeuronID(layer: 2, index: 1))).title == "forward · output 2")
     }

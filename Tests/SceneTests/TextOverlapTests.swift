@@ -61,7 +61,7 @@ struct TextOverlapTests {
         let step = LearningStep(
             network: progress.keyframes[1], input: plan.dataSet.input(0), target: plan.dataSet.target(0),
             loss: plan.training.loss, learningRate: plan.training.learningRate)
-        let explanation = Explanation(step: step, training: plan.training, classNames: plan.dataSet.classNames)
+        let explanation = Explanation(step: step, training: plan.training, outputClasses: plan.dataSet.outputClasses)
         for (width, height) in Self.explainSizes {
             var input = sceneInput(plan, progress, frame: 0, width: width, height: height)
             input.layout = SceneLayout(plan: plan, width: width, height: height)
