@@ -37,7 +37,9 @@ struct LiveCommand: ParsableCommand {
         if let seconds, !(seconds > 0 && seconds.isFinite) {
             throw ValidationError("--seconds \(seconds): expected a positive number")
         }
-        let target = record.map(RecordingTarget.init(path:))
+        let target = try validating {
+            try record.map { path throws(InputError) in try RecordingTarget.parse(path, option: "--record") }
+        }
         // Without --record, R records an mp4.
         try validating { try (target ?? .video(path: "R", format: .mp4)).checkCRF(encoding.crf) }
         if let target, target.isVideo, VideoEncoder.locateFFmpeg() == nil {

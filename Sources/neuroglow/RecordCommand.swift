@@ -59,7 +59,7 @@ struct RecordCommand: ParsableCommand {
         let size = try validating { try view.resolvedSize() }
         if let frames, frames < 1 { throw ValidationError("--frames \(frames): expected a whole number of at least 1") }
         if resume && overwrite { throw ValidationError("--resume and --overwrite: choose one") }
-        let target = RecordingTarget(path: dir)
+        let target = try validating { try RecordingTarget.parse(dir, option: "record") }
         try validating { try target.checkCRF(encoding.crf) }
         if target.isVideo { try checkVideoTarget() }
         if explain && (resume || fromKeyframe != nil || toKeyframe != nil) {

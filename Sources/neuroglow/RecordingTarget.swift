@@ -12,6 +12,27 @@ enum RecordingTarget {
         self = VideoFormat(path: path).map { .video(path: path, format: $0) } ?? .frames(directory: path)
     }
 
+    /// Other containers people name videos with: a path ending in one is refused rather than
+    /// made a folder of BMP frames under that name.
+    static let unwrittenVideoExtensions: Set<String> = [
+        "avi", "mov", "m4v", "mpg", "mpeg", "wmv", "flv", "ogv", "ogg", "3gp", "ts", "apng",
+    ]
+
+    /// The target a path given to `option` names, refusing a video format ffmpeg is not asked
+    /// to write here (`x.avi` would otherwise become a folder of frames called x.avi).
+    static func parse(_ path: String, option: String) throws(InputError) -> RecordingTarget {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex {
+            let ext = name[name.index(after: dot)...].lowercased()
+            if unwrittenVideoExtensions.contains(ext) {
+                throw InputError(
+                    "\(option) \(path): neuroglow does not write .\(ext) videos; a video is "
+                        + "\(VideoFormat.extensionList) (ffmpeg encodes it), any other name a folder of BMP frames")
+            }
+        }
+        return RecordingTarget(path: path)
+    }
+
     /// The folder or the video file.
     var path: String {
         switch self {

@@ -88,6 +88,22 @@ struct VideoTests {
         }
     }
 
+    /// A name in a video format neuroglow does not write is refused, not made a folder of frames
+    /// under that name; other names with a dot are folders.
+    @Test func otherVideoFormatsAreRefusedNotMadeFolders() throws {
+        let directory = Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for arguments in [["record", directory + "/talk.avi"], ["--record", directory + "/talk.MOV"]] {
+            let result = try Tool.neuroglow(arguments)
+            #expect(
+                result.status != 0 && result.stderr.contains("does not write .") && result.stderr.contains(".mp4"),
+                "\(arguments): \(result.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory + "/talk.avi"))
+        let dotted = try Tool.neuroglow(["record", directory + "/take.2", "--frames", "1"] + Self.small)
+        #expect(dotted.status == 0 && FileManager.default.fileExists(atPath: directory + "/take.2/frame_000000.bmp"))
+    }
+
     @Test func anInterruptedVideoPlaysAndHoldsEveryFrameReported() throws {
         let directory = Tool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
