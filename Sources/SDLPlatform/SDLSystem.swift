@@ -47,7 +47,14 @@ public final class SDLSystem: Sendable {
 
     private init(headless: Bool) throws(SDLError) {
         neuroglow_map_large_blocks(SDLSystem.separatelyMappedBlockSize)
-        if headless { SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen") }
+        if headless {
+            SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen")
+        } else if getenv("WAYLAND_DISPLAY") == nil {
+            // SDL's own order without Wayland: with no Wayland display its probe can only fail,
+            // and libwayland then writes "XDG_RUNTIME_DIR is invalid or not set" on stderr above
+            // our own message. (A hint, so SDL_VIDEODRIVER in the environment still wins.)
+            SDL_SetHint(SDL_HINT_VIDEODRIVER, "x11,kmsdrm,offscreen")
+        }
         SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "1")
         SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1")
         SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0")
