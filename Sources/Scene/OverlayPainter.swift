@@ -165,7 +165,11 @@ struct OverlayPainter {
             if let b = network.bias(layer: l, neuron: id.index) { lines.append("  \(formatSigned(b))  bias") }
             let sum = trace.sum(layer: id.layer, index: id.index)
             lines.append("Σ = \(formatValue(sum))")
-            lines.append("\(function.rawValue)(\(formatValue(sum))) = \(formatValue(value))")
+            // A softmax output depends on every output's sum, not on its own alone.
+            lines.append(
+                function == .softmax
+                    ? "softmax: e^\(formatValue(sum)) / Σ e^z = \(formatValue(value))"
+                    : "\(function.rawValue)(\(formatValue(sum))) = \(formatValue(value))")
             return lines
         case let .synapse(id):
             let w = network.weight(layer: id.layer, to: id.to, from: id.from)

@@ -335,6 +335,23 @@ struct OverlayTests {
         #expect(try titles("digits", [NeuronID(layer: 2, index: 7)]) == ["output \"7\""])
     }
 
+    /// A softmax output's card says it shares out e^z among the outputs, not σ of its own sum.
+    @Test func aSoftmaxOutputsCardDividesByEveryOutput() throws {
+        let (plan, progress) = try finishedSession(iterations: 2, keyframes: 2) { model, _ in
+            model.dataSet = "digits"
+            model.digitGlyphs = TextOverlapTests.standInDigits
+        }
+        let input = sceneInput(plan, progress, frame: 0)
+        let network = input.displayedNetwork
+        let trace = network.trace(input: plan.dataSet.input(0), target: plan.dataSet.target(0), loss: .ce)
+        let lines = OverlayPainter(input: input, network: network, trace: trace).cardLines(
+            for: .neuron(NeuronID(layer: 2, index: 3)))
+        #expect(
+            lines.last
+                == "softmax: e^\(formatValue(trace.sum(layer: 2, index: 3))) / Σ e^z = "
+                + formatValue(trace.activation(layer: 2, index: 3)))
+    }
+
     /// A hover card is as wide as its longest line and stays in the window, wherever the
     /// pointer is ("signal -0.04 × -0.76 = +0.03" ran past a fixed-width card).
     @Test func hoverCardsHoldTheirLinesInsideTheWindow() throws {
