@@ -13,8 +13,14 @@ public enum VideoFormat: String, CaseIterable, Sendable {
     /// The format a path names by its extension (any case), or nil: a path without one of these
     /// extensions is a folder of BMP frames.
     public init?(path: String) {
+        guard let ext = Self.fileExtension(of: path) else { return nil }
+        self.init(rawValue: ext)
+    }
+
+    /// The extension of a path's last component, lower-cased ("MOV" → "mov"), or nil.
+    public static func fileExtension(of path: String) -> String? {
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
-        self.init(rawValue: path[path.index(after: dot)...].lowercased())
+        return path[path.index(after: dot)...].lowercased()
     }
 
     /// The extensions recognised, for messages: ".mp4, .webm, .mkv or .gif".

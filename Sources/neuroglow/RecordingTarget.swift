@@ -21,14 +21,10 @@ enum RecordingTarget {
     /// The target a path given to `option` names, refusing a video format ffmpeg is not asked
     /// to write here (`x.avi` would otherwise become a folder of frames called x.avi).
     static func parse(_ path: String, option: String) throws(InputError) -> RecordingTarget {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        if let dot = name.lastIndex(of: "."), dot != name.startIndex {
-            let ext = name[name.index(after: dot)...].lowercased()
-            if unwrittenVideoExtensions.contains(ext) {
-                throw InputError(
-                    "\(option) \(path): neuroglow does not write .\(ext) videos; a video is "
-                        + "\(VideoFormat.extensionList) (ffmpeg encodes it), any other name a folder of BMP frames")
-            }
+        if let ext = VideoFormat.fileExtension(of: path), unwrittenVideoExtensions.contains(ext) {
+            throw InputError(
+                "\(option) \(path): neuroglow does not write .\(ext) videos; a video is "
+                    + "\(VideoFormat.extensionList) (ffmpeg encodes it), any other name a folder of BMP frames")
         }
         return RecordingTarget(path: path)
     }
