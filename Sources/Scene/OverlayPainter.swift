@@ -14,41 +14,18 @@ struct OverlayPainter {
     /// The side of a neuron's map in its hover card.
     static let cardMapSide = 120.0
 
-    /// The help overlay's lines; the line-width key names the scale in force.
-    var helpLines: [String] {
-        let pad =
-            layout.padArea == nil
-            ? []
-            : [
-                "drag on the image      draw (right button erases)",
-                "C       clear the drawing (the network reads the blank pad)",
-            ]
-        return pad + [
-            "click an input neuron   toggle it (your input)",
-            "wheel over an input      change its value",
-            "right-click / Backspace  back to the training examples",
-            "Space   pause / resume",
-            "→ / ←   one keyframe forward / back (paused)",
-            "click / drag the timeline   jump / scrub (dragging pauses)",
-            "Shift+→ / Shift+←   ten keyframes    End   the last one reached",
-            "M       the moment it clicks: where the loss falls fastest",
-            "E       explain one step of learning on the real numbers",
-            "+ / −   playback speed",
-            "Home    restart from the untrained network",
-            "R       start / stop recording",
-            "P       palette      D   dashed negative weights",
-            "F       fps readout  S   save a screenshot (BMP)",
-            "W       line widths on the other scale; now: \(input.weightScaleMode.title)",
-            "Ctrl+S  save the model",
-            "H / F1  this help    Esc / Q   quit",
-        ]
+    /// The help overlay when it is shown: its box and what draws it.
+    var help: (box: Rect, commands: [DrawCommand])? {
+        guard input.showHelp else { return nil }
+        return HelpPanel(entries: HelpPanel.entries(drawing: layout.padArea != nil, widths: input.weightScaleMode))
+            .layout(width: layout.width, height: layout.height, palette: palette)
     }
 
     private var palette: Palette { input.palette }
     private var layout: SceneLayout { input.layout }
 
-    /// The overlay; `hoverCard` (this network's or, compared, the other's) goes above all of it
-    /// but the help.
+    /// The banners, the note on what a large network's picture leaves out, and `hoverCard` (this
+    /// network's or, compared, the other's) above them; the help goes above everything (`help`).
     func draw(into out: inout [DrawCommand], hoverCard: HoverCard?) {
         var banners: [(String, Color)] = []
         if input.showsDivergence, let at = input.progress.divergedAtIteration {
@@ -99,7 +76,6 @@ struct OverlayPainter {
             }
         }
         out += hoverCard?.commands ?? []
-        if input.showHelp { drawHelp(into: &out) }
     }
 
     /// A hover card: where it lies and what draws it.
@@ -109,24 +85,6 @@ struct OverlayPainter {
     var hoverCard: HoverCard? {
         guard let hovered = input.hovered, input.explain == nil else { return nil }
         return card(for: hovered)
-    }
-
-    private func drawHelp(into out: inout [DrawCommand]) {
-        let width = 520.0, height = 34.0 + 21 * Double(helpLines.count)
-        let box = Rect(
-            x: (Double(layout.width) - width) / 2, y: (Double(layout.height) - height) / 2, width: width, height: height
-        )
-        out.append(.rect(box, palette.panel))
-        out.append(.frame(box, palette.neuronRim))
-        out.append(
-            .text(
-                "neuroglow — keys", at: Point(box.x + 16, box.y + 10), size: .large, color: palette.text, align: .left))
-        for (k, line) in helpLines.enumerated() {
-            out.append(
-                .text(
-                    line, at: Point(box.x + 16, box.y + 40 + 21 * Double(k)), size: .normal, color: palette.text,
-                    align: .left))
-        }
     }
 
     /// The lines of the hover card: a neuron's Σ w·x + b → f(…) with live numbers, or a synapse's weight and signal.

@@ -52,9 +52,13 @@ public enum SceneBuilder {
                 OverlayPainter(input: $0.input, network: $0.network, trace: $0.trace, map: nil).hoverCard
             }
         painter.draw(into: &overlay, hoverCard: card)
-        // The live-only marks come after everything recorded: they keep off the card.
-        if let card { liveOnly = liveOnly.flatMap { $0.keepingOutside(card.box) } }
         if let explaining = first.explaining ?? second?.explaining { explaining.drawCard(into: &overlay) }
+        let help = painter.help
+        overlay += help?.commands ?? []
+        // The live-only marks come after everything recorded: they keep off the card and the help.
+        for box in [card?.box, help?.box].compactMap({ $0 }) {
+            liveOnly = liveOnly.flatMap { $0.keepingOutside(box) }
+        }
         let synapses: SynapseDrawing
         if let second {
             // Two networks in one frame: each drawn directly, large ones their strongest lines

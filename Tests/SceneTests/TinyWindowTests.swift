@@ -4,7 +4,7 @@ import Testing
 @testable import Session
 
 /// The live window can be resized below the 320x240 that `--size` allows (a window manager
-/// decides): every picture is still built, hover cards included, down to a single pixel.
+/// decides): every picture is still built, hover cards and the help included, down to a single pixel.
 struct TinyWindowTests {
     @Test(arguments: ["xor3", "circle", "spiral", "digits", "reg-plane"])
     func everySizeDownToOnePixelIsBuilt(dataSet: String) throws {
@@ -20,6 +20,9 @@ struct TinyWindowTests {
                 let plain = SceneBuilder.build(input)
                 #expect(!plain.overlay.isEmpty, "\(dataSet) \(width)x\(height)")
                 input.hovered = .neuron(NeuronID(layer: 1, index: 0))
+                #expect(SceneBuilder.build(input).overlay.count > plain.overlay.count, "\(dataSet) \(width)x\(height)")
+                input.hovered = nil
+                input.showHelp = true
                 #expect(SceneBuilder.build(input).overlay.count > plain.overlay.count, "\(dataSet) \(width)x\(height)")
             }
         }
