@@ -72,7 +72,7 @@ struct HUDPainter {
 
     /// What the network is thinking about, from the whole line to its answer alone: "example 3 of
     /// 7:  inputs [1.00, 0.00, 1.00]   desired [1.00]   actual [0.97]" (or for classes "desired 7
-    /// reads 7 (0.97)"), then without the desired output, without the inputs, without the example.
+    /// reads 7 (0.97)"), then without the inputs, without the example, without the desired output.
     private var thinkingLines: [String] {
         let data = input.plan.dataSet
         let who =
@@ -91,10 +91,10 @@ struct HUDPainter {
             desired = target.map { "desired \(shortVector($0))" }
             answer = "actual \(shortVector(trace.outputs))"
         }
-        return [
-            "\(who):  \(what)" + (desired.map { "   " + $0 } ?? "") + "   " + answer, "\(who):  \(what)   \(answer)",
-            "\(who):  \(answer)", answer,
-        ]
+        // The inputs go first: the input layer shows them too, while the desired output is
+        // written nowhere else.
+        let judged = (desired.map { $0 + "   " } ?? "") + answer
+        return ["\(who):  \(what)   \(judged)", "\(who):  \(judged)", judged, answer]
     }
 
     /// Where the average error's bar goes; in narrow windows it leaves room for its value

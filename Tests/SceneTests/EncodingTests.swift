@@ -189,6 +189,19 @@ struct EncodingTests {
         #expect(hud.averageError == trainer.network.meanLoss(on: plan.dataSet, loss: .mse))
     }
 
+    @Test func narrowWindowsKeepTheDesiredOutputBeforeTheInputs() throws {
+        let (plan, progress) = try finishedSession(iterations: 2_000, keyframes: 12)
+        func exampleLine(width: Int, height: Int) -> String? {
+            SceneBuilder.build(sceneInput(plan, progress, frame: 40, width: width, height: height)).overlay
+                .compactMap { if case let .text(s, _, _, _, _) = $0 { return s } else { return nil } }
+                .first { $0.contains("actual [") }
+        }
+        let wide = try #require(exampleLine(width: 1280, height: 720))
+        #expect(wide.contains("inputs [") && wide.contains("desired ["))
+        let narrow = try #require(exampleLine(width: 640, height: 360))
+        #expect(!narrow.contains("inputs [") && narrow.contains("desired ["), "\(narrow)")
+    }
+
     @Test func userInputReplacesTheExample() throws {
         let (plan, progress) = try finishedSession(iterations: 60_000, keyframes: 8)
         var input = sceneInput(plan, progress, frame: 7 * plan.schedule.beat + 5)
