@@ -115,6 +115,23 @@ struct CommandLineTests {
         }
     }
 
+    /// An option refused after parsing (checked against the others or against a file) is
+    /// reported like one refused while parsing: the usage line is the subcommand's own.
+    @Test func aRefusedOptionShowsItsSubcommandsUsage() throws {
+        for (arguments, usage) in [
+            (["live", "--layers", "3,0,1"], "Usage: neuroglow live <options>"),
+            (["--layers", "3,0,1"], "Usage: neuroglow live <options>"),
+            (["train", "--dataset", "no-such-file.csv"], "Usage: neuroglow train <options>"),
+            (["record", "/tmp/x", "--size", "10x10"], "Usage: neuroglow record"),
+        ] {
+            let result = try Tool.neuroglow(arguments, environment: ["DISPLAY": ""])
+            #expect(result.status == 64, "\(arguments): \(result.stderr)")
+            #expect(
+                result.stderr.hasPrefix("Error: ") && result.stderr.contains(usage), "\(arguments): \(result.stderr)")
+            #expect(!result.stderr.contains("neuroglow <subcommand>"), "\(arguments): \(result.stderr)")
+        }
+    }
+
     @Test func badCSVFilesNameLineAndColumn() throws {
         let directory = Tool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
