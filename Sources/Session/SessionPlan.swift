@@ -71,7 +71,7 @@ public struct SessionPlan: Sendable {
         var scaling: InputScaling? = nil
         var notes: [String] = []
         if let path = model.loadPath {
-            scaling = try ModelFile.inputScaling(in: try readText(path, option: "--load"), source: path)
+            scaling = try ModelFile.inputScaling(in: try readText(path, option: "--load"), source: "--load \(path)")
         } else if model.standardize && rawTrain.imageShape != nil && !BuiltInDataSets.isBuiltIn(model.dataSet) {
             scaling = InputScaling(imageRangeOf: rawTrain)
         } else if model.standardize && !BuiltInDataSets.isBuiltIn(model.dataSet) {
@@ -205,7 +205,7 @@ public struct SessionPlan: Sendable {
     }
 
     public static func loadModel(_ path: String) throws(InputError) -> Network {
-        try ModelFile.decode(try readText(path, option: "--load"), source: path)
+        try ModelFile.decode(try readText(path, option: "--load"), source: "--load \(path)")
     }
 
     /// Reads a UTF-8 text file of at most 256 MiB; errors name the option and the path.

@@ -80,6 +80,8 @@ struct CommandLineTests {
         (["train", "--batch-size", "0"], "--batch-size 0"),
         (["train", "--momentum", "1"], "--momentum 1"),
         (["train", "--load", "/nonexistent/model.json"], "--load /nonexistent/model.json"),
+        // A file that is not JSON at all (a CSV given to --load, say): the option is named too.
+        (["train", "--load", "/proc/self/status"], "--load /proc/self/status: line 1, column 1"),
         (["train", "--dataset", "/nonexistent/data.csv"], "--dataset /nonexistent/data.csv"),
         (
             ["schedule", "--schedule", "cubic"],
