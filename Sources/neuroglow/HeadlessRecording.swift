@@ -55,11 +55,7 @@ final class HeadlessRecording: @unchecked Sendable {  // each worker is used by 
         firstSessionFrame = manifest.firstSessionFrame
         if case .frames(let directory) = target {
             try RecordingFolder.prepare(directory)
-            let kept = Set((0..<keepingFrames).map(FrameRecorder.fileName))
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-            where name.hasPrefix("frame_") && !kept.contains(name) {
-                try? FileManager.default.removeItem(atPath: directory + "/" + name)
-            }
+            target.removeFrames(keeping: keepingFrames)
         }
         let system = try SDLSystem.start(headless: true)
         let count = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))

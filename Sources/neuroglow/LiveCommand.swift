@@ -18,6 +18,8 @@ struct LiveCommand: ParsableCommand {
             through ffmpeg). R toggles recording in the window.
             """)
     var record: String?
+    @Flag(help: "With --record: replace the frames of a folder, or a video file, that exists.")
+    var overwrite = false
     @OptionGroup var encoding: EncodingArguments
     @Option(parsing: .unconditional, help: "Quit after this many seconds (demos, tests, soak runs).")
     var seconds: Double?
@@ -40,6 +42,8 @@ struct LiveCommand: ParsableCommand {
         let target = try validating {
             try record.map { path throws(InputError) in try RecordingTarget.parse(path, option: "--record") }
         }
+        if overwrite && target == nil { throw ValidationError("--overwrite: applies to --record; there is none") }
+        try validating { try target?.checkNothingReplaced(overwrite: overwrite) }
         // Without --record, R records an mp4.
         try validating { try (target ?? .video(path: "R", format: .mp4)).checkCRF(encoding.crf) }
         if let target, target.isVideo, VideoEncoder.locateFFmpeg() == nil {

@@ -22,6 +22,8 @@ final class LiveRecording {
     ) throws {
         self.target = target
         self.firstSessionFrame = firstSessionFrame
+        // (A folder of frames is only replaced where --overwrite was passed: `LiveCommand` checks.)
+        target.removeFrames()
         let sink = try target.openSink(
             width: canvas.width, height: canvas.height, fps: plan.schedule.fps, crf: crf,
             pixelFormat: canvas.capturePixelFormat)

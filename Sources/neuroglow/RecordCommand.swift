@@ -129,9 +129,7 @@ struct RecordCommand: ParsableCommand {
                 "--resume: \(dir) is a video, and a video cannot be continued; record it again (--overwrite), or "
                     + "record into a folder of BMP frames, which can be resumed")
         }
-        if FileManager.default.fileExists(atPath: dir) && !overwrite {
-            throw ValidationError("\(dir) exists; choose another name or pass --overwrite to replace it")
-        }
+        try validating { try RecordingTarget(path: dir).checkNothingReplaced(overwrite: overwrite) }
         if VideoEncoder.locateFFmpeg() == nil {
             report("neuroglow: cannot record \(dir): \(VideoEncoder.missingFFmpeg)")
             throw ExitCode(1)
@@ -177,10 +175,7 @@ struct RecordCommand: ParsableCommand {
         }
         if overwrite { return 0 }
         if let interrupted { throw InputError(interrupted.advice) }
-        let existing = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
-        if existing.contains(where: { $0.hasPrefix("frame_") && $0.hasSuffix(".bmp") }) {
-            throw InputError("\(dir) already holds frames; choose an empty folder or pass --overwrite")
-        }
+        try RecordingTarget.frames(directory: dir).checkNothingReplaced(overwrite: false)
         return 0
     }
 }

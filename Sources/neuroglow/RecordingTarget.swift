@@ -1,3 +1,4 @@
+import FoundationEssentials
 import Glibc
 import NeuralCore
 import SDLPlatform
@@ -66,6 +67,36 @@ enum RecordingTarget {
             }
         }
     }
+
+    /// Refuses to replace an earlier recording unless `overwrite`: a video file that exists, or a
+    /// folder that holds frames.
+    func checkNothingReplaced(overwrite: Bool) throws(InputError) {
+        guard !overwrite else { return }
+        switch self {
+        case .frames(let directory):
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            if names.contains(where: Self.isFrameFile) {
+                throw InputError("\(directory) already holds frames; choose an empty folder or pass --overwrite")
+            }
+        case .video(let path, _):
+            if FileManager.default.fileExists(atPath: path) {
+                throw InputError("\(path) exists; choose another name or pass --overwrite to replace it")
+            }
+        }
+    }
+
+    /// Removes a folder's frame files but the first `keeping` (those of a recording being
+    /// resumed), so that no frame of an earlier recording is left after the new one's last.
+    func removeFrames(keeping: Int = 0) {
+        guard case .frames(let directory) = self else { return }
+        let kept = Set((0..<keeping).map(FrameRecorder.fileName))
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        where Self.isFrameFile(name) && !kept.contains(name) {
+            try? FileManager.default.removeItem(atPath: directory + "/" + name)
+        }
+    }
+
+    private static func isFrameFile(_ name: String) -> Bool { name.hasPrefix("frame_") && name.hasSuffix(".bmp") }
 
     /// Opens the sink frames are written to: creates the folder (or the video's folder) and, for a
     /// video, starts ffmpeg. Throws with the system's or ffmpeg's reason.

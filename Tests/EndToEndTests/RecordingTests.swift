@@ -56,6 +56,26 @@ struct RecordingTests {
         #expect(frames(in: directory) == ["frame_000000.bmp"])
     }
 
+    /// The live window's --record keeps to the same rule, checked before a window opens; with
+    /// --overwrite the live recording replaces the folder's frames, leaving none of the old ones.
+    @Test func theLiveWindowRefusesAFolderWithFramesUnlessOverwrite() throws {
+        let directory = Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        #expect(try Tool.neuroglow(["record", directory, "--frames", "400"] + Self.small).status == 0)
+        let refused = try Tool.neuroglow(["live", "--record", directory] + Self.small, environment: ["DISPLAY": ""])
+        #expect(
+            refused.status == 64 && refused.stderr.contains("\(directory) already holds frames"), "\(refused.stderr)")
+        #expect(!refused.stderr.contains("cannot open the window") && frames(in: directory).count == 400)
+        let stray = try Tool.neuroglow(["live", "--overwrite"], environment: ["DISPLAY": ""])
+        #expect(stray.status == 64 && stray.stderr.contains("--overwrite: applies to --record"), "\(stray.stderr)")
+
+        let live = try LiveWindow(["--record", directory, "--overwrite", "--seconds", "1"] + Self.small)
+        #expect(live.finish().status == 0)
+        let written = frames(in: directory)
+        #expect(written.count > 0 && written.count < 400, "\(written.count) frames")
+        #expect(written == (0..<written.count).map { String(format: "frame_%06d.bmp", $0) })
+    }
+
     @Test func anUnwritableFolderFailsWithAMessage() throws {
         let result = try Tool.neuroglow(["record", "/proc/neuroglow-cannot-be-here"] + Self.small)
         #expect(result.status != 0 && result.stderr.contains("/proc/neuroglow-cannot-be-here"))
