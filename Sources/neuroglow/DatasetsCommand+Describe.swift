@@ -15,7 +15,7 @@ extension DatasetsCommand {
         let rows = data.count + (plan.testSet?.count ?? 0)
         let kind =
             data.classNames.map { "classification, \($0.count) named classes" }
-            ?? (data.isRegression ? "regression" : "classification (0/1 targets)")
+            ?? (data.isRegression ? "regression" : "classification: \(data.targetCount == 1 ? "" : "each ")0 or 1")
         let defaults: [(String, JSONValue)] = [
             ("layers", .array(network.layout.layerSizes.map(JSONValue.init))),
             ("activation", JSONValue(network.activations.first!.rawValue)),
@@ -43,7 +43,7 @@ extension DatasetsCommand {
             return
         }
         print(
-            "\(path): \(rows) rows, \(data.inputCount) inputs, target "
+            "\(path): \(rows) rows, \(data.inputCount) inputs, target\(data.targetCount == 1 ? "" : "s") "
                 + "\(data.targetNames.joined(separator: ", ")) (\(kind))"
         )
         if let classes = data.classNames {

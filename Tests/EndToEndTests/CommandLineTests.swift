@@ -325,6 +325,17 @@ struct DataSetDefaultsTests {
         #expect(described.stdout.contains("linear output"), "\(described.stdout)")
     }
 
+    @Test func describingACSVNamesItsTargetsAndWhatTheyHold() throws {
+        let directory = Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let file = directory + "/two.csv"
+        try "a,b,y_no,y_yes\n0,1,1,0\n1,0,0,1\n1,1,1,0\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let described = try Tool.neuroglow(["datasets", "--describe", file])
+        #expect(
+            described.stdout.hasPrefix("\(file): 3 rows, 2 inputs, targets y_no, y_yes (classification: each 0 or 1)"),
+            "\(described.stdout)\(described.stderr)")
+    }
+
     @Test func datasetsListsEverySetWithItsDefaults() throws {
         let result = try Tool.neuroglow(["datasets", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
