@@ -115,15 +115,20 @@ struct TrainCommand: ParsableCommand {
         }
         print("\(format(seconds, 3)) s, \(format(steps / max(seconds, 1e-9) / 1e6, 2)) M example-steps/s")
         if let save { print("saved the model to \(save)") }
-        if let compared { Self.printComparedResult(compared, query: query) }
+        if let compared { Self.printComparedResult(compared, query: query, rawQuery: rawQuery) }
     }
 
-    /// The second compared network trained the same way: its summary under `"compare"`.
-    static func comparedResult(_ compared: ComparedPlans, query: [Double]?) -> JSONValue {
+    /// The second compared network, trained the way the first was.
+    static func trainCompared(_ compared: ComparedPlans) -> Trainer {
         let plan = compared.second
         let trainer = Trainer(network: plan.initialNetwork, dataSet: plan.dataSet, options: plan.training)
         trainer.train(iterations: plan.iterations)
-        let network = trainer.network
+        return trainer
+    }
+
+    /// The second compared network's summary under `"compare"`.
+    static func comparedResult(_ compared: ComparedPlans, query: [Double]?) -> JSONValue {
+        let plan = compared.second, trainer = trainCompared(compared), network = trainer.network
         var fields: [(String, JSONValue)] = [
             ("options", JSONValue(compared.comparison.caption)),
             ("same_initial_weights", .bool(compared.startTheSame)),
@@ -141,13 +146,27 @@ struct TrainCommand: ParsableCommand {
         return .object(fields)
     }
 
-    static func printComparedResult(_ compared: ComparedPlans, query: [Double]?) {
-        guard case .object(let fields) = comparedResult(compared, query: query) else { return }
-        let shown = fields.filter { !["options", "layers", "prediction"].contains($0.0) }
-            .map { "\($0.0.replacing("_", with: " ")) \($0.1.text)" }
-        print("compared with \(compared.comparison.caption): \(shown.joined(separator: ", "))")
-        if let prediction = fields.first(where: { $0.0 == "prediction" }) {
-            print("  its prediction: \(prediction.1.text)")
+    /// The second compared network's summary as text, in the first one's words.
+    static func printComparedResult(_ compared: ComparedPlans, query: [Double]?, rawQuery: [Double]?) {
+        let plan = compared.second, trainer = trainCompared(compared), network = trainer.network
+        let shape = network.layout.layerSizes.map(String.init).joined(separator: "-")
+        let start = compared.startTheSame ? "the first network's first weights" : "first weights of its own"
+        print(
+            "compared with \(compared.comparison.caption): \(shape) from \(start), \(trainer.iteration) iterations, "
+                + "final loss \(format(network.meanLoss(on: plan.dataSet, loss: plan.training.loss), 6))"
+                + (trainer.hasDiverged ? " — DIVERGED (lower the learning rate)" : ""))
+        let described = quality(of: network, on: plan.dataSet).map { "\($0.0.replacing("_", with: " ")) \($0.1.text)" }
+        print("  " + described.joined(separator: ", "))
+        if let test = plan.testSet {
+            let testQuality = quality(of: network, on: test).map { "\($0.0.replacing("_", with: " ")) \($0.1.text)" }
+            print(
+                "  test part: loss \(format(network.meanLoss(on: test, loss: plan.training.loss), 6)), "
+                    + testQuality.joined(separator: ", "))
+        }
+        if let query, let rawQuery {
+            let output = network.predict(query)
+            let named = plan.dataSet.predictedClass(output).map { " — \($0)" } ?? ""
+            print("  its prediction for \(vector(rawQuery)): \(vector(output))\(named)")
         }
     }
 }

@@ -50,6 +50,20 @@ struct CompareTests {
         let second = try #require(json["compare"] as? [String: Any])
         #expect(second["options"] as? String == "learning-rate=3" && second["same_initial_weights"] as? Bool == true)
         #expect((second["loss"] as? Double ?? 1) < (json["loss"] as? Double ?? 0), "a larger rate learns xor3 faster")
+        // As text, in the first network's words, numbers rounded as the first's are.
+        let text = try Tool.neuroglow([
+            "train", "--compare", "layers=3,8,1", "--iterations", "3000", "--predict", "1,1,0",
+        ])
+        let lines = text.stdout.split(separator: "\n").map(String.init)
+        let compared = try #require(lines.firstIndex { $0.hasPrefix("compared with ") }, "\(text.stdout)")
+        #expect(
+            lines[compared].hasPrefix(
+                "compared with layers=3,8,1: 3-8-1 from first weights of its own, 3000 iterations, final loss 0."),
+            "\(lines[compared])")
+        #expect(
+            lines[compared + 1].hasPrefix("  accuracy ")
+                && lines[compared + 2].hasPrefix("  its prediction for [1.00, 1.00, 0.00]: ["))
+        #expect(!text.stdout.contains("e-0") && !text.stdout.contains("true") && !text.stdout.contains("false"))
         let wrong = try Tool.neuroglow(["train", "--compare", "dataset=xor"])
         #expect(wrong.status != 0 && wrong.stderr.contains("dataset cannot differ"), "\(wrong.stderr)")
 
