@@ -58,7 +58,8 @@ final class TrainerMemory {
         losses = .allocate(zeros: dataSet.count)
         shapeMemory = KernelShapeMemory(layout: layout, activations: network.activations)
         shape = shapeMemory.shape
-        let batch = batchSize > 1 ? batchSize : 0
+        // A batch never holds more than the whole set, however large the size asked for.
+        let batch = batchSize > 1 ? min(batchSize, dataSet.count) : 0
         widest = layout.layerSizes.max()!
         batchSums = .allocate(zeros: neuronCount * batch)
         batchActivations = .allocate(zeros: neuronCount * batch)

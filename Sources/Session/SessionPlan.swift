@@ -85,6 +85,11 @@ public struct SessionPlan: Sendable {
         if !BuiltInDataSets.isBuiltIn(model.dataSet) && !model.shuffle, let note = rawTrain.sortedByClassNote {
             notes.append(note)
         }
+        if model.batchSize > rawTrain.count {
+            notes.append(
+                "--batch-size \(model.batchSize) is more than the \(rawTrain.count) training examples: each weight "
+                    + "update takes all of them, once an iteration")
+        }
         let dataSet = scaling.map { $0.apply(to: rawTrain) } ?? rawTrain
         let testSet = rawTest.map { test in scaling.map { $0.apply(to: test) } ?? test }
         let defaults =

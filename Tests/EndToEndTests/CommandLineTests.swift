@@ -134,6 +134,13 @@ struct CommandLineTests {
         }
     }
 
+    @Test func aBatchSizePastTheSetTrainsOnTheWholeSetAndSaysSo() throws {
+        let result = try Tool.neuroglow(["train", "--batch-size", "1000000000", "--iterations", "10"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stderr.contains("--batch-size 1000000000 is more than the 7 training examples"), "\(result.stderr)")
+    }
+
     @Test func badCSVFilesNameLineAndColumn() throws {
         let directory = Tool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }

@@ -101,6 +101,19 @@ struct TrainingTests {
         for k in expected.indices { #expect(abs(trainer.network.parameters[k] - expected[k]) < 1e-12) }
     }
 
+    /// A batch size past the set's size is a batch of the whole set: the same weights, and room
+    /// for the set's examples only (a size of a billion once asked for 64 GB and trapped).
+    @Test func aBatchLargerThanTheSetIsTheWholeSet() {
+        let data = BuiltInDataSets.named("xor3")!
+        let network = Network(layerSizes: [3, 4, 1], hidden: .sigmoid, output: .sigmoid, usesBias: false, seed: 1)
+        let whole = Trainer(network: network, dataSet: data, options: TrainingOptions(batchSize: data.count))
+        let huge = Trainer(network: network, dataSet: data, options: TrainingOptions(batchSize: 1_000_000_000))
+        whole.train(iterations: 50)
+        huge.train(iterations: 50)
+        #expect(huge.network.parameters == whole.network.parameters)
+        #expect(huge.network.parameters != network.parameters)
+    }
+
     @Test func divergenceIsDetectedAndStopsTraining() {
         let data = BuiltInDataSets.named("reg-plane")!
         let network = Network(
