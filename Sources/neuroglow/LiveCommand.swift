@@ -33,6 +33,7 @@ struct LiveCommand: ParsableCommand {
 
     mutating func run() throws {
         let (plan, compared) = try validating { try model.plans(schedule: scheduleOptions.resolved()) }
+        try validating { try KeptWeights.check(compared.map { [$0.first, $0.second] } ?? [plan]) }
         for note in plan.notes { report("neuroglow: \(note)") }
         let size = try validating { try view.resolvedSize() }
         let palette = view.resolvedPalette

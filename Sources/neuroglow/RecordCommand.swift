@@ -52,6 +52,7 @@ struct RecordCommand: ParsableCommand {
 
     mutating func run() throws {
         let (plan, compared) = try validating { try model.plans(schedule: scheduleOptions.resolved()) }
+        try validating { try KeptWeights.check(compared.map { [$0.first, $0.second] } ?? [plan]) }
         for note in plan.notes { report("neuroglow: \(note)") }
         if compared != nil && explain {
             throw ValidationError("--explain and --compare: explain one network at a time")

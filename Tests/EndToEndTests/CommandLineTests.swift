@@ -83,6 +83,8 @@ struct CommandLineTests {
         // A file that is not JSON at all (a CSV given to --load, say): the option is named too.
         (["train", "--load", "/proc/self/status"], "--load /proc/self/status: line 1, column 1"),
         (["train", "--dataset", "/nonexistent/data.csv"], "--dataset /nonexistent/data.csv"),
+        (["live", "--layers", "3,4096,4096,1"], "use --keyframes 29 or fewer"),
+        (["record", "/tmp/neuroglow-never-written", "--layers", "3,4096,4096,1"], "use --keyframes 29 or fewer"),
         (
             ["schedule", "--schedule", "cubic"],
             "'cubic' is invalid for '--schedule <schedule>'. Please provide one of 'adaptive', 'geometric', "
