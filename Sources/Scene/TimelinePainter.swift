@@ -42,10 +42,9 @@ struct TimelinePainter {
             }
         }
         if let legend = cornerLegend() { draw(legend, into: &out) }
-        let known = strip.keyframeIterations.count
-        for k in 0...min(input.shownKeyframe, known - 1) {
-            tick(k, current: k == input.shownKeyframe, color: palette.dimText.withAlpha(0.7), into: &out)
-        }
+        let known = strip.keyframeIterations.count, shown = min(input.shownKeyframe, known - 1)
+        ticks(0..<shown, alpha: 0.7, into: &out)
+        tick(shown, current: shown == input.shownKeyframe, color: palette.dimText.withAlpha(0.7), into: &out)
         let x = strip.x(frame: input.state.frame)
         out.append(
             .line(
@@ -56,9 +55,7 @@ struct TimelinePainter {
     func drawLiveOnly(into out: inout [DrawCommand]) {
         let strip = strip
         if input.shownKeyframe + 1 < strip.keyframeIterations.count {
-            for k in (input.shownKeyframe + 1)..<strip.keyframeIterations.count {
-                tick(k, current: false, color: palette.dimText.withAlpha(0.3), into: &out)
-            }
+            ticks((input.shownKeyframe + 1)..<strip.keyframeIterations.count, alpha: 0.3, into: &out)
         }
         if !input.progress.isFinished {
             let from = strip.x(iteration: Double(input.progress.trainerIteration))
@@ -97,6 +94,30 @@ struct TimelinePainter {
                         palette.panel.withAlpha(0.85)))
             }
             out.append(label)
+        }
+    }
+
+    /// The ticks of keyframes `range`, dim text at `alpha`. Ticks closer than a quarter pixel
+    /// are drawn as one whose alpha is what the few would build up drawn over each other, so a
+    /// session of 100,000 keyframes draws a few thousand lines, not 100,000 (7 fps).
+    private func ticks(_ range: Range<Int>, alpha: Double, into out: inout [DrawCommand]) {
+        var k = range.lowerBound
+        while k < range.upperBound {
+            // The first tick a quarter pixel or more to the right: the next one, or found by
+            // halving where many crowd together.
+            let x = strip.x(keyframe: k)
+            var next = k + 1
+            if next < range.upperBound && strip.x(keyframe: next) - x < 0.25 {
+                var past = range.upperBound
+                while past - next > 1 {
+                    let middle = (next + past) / 2
+                    if strip.x(keyframe: middle) - x < 0.25 { next = middle } else { past = middle }
+                }
+                next = past
+            }
+            let builtUp = 1 - pow(1 - alpha, Double(next - k))
+            tick(k, current: false, color: palette.dimText.withAlpha(builtUp), into: &out)
+            k = next
         }
     }
 

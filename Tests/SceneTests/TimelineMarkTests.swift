@@ -65,4 +65,30 @@ struct TimelineMarkTests {
         }
         #expect(marksAcrossTheLegend > 0, "no frame put the mark across the legend: the test tested nothing")
     }
+
+    /// The keyframe ticks of a frame: short vertical lines standing on the plot's floor.
+    private func ticks(_ built: SceneFrame, _ strip: TimelineStrip, height: Double) -> [Double] {
+        (built.overlay + built.liveOnly).compactMap {
+            guard case let .line(from, to, _, _, _) = $0, from.x == to.x, to.y == strip.plot.maxY,
+                to.y - from.y == height
+            else { return nil }
+            return from.x
+        }
+    }
+
+    /// Ticks closer than a quarter pixel are drawn as one: 20,000 keyframes draw at most four
+    /// lines a pixel (one each made the window fall to 7 fps at 100,000), while ticks that stand
+    /// apart keep a line each, as the default session's 120 do.
+    @Test func crowdedTicksAreDrawnOnceAQuarterPixel() throws {
+        let (plan, progress) = try finishedSession(iterations: 20_000, keyframes: 20_000)
+        let input = sceneInput(plan, progress, frame: 40)
+        let strip = input.timelineStrip
+        let crowded = ticks(SceneBuilder.build(input), strip, height: 6).sorted()
+        #expect(crowded.count > 100 && crowded.count <= 4 * Int(strip.plot.width) + 2, "\(crowded.count) ticks")
+        for (a, b) in zip(crowded, crowded.dropFirst()) { #expect(b - a >= 0.25) }
+
+        let (video, videoProgress) = try finishedSession()
+        let videoInput = sceneInput(video, videoProgress, frame: 40)
+        #expect(ticks(SceneBuilder.build(videoInput), videoInput.timelineStrip, height: 6).count == 119)
+    }
 }
