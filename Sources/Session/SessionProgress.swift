@@ -1,26 +1,26 @@
 import NeuralCore
 
 /// A consistent copy of what a running session has produced so far; cheap to take every frame
-/// (the arrays are shared, not copied, until the session appends to them).
+/// (its lists are shared, and the per-keyframe ones grow without copying: `AppendOnlyList`).
 public struct SessionProgress: Sendable {
     /// The keyframe iterations, once the scheduler has decided them (adaptive needs a first pass).
     public var keyframeIterations: [Int]?
     /// Networks at the keyframes reached so far, in order: `keyframes[k]` is after `keyframeIterations[k]`.
-    public var keyframes: [Network] = []
+    public var keyframes: AppendOnlyList<Network> = []
     /// Mean loss over the data set at each reached keyframe.
-    public var keyframeLosses: [Double] = []
+    public var keyframeLosses: AppendOnlyList<Double> = []
     /// Mean loss over the test part at each reached keyframe (empty without a test part).
-    public var keyframeTestLosses: [Double] = []
+    public var keyframeTestLosses: AppendOnlyList<Double> = []
     /// Share of the test part classified right at each reached keyframe (empty without a test
     /// part, or for regression).
-    public var keyframeTestAccuracies: [Double] = []
+    public var keyframeTestAccuracies: AppendOnlyList<Double> = []
     /// Visible change from the previous keyframe (0 for the first).
-    public var keyframeChanges: [Double] = []
+    public var keyframeChanges: AppendOnlyList<Double> = []
     /// The session's weight scale at each reached keyframe: the |w| drawn at full width
     /// (docs/DESIGN.md §1). Sessions trained in two passes know the strongest weight of the whole
     /// session, so every entry is that; sessions decided online use the strongest weight reached
     /// up to the keyframe (non-decreasing), and the picture eases between neighbours.
-    public var keyframeWeightScales: [Double] = []
+    public var keyframeWeightScales: AppendOnlyList<Double> = []
     /// Whether the scale is not known yet (a first pass is still running): keyframe 0 is drawn in
     /// hairlines meanwhile, and nothing is recorded.
     public var isWeightScaleProvisional = false
