@@ -51,6 +51,12 @@ struct LiveCommand: ParsableCommand {
             report("neuroglow: cannot record \(target.path): \(VideoEncoder.missingFFmpeg)")
             throw ExitCode(1)
         }
+        if let target {
+            do { try target.prepareFolder() } catch {
+                report("neuroglow: cannot record to \(target.path): \(error)")
+                throw ExitCode(1)
+            }
+        }
         let events = try validating { try EventLog(destination: view.events) }
         let app: LiveApp
         do {

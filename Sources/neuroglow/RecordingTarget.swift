@@ -98,6 +98,20 @@ enum RecordingTarget {
 
     private static func isFrameFile(_ name: String) -> Bool { name.hasPrefix("frame_") && name.hasSuffix(".bmp") }
 
+    /// Creates the folder the recording goes in (the frames', or the video's) and checks that it
+    /// can be written, with the system's reason when not: what opening the sink needs, found out
+    /// before a window opens.
+    func prepareFolder() throws {
+        switch self {
+        case .frames(let directory):
+            try RecordingFolder.prepare(directory)
+        case .video(let path, _):
+            let folder = path.lastIndex(of: "/").map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? ""
+            guard !folder.isEmpty else { return }
+            do { try RecordingFolder.prepare(folder) } catch { throw InputError("its folder \(folder): \(error)") }
+        }
+    }
+
     /// Opens the sink frames are written to: creates the folder (or the video's folder) and, for a
     /// video, starts ffmpeg. Throws with the system's or ffmpeg's reason.
     func openSink(width: Int, height: Int, fps: Int, crf: Int?, pixelFormat: UInt32) throws -> FrameSink {
@@ -105,8 +119,7 @@ enum RecordingTarget {
         case .frames(let directory):
             return try BMPSequence(directory: directory)
         case .video(let path, let format):
-            let folder = path.lastIndex(of: "/").map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? ""
-            if !folder.isEmpty { try RecordingFolder.prepare(folder) }
+            try prepareFolder()
             return try VideoEncoder(
                 path: path, format: format, width: width, height: height, fps: fps, crf: crf, pixelFormat: pixelFormat)
         }

@@ -79,6 +79,14 @@ struct RecordingTests {
     @Test func anUnwritableFolderFailsWithAMessage() throws {
         let result = try Tool.neuroglow(["record", "/proc/neuroglow-cannot-be-here"] + Self.small)
         #expect(result.status != 0 && result.stderr.contains("/proc/neuroglow-cannot-be-here"))
+        // The live window's --record finds out before a window opens; a video names its folder.
+        for target in ["/proc/neuroglow-cannot-be-here", "/proc/neuroglow.mp4"] {
+            let live = try Tool.neuroglow(["live", "--record", target] + Self.small, environment: ["DISPLAY": ""])
+            #expect(live.status == 1 && live.stderr.contains("cannot record to \(target): "), "\(live.stderr)")
+            #expect(!live.stderr.contains("cannot open the window"), "\(live.stderr)")
+        }
+        let video = try Tool.neuroglow(["live", "--record", "/proc/neuroglow.mp4"], environment: ["DISPLAY": ""])
+        #expect(video.stderr.contains("its folder /proc: "), "\(video.stderr)")
     }
 
     /// A read-only folder, and a folder that would have to be created inside one, are refused
