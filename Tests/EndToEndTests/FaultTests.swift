@@ -51,15 +51,23 @@ struct FaultTests {
         #expect(live.finish().status == 0)
     }
 
-    /// Recording live into a read-only folder fails with a notice and an error event; the window
-    /// goes on (the user can fix the folder and press R again).
-    @Test func aLiveRecordingIntoAReadOnlyFolderFailsButNotTheApp() throws {
+    /// A live recording that cannot start (R, with `recordings` a file in the working folder)
+    /// fails with a notice and an error event; the window goes on. `--record` into a folder that
+    /// cannot be written is refused before a window opens, as `record` refuses it.
+    @Test func aLiveRecordingThatCannotStartFailsButNotTheApp() throws {
         let folder = try ReadOnlyFolder()
-        let live = try LiveWindow(["--record", folder.path, "--size", "640x360", "--seconds", "60"])
-        let error = try #require(live.events.wait(for: "error").first?["message"] as? String)
+        let refused = try Tool.neuroglow(
+            ["live", "--record", folder.path, "--size", "640x360"], environment: ["DISPLAY": ""])
         #expect(
-            error.contains(folder.path)
-                && error.contains(getuid() == 0 ? "Read-only file system" : "Permission denied"), "\(error)")
+            refused.status == 1 && refused.stderr.contains("cannot record to \(folder.path)")
+                && refused.stderr.contains(getuid() == 0 ? "Read-only file system" : "Permission denied"),
+            "\(refused.stderr)")
+        let live = try LiveWindow(["--size", "640x360", "--seconds", "60"])
+        _ = try live.layout()
+        try "".write(toFile: live.directory + "/recordings", atomically: true, encoding: .utf8)
+        try live.key("r")
+        let error = try #require(live.events.wait(for: "error").first?["message"] as? String)
+        #expect(error.contains("recordings") && error.contains("it is not a folder"), "\(error)")
         _ = live.events.wait(for: "keyframe", count: 2)
         #expect(live.app.process.isRunning, "the app must keep running")
         try live.key("Escape")
