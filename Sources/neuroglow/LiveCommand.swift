@@ -1,4 +1,5 @@
 import ArgumentParser
+import FoundationEssentials
 import Glibc
 import NeuralCore
 import SDLPlatform
@@ -51,6 +52,13 @@ struct LiveCommand: ParsableCommand {
             report("neuroglow: cannot record \(target.path): \(VideoEncoder.missingFFmpeg)")
             throw ExitCode(1)
         }
+        // Folders made here for the frames are removed again if the window cannot open (they are empty).
+        let madeFolders: [String]
+        if case .frames(let directory) = target {
+            madeFolders = Self.missingFolders(directory)
+        } else {
+            madeFolders = []
+        }
         if let target {
             do { try target.prepareFolder() } catch {
                 report("neuroglow: cannot record to \(target.path): \(error)")
@@ -69,6 +77,7 @@ struct LiveCommand: ParsableCommand {
                 events: events,
                 options: options)
         } catch {
+            for folder in madeFolders { rmdir(folder) }
             events.error("cannot open the window: \(error)")
             report("neuroglow: cannot open the window: \(error)")
             throw ExitCode(1)
@@ -76,5 +85,16 @@ struct LiveCommand: ParsableCommand {
         let status = app.runLoop()
         if reportPeakMemory { report("peak resident MB \(peakResidentMegabytes())") }
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// `path` and those of its parents that do not exist, deepest first.
+    static func missingFolders(_ path: String) -> [String] {
+        var missing: [String] = [], current = path
+        while !current.isEmpty && current != "/" && !FileManager.default.fileExists(atPath: current) {
+            missing.append(current)
+            guard let slash = current.lastIndex(of: "/") else { break }
+            current = String(current[..<slash])
+        }
+        return missing
     }
 }

@@ -205,6 +205,16 @@ struct CommandLineTests {
         #expect(
             gone.status == 1 && gone.stderr.contains("DISPLAY=:97 did not answer"),
             "exit \(gone.status): \(gone.stderr)")
+        // --record's folder, made before the window is tried, goes again with its new parents.
+        let directory = Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let recorded = try Tool.neuroglow(
+            ["--record", directory + "/new/frames", "--seconds", "2"], unsetting: ["DISPLAY", "WAYLAND_DISPLAY"],
+            timeout: 60)
+        #expect(recorded.status == 1 && recorded.stderr.contains("cannot open the window"), "\(recorded.stderr)")
+        #expect(
+            FileManager.default.fileExists(atPath: directory)
+                && !FileManager.default.fileExists(atPath: directory + "/new"))
     }
 
     @Test func benchWithADisplayThatDoesNotAnswerSaysSoInsteadOfMeasuringOffscreen() throws {
