@@ -101,12 +101,10 @@ struct TrainCommand: ParsableCommand {
             print("\(key.replacing("_", with: " ")): \(value.text)")
         }
         if let test = plan.testSet {
-            let testQuality = quality(of: network, on: test).map {
-                "\($0.0.replacing("_", with: " ")) \($0.1.text)"
-            }
             print(
                 "test part (\(test.count) examples, never trained on): loss "
-                    + "\(format(network.meanLoss(on: test, loss: plan.training.loss), 6)), \(testQuality.joined())")
+                    + "\(format(network.meanLoss(on: test, loss: plan.training.loss), 6)), "
+                    + qualityText(of: network, on: test))
         }
         if let query, let rawQuery {
             let output = network.predict(query)
@@ -155,13 +153,11 @@ struct TrainCommand: ParsableCommand {
             "compared with \(compared.comparison.caption): \(shape) from \(start), \(trainer.iteration) iterations, "
                 + "final loss \(format(network.meanLoss(on: plan.dataSet, loss: plan.training.loss), 6))"
                 + (trainer.hasDiverged ? " — DIVERGED (lower the learning rate)" : ""))
-        let described = quality(of: network, on: plan.dataSet).map { "\($0.0.replacing("_", with: " ")) \($0.1.text)" }
-        print("  " + described.joined(separator: ", "))
+        print("  " + qualityText(of: network, on: plan.dataSet))
         if let test = plan.testSet {
-            let testQuality = quality(of: network, on: test).map { "\($0.0.replacing("_", with: " ")) \($0.1.text)" }
             print(
                 "  test part: loss \(format(network.meanLoss(on: test, loss: plan.training.loss), 6)), "
-                    + testQuality.joined(separator: ", "))
+                    + qualityText(of: network, on: test))
         }
         if let query, let rawQuery {
             let output = network.predict(query)
@@ -176,6 +172,11 @@ func quality(of network: Network, on data: DataSet) -> [(String, JSONValue)] {
     data.isRegression
         ? [("r_squared", JSONValue(network.rSquared(on: data)))]
         : [("accuracy", JSONValue(network.accuracy(on: data)))]
+}
+
+/// `quality` as words: "accuracy 0.94" or "r squared 0.98".
+func qualityText(of network: Network, on data: DataSet) -> String {
+    quality(of: network, on: data).map { "\($0.0.replacing("_", with: " ")) \($0.1.text)" }.joined(separator: ", ")
 }
 
 /// Parses "1,1,0" into exactly `count` finite numbers.
