@@ -70,8 +70,10 @@ public struct SessionPlan: Sendable {
         // the scaling it was trained with); the built-in sets are already in small ranges.
         var scaling: InputScaling? = nil
         var notes: [String] = []
-        if let path = model.loadPath {
-            scaling = try ModelFile.inputScaling(in: try readText(path, option: "--load"), source: "--load \(path)")
+        // The model file is read once: its scaling and its network come from the same text.
+        let loadedText = try model.loadPath.map { path throws(InputError) in try readText(path, option: "--load") }
+        if let path = model.loadPath, let text = loadedText {
+            scaling = try ModelFile.inputScaling(in: text, source: "--load \(path)")
         } else if model.standardize && rawTrain.imageShape != nil && !BuiltInDataSets.isBuiltIn(model.dataSet) {
             scaling = InputScaling(imageRangeOf: rawTrain)
         } else if model.standardize && !BuiltInDataSets.isBuiltIn(model.dataSet) {
@@ -97,8 +99,8 @@ public struct SessionPlan: Sendable {
             ? DataSetDefaults.sized(to: rawTrain) : DataSetDefaults.named(model.dataSet)
         let loss = model.loss ?? defaults.loss
         let network: Network
-        if let path = model.loadPath {
-            network = try loadModel(path)
+        if let path = model.loadPath, let text = loadedText {
+            network = try ModelFile.decode(text, source: "--load \(path)")
             try checkAgreement(of: model, withModelIn: path, network)
         } else {
             let layers = model.layers ?? [dataSet.inputCount] + defaults.hiddenLayers + [dataSet.targetCount]
@@ -207,10 +209,6 @@ public struct SessionPlan: Sendable {
         }
         let text = try readText(nameOrPath, option: "--dataset")
         return try CSVDataSet.parse(text, name: nameOrPath, categorical: categorical)
-    }
-
-    public static func loadModel(_ path: String) throws(InputError) -> Network {
-        try ModelFile.decode(try readText(path, option: "--load"), source: "--load \(path)")
     }
 
     /// Reads a UTF-8 text file of at most 256 MiB; errors name the option and the path.
