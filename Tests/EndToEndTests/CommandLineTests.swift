@@ -143,6 +143,14 @@ struct CommandLineTests {
             result.stderr.contains("--batch-size 1000000000 is more than the 7 training examples"), "\(result.stderr)")
     }
 
+    /// spiral's points near the centre have coordinates that round to zero from below.
+    @Test func theTextReportWritesNoNegativeZero() throws {
+        let result = try Tool.neuroglow(["train", "--dataset", "spiral", "--noise", "2", "--iterations", "10"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("0.00"))
+        #expect(!result.stdout.contains("-0.00"), "\(result.stdout.prefix(400))")
+    }
+
     @Test func badCSVFilesNameLineAndColumn() throws {
         let directory = Tool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
