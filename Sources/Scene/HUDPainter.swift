@@ -5,6 +5,10 @@ import Session
 /// The heads-up display: what the network is thinking about, the error bar and the status (the
 /// timeline strip beside the error bar is `TimelinePainter`'s).
 struct HUDPainter {
+    /// A loss with four significant digits, trailing zeros kept ("0.1200", "3.000e-05"), so the
+    /// number keeps its width while the network learns instead of shrinking at every round value.
+    static func lossText(_ loss: Double) -> String { String(printf: "%#.4g", loss) }
+
     let input: SceneInput
     let network: Network
     let trace: Trace
@@ -122,7 +126,7 @@ struct HUDPainter {
         out.append(.frame(bar, palette.neuronRim))
         out.append(
             .text(
-                String(printf: "%.4g", error), at: Point(bar.maxX + 8, bar.y + bar.height / 2), size: .normal,
+                HUDPainter.lossText(error), at: Point(bar.maxX + 8, bar.y + bar.height / 2), size: .normal,
                 color: palette.text, align: .leftMiddle))
         // With a test part: train / test loss, the latter on data the network never trains on.
         let k = input.shownKeyframe, test = input.progress.keyframeTestLosses
@@ -130,8 +134,8 @@ struct HUDPainter {
             let accuracies = input.progress.keyframeTestAccuracies
             let accuracy = k < accuracies.count ? String(printf: "%.1f %%", 100 * accuracies[k]) : nil
             let losses =
-                "train " + String(printf: "%.4g", input.progress.keyframeLosses[k]) + " / test "
-                + String(printf: "%.4g", test[k])
+                "train " + HUDPainter.lossText(input.progress.keyframeLosses[k]) + " / test "
+                + HUDPainter.lossText(test[k])
             // Small windows: the shorter forms, so the line ends before the timeline.
             let room = layout.timelineArea.x - 12 - bar.x
             let lines =

@@ -11,6 +11,13 @@ struct PrintfFormattingTests {
         #expect(String(printf: "") == "")
     }
 
+    @Test func lossesKeepFourSignificantDigits() {
+        #expect(HUDPainter.lossText(0.12) == "0.1200")
+        #expect(HUDPainter.lossText(0.1234567) == "0.1235")
+        #expect(HUDPainter.lossText(3e-5) == "3.000e-05")
+        #expect(HUDPainter.lossText(2) == "2.000")
+    }
+
     @Test func textsLongerThanTheBufferComeWhole() {
         let long = String(printf: "%0600d", 7)
         #expect(long.count == 600 && long.hasSuffix("07") && long.allSatisfy { $0 == "0" || $0 == "7" })
