@@ -7,7 +7,7 @@ import Session
 struct ScheduleArguments: ParsableArguments {
     @Option(help: "Keyframe placement: \(ScheduleMode.choiceList).")
     var schedule = ScheduleMode.adaptive
-    @Option(parsing: .unconditional, help: "Keyframes shown over the session.")
+    @Option(parsing: .unconditional, help: "Keyframes shown over the session (2–100000; at most iterations + 1).")
     var keyframes = 120
     @Option(parsing: .unconditional, help: "Display frames per keyframe.")
     var beat = 30
