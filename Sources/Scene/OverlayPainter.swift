@@ -147,8 +147,8 @@ struct OverlayPainter {
     }
 
     /// A hovered neuron's card title: an input by its number and the data's name for it (when
-    /// the data names it: a CSV's header, the 2-D sets' x and y), an output that stands for a
-    /// class by that class, any other neuron by its layer and number. A name too long for the
+    /// the data names it: a CSV's header, the 2-D sets' x and y), an output by the class it
+    /// stands for or else by its number, any other neuron by its layer and number. A name too long for the
     /// window is shortened with "…".
     func neuronTitle(_ id: NeuronID) -> String {
         let data = input.plan.dataSet
@@ -158,11 +158,11 @@ struct OverlayPainter {
             guard name != "x\(id.index + 1)" else { return number }
             return TextSize.normal.shortened(name, within: room) { "\(number): \($0)" } ?? number
         }
-        let plain = "layer \(id.layer), neuron \(id.index + 1)"
-        if id.layer == network.layout.layerCount - 1, let classes = data.outputClasses {
-            return TextSize.normal.shortened(classes[id.index], within: room) { "output \"\($0)\"" } ?? plain
-        }
-        return plain
+        guard id.layer == network.layout.layerCount - 1 else { return "layer \(id.layer), neuron \(id.index + 1)" }
+        // Named as explain mode names them (`Explanation`), so a card and an explained stage agree.
+        let numbered = "output \(id.index + 1)"
+        guard let classes = data.outputClasses else { return numbered }
+        return TextSize.normal.shortened(classes[id.index], within: room) { "output \"\($0)\"" } ?? numbered
     }
 
     /// "synapse 1.2 → 2.1" (layer.neuron, 1-based); from an image's cell, "pixel row 3, column 5 → 1.7".

@@ -327,7 +327,7 @@ struct OverlayTests {
     }
 
     /// A card's title names what the data names: a CSV's or a 2-D set's inputs, and outputs that
-    /// stand for classes.
+    /// stand for classes; other outputs are numbered as explain mode numbers them.
     @Test func hoverTitlesUseTheDatasNames() throws {
         func titles(_ dataSet: String, _ neurons: [NeuronID]) throws -> [String] {
             let (plan, progress) = try finishedSession(iterations: 2, keyframes: 2) { model, _ in
@@ -343,7 +343,7 @@ struct OverlayTests {
         let first = NeuronID(layer: 0, index: 0), hidden = NeuronID(layer: 1, index: 1)
         #expect(
             try titles("xor3", [first, hidden, NeuronID(layer: 2, index: 0)])
-                == ["input 1", "layer 1, neuron 2", "layer 2, neuron 1"])
+                == ["input 1", "layer 1, neuron 2", "output 1"])
         #expect(try titles("circle", [NeuronID(layer: 0, index: 1)]) == ["input 2: y"])
         #expect(try titles("digits", [NeuronID(layer: 2, index: 7)]) == ["output \"7\""])
     }
@@ -379,7 +379,10 @@ struct OverlayTests {
                 let overlay = SceneBuilder.build(input).overlay
                 // The card: its frame, then its lines (the title says what is hovered).
                 let title: String
-                if case .neuron = target { title = "layer " } else { title = "synapse " }
+                switch target {
+                case .neuron(let id): title = id.layer == 2 ? "output " : "layer "
+                case .synapse: title = "synapse "
+                }
                 let first = try #require(
                     overlay.indices.first { k in
                         guard k > 0, case .frame = overlay[k - 1], case let .text(s, _, _, _, _) = overlay[k] else {
