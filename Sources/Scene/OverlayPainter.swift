@@ -148,8 +148,8 @@ struct OverlayPainter {
 
     /// A hovered neuron's card title: an input by its number and the data's name for it (when
     /// the data names it: a CSV's header, the 2-D sets' x and y), an output by the class it
-    /// stands for or else by its number, any other neuron by its layer and number. A name too long for the
-    /// window is shortened with "…".
+    /// stands for or else by its number, any other neuron by its layer and number. A name too
+    /// long for the window is shortened with "…".
     func neuronTitle(_ id: NeuronID) -> String {
         let data = input.plan.dataSet
         let room = Double(layout.width) - 36
