@@ -165,13 +165,20 @@ struct OverlayPainter {
         return TextSize.normal.shortened(classes[id.index], within: room) { "output \"\($0)\"" } ?? numbered
     }
 
-    /// "synapse 1.2 → 2.1" (layer.neuron, 1-based); from an image's cell, "pixel row 3, column 5 → 1.7".
+    /// "synapse input 2 → 1.3", "synapse 1.3 → output \"7\"": an input and an output as their own
+    /// cards name them, a hidden neuron as layer.neuron (1-based); from an image's cell, "pixel
+    /// row 3, column 5 → 1.7".
     private func synapseTitle(_ id: SynapseID) -> String {
-        let to = "\(id.layer + 1).\(id.to + 1)"
+        func end(_ neuron: NeuronID) -> String {
+            if neuron.layer == 0 { return "input \(neuron.index + 1)" }
+            if neuron.layer == network.layout.layerCount - 1 { return neuronTitle(neuron) }
+            return "\(neuron.layer).\(neuron.index + 1)"
+        }
+        let to = end(NeuronID(layer: id.layer + 1, index: id.to))
         if id.layer == 0, let image = layout.image {
             return "pixel row \(id.from / image.width + 1), column \(id.from % image.width + 1) → \(to)"
         }
-        return "synapse \(id.layer).\(id.from + 1) → \(to)"
+        return "synapse \(end(NeuronID(layer: id.layer, index: id.from))) → \(to)"
     }
 
     private func card(for target: HoverTarget) -> HoverCard {

@@ -348,6 +348,17 @@ struct OverlayTests {
         #expect(try titles("digits", [NeuronID(layer: 2, index: 7)]) == ["output \"7\""])
     }
 
+    /// A synapse's card names its ends as their own cards do: an input, layer.neuron, an output.
+    @Test func synapseTitlesNameTheirEnds() throws {
+        let (plan, progress) = try finishedSession(iterations: 2, keyframes: 2)
+        let input = sceneInput(plan, progress, frame: 0)
+        let network = input.displayedNetwork
+        let trace = network.trace(input: plan.dataSet.input(0), target: plan.dataSet.target(0), loss: .mse)
+        let painter = OverlayPainter(input: input, network: network, trace: trace)
+        #expect(painter.cardLines(for: .synapse(SynapseID(layer: 0, from: 2, to: 1))).first == "synapse input 3 → 1.2")
+        #expect(painter.cardLines(for: .synapse(SynapseID(layer: 1, from: 3, to: 0))).first == "synapse 1.4 → output 1")
+    }
+
     /// A softmax output's card says it shares out e^z among the outputs, not σ of its own sum.
     @Test func aSoftmaxOutputsCardDividesByEveryOutput() throws {
         let (plan, progress) = try finishedSession(iterations: 2, keyframes: 2) { model, _ in

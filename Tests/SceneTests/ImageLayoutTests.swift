@@ -175,6 +175,6 @@ struct ImageLayoutTests {
         let card = OverlayPainter(input: input, network: network, trace: trace)
         #expect(
             card.cardLines(for: .synapse(SynapseID(layer: 0, from: 3, to: 1))).first == "pixel row 2, column 2 → 1.2")
-        #expect(card.cardLines(for: .synapse(SynapseID(layer: 1, from: 2, to: 0))).first == "synapse 1.3 → 2.1")
+        #expect(card.cardLines(for: .synapse(SynapseID(layer: 1, from: 2, to: 0))).first == "synapse 1.3 → output 1")
     }
 }
