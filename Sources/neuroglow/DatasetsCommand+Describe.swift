@@ -3,14 +3,21 @@ import NeuralCore
 import Session
 
 extension DatasetsCommand {
-    /// What neuroglow makes of a CSV file before anything trains: its columns, the target and its
-    /// classes, the scaling, the test part and the defaults it would train with.
+    /// What neuroglow makes of a CSV file (or a built-in set) before anything trains: its columns,
+    /// the target and its classes, the scaling, the test part and the defaults it would train with.
     func describe(_ path: String) throws {
         var model = ModelOptions()
         model.dataSet = path
         model.categorical = categorical
         model.testFraction = testFraction
-        let plan = try validating { try SessionPlan.make(model: model) }
+        if path == "digits" { model.digitGlyphs = try ShippedFont.digitGlyphs() }
+        // The data set is named by --describe here, not --dataset.
+        let plan = try validating {
+            do { return try SessionPlan.make(model: model) } catch let error as InputError {
+                guard error.message.hasPrefix("--dataset ") else { throw error }
+                throw InputError("--describe " + error.message.dropFirst("--dataset ".count))
+            }
+        }
         let data = plan.dataSet, network = plan.initialNetwork
         let rows = data.count + (plan.testSet?.count ?? 0)
         let kind =
@@ -49,7 +56,12 @@ extension DatasetsCommand {
         if let classes = data.classNames {
             print("classes, in order of first appearance: \(classes.joined(separator: ", "))")
         }
-        if let scaling = plan.inputScaling {
+        if let image = data.imageShape, let first = data.inputNames.first, let last = data.inputNames.last {
+            print("inputs: a \(image.width)×\(image.height) image, row by row (\(first) … \(last))")
+            if let scaling = plan.inputScaling, let low = scaling.means.first, let span = scaling.deviations.first {
+                print("  every pixel scaled from the training part's \(format(low, 4))…\(format(low + span, 4)) to 0…1")
+            }
+        } else if let scaling = plan.inputScaling {
             print("inputs, standardised with the training part's mean and deviation (--no-standardize keeps them raw):")
             for (k, name) in data.inputNames.enumerated() {
                 print("  \(name): mean \(format(scaling.means[k], 4)), deviation \(format(scaling.deviations[k], 4))")

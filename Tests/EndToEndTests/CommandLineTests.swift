@@ -363,6 +363,18 @@ struct DataSetDefaultsTests {
             "\(described.stdout)\(described.stderr)")
     }
 
+    /// A built-in set can be described too: digits (made from the shipped font) as an image, and a
+    /// name that is no set is refused under the option the user gave.
+    @Test func describingABuiltInSetWorksForTheDigitsToo() throws {
+        let digits = try Tool.neuroglow(["datasets", "--describe", "digits"])
+        #expect(digits.status == 0, "\(digits.stderr)")
+        #expect(digits.stdout.contains("inputs: a 12×12 image, row by row (r1c1 … r12c12)"), "\(digits.stdout)")
+        #expect(digits.stdout.contains("defaults: layers 144-32-10"))
+        let unknown = try Tool.neuroglow(["datasets", "--describe", "nosuch"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("Error: --describe nosuch: unknown data set"), "\(unknown.stderr)")
+    }
+
     @Test func datasetsListsEverySetWithItsDefaults() throws {
         let result = try Tool.neuroglow(["datasets", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
