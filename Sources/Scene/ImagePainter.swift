@@ -28,15 +28,17 @@ struct ImagePainter {
             ? (input.userInput != nil ? "your drawing" : "drag to draw")
             : input.userInput != nil
                 ? "your drawing · C clears · Backspace: the examples" : "drag to draw · right button erases"
-        // Under the pad, kept inside the window (a compared network's pad is narrow, at the edge)
-        // and clear of the first hidden layer's discs; left out where it cannot be.
+        // Under the pad, ending by its right edge, where the synapses start (a compared network's
+        // pad is narrower than its hint), and inside the window; left out where it cannot be.
         let width = TextSize.small.estimatedWidth(of: hint)
-        let x = max(pad.midX, 4 + width / 2)
-        let firstDisc = layout.drawnIndices(layer: 1).map { layout.centres[1][$0].x - layout.radius }.min() ?? .infinity
-        if x + width / 2 <= firstDisc - 4 {
+        let x = min(pad.midX, pad.maxX + Self.hintOverhang - width / 2)
+        if x - width / 2 >= 4 {
             out.append(.text(hint, at: Point(x, pad.maxY + 6), size: .small, color: palette.dimText, align: .center))
         }
     }
+
+    /// How far past the pad's right edge its hint may reach: the synapses fan out from that edge.
+    static let hintOverhang = 2.0
 
     /// Each drawn first-hidden-layer neuron's receptive field inside its disc: weight w_ji of
     /// input i drawn at i's cell, coloured by sign, brighter with |w| against that neuron's

@@ -177,4 +177,37 @@ struct ImageLayoutTests {
             card.cardLines(for: .synapse(SynapseID(layer: 0, from: 3, to: 1))).first == "pixel row 2, column 2 → 1.2")
         #expect(card.cardLines(for: .synapse(SynapseID(layer: 1, from: 2, to: 0))).first == "synapse 1.3 → output 1")
     }
+
+    /// The pad's hint ("drag to draw") keeps off the synapses, which fan out from the pad's right
+    /// edge: at 480x360 a compared network's hint ran across its lines. Shown or left out, never
+    /// over them, alone or compared, at every size the text tests use; shown where there is room.
+    @Test func thePadsHintEndsWhereTheSynapsesStart() throws {
+        let (plans, first, second) = try finishedComparison(iterations: 2, keyframes: 8) { model in
+            model.dataSet = "digits"
+            model.digitGlyphs = TextOverlapTests.standInDigits
+        }
+        for (width, height) in TextOverlapTests.sizes {
+            var alone = sceneInput(plans.first, first, frame: 5 * plans.first.schedule.beat + 20)
+            alone.layout = SceneLayout(plan: plans.first, width: width, height: height)
+            var compared = alone
+            let slots = SceneLayout.ComparisonSlot.slots(width: width, height: height, withMaps: false)
+            compared.layout = SceneLayout(plan: plans.first, width: width, height: height, slot: slots[0])
+            compared.comparison = ComparedInput(
+                layout: SceneLayout(plan: plans.second, width: width, height: height, slot: slots[1]),
+                plan: plans.second, progress: second, captions: ("a", "b"))
+            for input in [alone, compared] {
+                let pads = [input.layout.padArea, input.comparison?.layout.padArea].compactMap { $0 }
+                var hints = 0
+                for case let .text(text, at, size, _, _) in SceneBuilder.build(input).overlay
+                where text.hasPrefix("drag to draw") {
+                    hints += 1
+                    let half = size.estimatedWidth(of: text) / 2
+                    let pad = try #require(pads.min { abs($0.midX - at.x) < abs($1.midX - at.x) })
+                    #expect(at.x + half <= pad.maxX + ImagePainter.hintOverhang + 1e-9, "\(width)x\(height)")
+                    #expect(at.x - half >= 4 && at.y > pad.maxY, "\(width)x\(height)")
+                }
+                if width >= 1280 { #expect(hints == pads.count, "\(width)x\(height): \(hints) hints") }
+            }
+        }
+    }
 }
