@@ -1,6 +1,7 @@
 /// Reads a data set from CSV text (docs/DESIGN.md §5).
 ///
-/// Contract: a header row (not all numbers: a file without one is refused rather than losing
+/// Contract: cells are separated by commas, and may be quoted (`"Iris, setosa"`; `CSVLine`); a
+/// header row (not all numbers: a file without one is refused rather than losing
 /// its first example), then rows with as many cells as the header. Target columns are
 /// those whose header is `y`, starts with `y` followed by a digit, `_` or `-`, or starts with
 /// `target` (any case); when none is marked, the last column is the target. Inputs are numbers.
@@ -30,7 +31,12 @@ public enum CSVDataSet {
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine[...]
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
             if line.contains("\0") { throw InputError("\(name): line \(lineNumber) holds binary data, not CSV text") }
-            let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(clean)
+            let (cells, unclosed) = CSVLine.cells(of: line)
+            if let column = unclosed {
+                throw InputError(
+                    "\(name): line \(lineNumber), column \(column): a quoted cell is not closed on its line (a cell "
+                        + "cannot span lines)")
+            }
             guard let columns = header else {
                 if cells.count < 2 {
                     let separator = line.contains(";") ? "semicolons" : line.contains("\t") ? "tabs" : nil
@@ -183,12 +189,5 @@ public enum CSVDataSet {
         if lower.hasPrefix("target") || lower == "y" { return true }
         guard lower.hasPrefix("y"), let next = lower.dropFirst().first else { return false }
         return next.isNumber || next == "_" || next == "-"
-    }
-
-    private static func clean(_ cell: Substring) -> String {
-        var s = cell.drop(while: { $0 == " " || $0 == "\t" })
-        while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
-        if s.count >= 2, s.first == "\"", s.last == "\"" { s = s.dropFirst().dropLast() }
-        return String(s)
     }
 }

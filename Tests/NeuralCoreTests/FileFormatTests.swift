@@ -13,6 +13,23 @@ struct CSVDataSetTests {
         #expect(data.input(1) == [1, 1] && data.target(0) == [1] && !data.isRegression)
     }
 
+    /// Spreadsheets quote cells that hold commas or quotes; the quotes are not part of the value.
+    @Test func quotedCellsKeepTheirCommasAndQuotes() throws {
+        let text =
+            "sepal,\"petal, length\",species\n1,2,\"Iris, setosa\"\n3,4, \"say \"\"hi\"\"\" \n"
+            + "5,\"6\",\"Iris, setosa\"\n"
+        let data = try CSVDataSet.parse(text, name: "d.csv")
+        #expect(data.inputNames == ["sepal", "petal, length"])
+        #expect(data.classNames == ["Iris, setosa", "say \"hi\""])
+        #expect(data.input(2) == [5, 6] && data.target(2) == [0] && data.target(1) == [1])
+        // Inside quotes blanks are kept; outside they are dropped as before.
+        #expect(CSVLine.cells(of: " a , \" b \" ,c").cells == ["a", " b ", "c"])
+        #expect(CSVLine.cells(of: "a,b\"c,\"\"").cells == ["a", "b\"c", ""])
+        #expect(
+            error("a,b\n1,\"x\n2,y\n")
+                == "d.csv: line 2, column 2: a quoted cell is not closed on its line (a cell cannot span lines)")
+    }
+
     @Test func headerMarksTargetColumns() throws {
         let data = try CSVDataSet.parse("y1,x,target_b\n0.5,2,1\n", name: "d.csv")
         #expect(data.inputNames == ["x"] && data.targetNames == ["y1", "target_b"] && data.isRegression)
