@@ -22,16 +22,16 @@ public enum CSVDataSet {
         var targetColumns: [Int] = [], inputColumns: [Int] = []
         var rows: [(line: Int, cells: [String])] = []
         var lineNumber = 0
-        // "\r\n" is one Character in Swift, so both line endings are separators.
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+        // Lines end at "\n", with or without a "\r" before it.
+        for rawLine in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
-            if rawLine.utf8.count > maximumLineLength {
+            if rawLine.count > maximumLineLength {
                 throw InputError("\(name): line \(lineNumber) is longer than \(maximumLineLength) bytes")
             }
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine[...]
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-            if line.contains("\0") { throw InputError("\(name): line \(lineNumber) holds binary data, not CSV text") }
-            let (cells, unclosed) = CSVLine.cells(of: line)
+            let line = rawLine.last == UInt8(ascii: "\r") ? rawLine.dropLast() : rawLine
+            if line.allSatisfy(CSVLine.isBlank) { continue }
+            if line.contains(0) { throw InputError("\(name): line \(lineNumber) holds binary data, not CSV text") }
+            let (cells, unclosed) = CSVLine.cells(of: line, expected: header?.count ?? 0)
             if let column = unclosed {
                 throw InputError(
                     "\(name): line \(lineNumber), column \(column): a quoted cell is not closed on its line (a cell "
@@ -39,7 +39,8 @@ public enum CSVDataSet {
             }
             guard let columns = header else {
                 if cells.count < 2 {
-                    let separator = line.contains(";") ? "semicolons" : line.contains("\t") ? "tabs" : nil
+                    let separator =
+                        line.contains(UInt8(ascii: ";")) ? "semicolons" : line.contains(CSVLine.tab) ? "tabs" : nil
                     throw InputError(
                         "\(name): line \(lineNumber): the header needs at least two columns (inputs and a "
                             + "target), found \(cells.count)"
