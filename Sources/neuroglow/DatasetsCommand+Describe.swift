@@ -57,10 +57,8 @@ extension DatasetsCommand {
             print("classes, in order of first appearance: \(classes.joined(separator: ", "))")
         }
         if let image = data.imageShape, let first = data.inputNames.first, let last = data.inputNames.last {
+            // (The built-in digits: a CSV is an image only with --image, which describing does not take.)
             print("inputs: a \(image.width)×\(image.height) image, row by row (\(first) … \(last))")
-            if let scaling = plan.inputScaling, let low = scaling.means.first, let span = scaling.deviations.first {
-                print("  every pixel scaled from the training part's \(format(low, 4))…\(format(low + span, 4)) to 0…1")
-            }
         } else if let scaling = plan.inputScaling {
             print("inputs, standardised with the training part's mean and deviation (--no-standardize keeps them raw):")
             for (k, name) in data.inputNames.enumerated() {
