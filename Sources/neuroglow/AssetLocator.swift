@@ -42,4 +42,9 @@ enum ShippedFont {
             throw InputError("--dataset digits: cannot draw the digits of \(path): \(error)")
         }
     }
+
+    /// The glyphs data set `name` is drawn from, if it is one drawn from the font (`digits`).
+    static func glyphs(forDataSet name: String) throws(InputError) -> [CoverageImage]? {
+        name == "digits" ? try digitGlyphs() : nil
+    }
 }

@@ -10,7 +10,7 @@ extension DatasetsCommand {
         model.dataSet = path
         model.categorical = categorical
         model.testFraction = testFraction
-        if path == "digits" { model.digitGlyphs = try ShippedFont.digitGlyphs() }
+        model.digitGlyphs = try ShippedFont.glyphs(forDataSet: path)
         // The data set is named by --describe here, not --dataset.
         let plan = try validating {
             do { return try SessionPlan.make(model: model) } catch let error as InputError {

@@ -109,7 +109,7 @@ struct ModelArguments: ParsableArguments {
         options.categorical = categorical
         options.testFraction = testFraction
         if let image { options.imageShape = try ImageShape.parse(image) }
-        if dataset == "digits" { options.digitGlyphs = try ShippedFont.digitGlyphs() }
+        options.digitGlyphs = try ShippedFont.glyphs(forDataSet: dataset)
         return options
     }
 }
