@@ -45,6 +45,14 @@ public struct Network: Sendable, Equatable {
         parameters[layout.weightIndex(layer: layer, to: j, from: i)]
     }
 
+    /// The weights into neuron `j` of layer `layer + 1`, from each neuron of layer `layer` in
+    /// order: `incomingWeights(layer: l, neuron: j)[i]` (indexed from the slice's start) is
+    /// `weight(layer: l, to: j, from: i)`.
+    public func incomingWeights(layer: Int, neuron j: Int) -> ArraySlice<Double> {
+        let start = layout.weightIndex(layer: layer, to: j, from: 0)
+        return parameters[start..<(start + layout.layerSizes[layer])]
+    }
+
     /// The bias of neuron `j` of layer `layer + 1`, or nil when the network has no biases.
     public func bias(layer: Int, neuron j: Int) -> Double? {
         layout.usesBias ? parameters[layout.biasIndex(layer: layer, neuron: j)] : nil

@@ -48,8 +48,16 @@ struct ImagePainter {
         let neurons = layout.drawnIndices(layer: 1)
         // One picture of all of them, drawn as tiles: a texture upload each costs more than the
         // drawing on llvmpipe.
-        let separator = [Color](repeating: Self.fieldBackground, count: image.width)
-        let pixels = neurons.flatMap { receptiveField(of: $0).pixels + separator }
+        let colours = FieldColours(palette: palette), tile = image.width * (image.height + 1)
+        // The row under each tile stays the background.
+        var pixels = [Color](repeating: Self.fieldBackground, count: tile * neurons.count)
+        pixels.withUnsafeMutableBufferPointer { pixels in
+            for (n, j) in neurons.enumerated() {
+                Self.writeReceptiveField(
+                    network: network, neuron: j, colours: colours,
+                    into: UnsafeMutableBufferPointer(rebasing: pixels[(n * tile)..<(n * tile + image.cellCount)]))
+            }
+        }
         out.append(
             .tiles(
                 PixelImage(width: image.width, height: (image.height + 1) * neurons.count, pixels: pixels),
@@ -60,23 +68,53 @@ struct ImagePainter {
                 }))
     }
 
-    /// Neuron `j`'s receptive field as a picture (also enlarged in its hover card).
-    func receptiveField(of j: Int) -> PixelImage {
-        Self.receptiveField(network: network, neuron: j, image: image, palette: palette)
-    }
-
     /// A receptive field's colour for a weight of 0.
     static let fieldBackground = Color(18, 20, 27)
 
+    /// Neuron `j`'s receptive field as a picture (drawn inside its disc, enlarged in its hover card).
     static func receptiveField(network: Network, neuron j: Int, image: ImageShape, palette: Palette) -> PixelImage {
-        var largest = 0.0
-        for i in 0..<image.cellCount { largest = max(largest, abs(network.weight(layer: 0, to: j, from: i))) }
-        let dark = fieldBackground
-        let pixels = (0..<image.cellCount).map { i -> Color in
-            let w = network.weight(layer: 0, to: j, from: i)
-            guard largest > 0, w.isFinite else { return dark }
-            return dark.mix(palette.color(forWeight: w), min(abs(w) / largest, 1))
+        var pixels = [Color](repeating: fieldBackground, count: image.cellCount)
+        pixels.withUnsafeMutableBufferPointer { pixels in
+            writeReceptiveField(network: network, neuron: j, colours: FieldColours(palette: palette), into: pixels)
         }
         return PixelImage(width: image.width, height: image.height, pixels: pixels)
+    }
+
+    /// Writes neuron `j`'s receptive field into `pixels`, one colour per input cell in order
+    /// (`pixels.count` is the network's input count): its weight's sign colour, mixed from the
+    /// background by |w| over the neuron's largest |w|; the background for a weight that is not
+    /// finite, or for all of them when every weight is 0.
+    private static func writeReceptiveField(
+        network: Network, neuron j: Int, colours: FieldColours, into pixels: UnsafeMutableBufferPointer<Color>
+    ) {
+        network.incomingWeights(layer: 0, neuron: j).withUnsafeBufferPointer { weights in
+            precondition(weights.count == pixels.count)
+            var largest = 0.0
+            for w in weights { largest = max(largest, abs(w)) }
+            for (i, w) in weights.enumerated() {
+                pixels[i] =
+                    largest > 0 && w.isFinite ? colours.color(strength: abs(w) / largest, sign: w) : fieldBackground
+            }
+        }
+    }
+
+    /// A receptive field's colours, the background mixed toward each sign's colour at `levels + 1`
+    /// evenly spaced strengths: a frame colours every first-layer weight (50,176 on 784-64-10),
+    /// and looking each up costs a fraction of mixing it (within one step in 255 of the exact mix).
+    struct FieldColours {
+        static let levels = 1024
+        let positive: [Color], negative: [Color]
+
+        init(palette: Palette) {
+            let strengths = (0...Self.levels).map { Double($0) / Double(Self.levels) }
+            positive = strengths.map { ImagePainter.fieldBackground.mix(palette.color(forWeight: 1), $0) }
+            negative = strengths.map { ImagePainter.fieldBackground.mix(palette.color(forWeight: -1), $0) }
+        }
+
+        /// The colour of a weight of sign `sign` at `strength` (0…1, clamped).
+        func color(strength: Double, sign: Double) -> Color {
+            let level = Int(min(max(strength, 0), 1) * Double(Self.levels) + 0.5)
+            return sign >= 0 ? positive[level] : negative[level]
+        }
     }
 }

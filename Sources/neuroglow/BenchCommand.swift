@@ -71,7 +71,7 @@ struct BenchCommand: ParsableCommand {
             let (value, text) =
                 switch figure {
                 case "train": benchTrain()
-                case "scene": benchScene()
+                case "scene": try benchScene()
                 case "render": try benchRender()
                 case "map": try benchMap()
                 case "image": try benchImage()
@@ -137,7 +137,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     /// Time to build one frame's scene (no drawing).
-    private func benchScene() -> (JSONValue, String) {
+    private func benchScene() throws -> (JSONValue, String) {
         var fields: [(String, JSONValue)] = []
         var text = "scene build (ms, median / p99):"
         for shape in Self.shapes {
@@ -146,6 +146,14 @@ struct BenchCommand: ParsableCommand {
             }
             fields.append((Self.name(shape), summaryJSON(s, unit: "ms")))
             text += "  \(Self.name(shape)) \(format(s.median, 3)) / \(format(s.p99, 3))"
+        }
+        for plan in try imagePlans() {
+            let s = frameTimes(of: plan, width: 1280, height: 720, frames: quick ? 90 : 360, warmUp: 10) { input in
+                _ = SceneBuilder.build(input)
+            }
+            let label = "\(plan.dataSet.name) \(Self.name(plan.initialNetwork.layout.layerSizes))"
+            fields.append((label, summaryJSON(s, unit: "ms")))
+            text += "  \(label) \(format(s.median, 3)) / \(format(s.p99, 3))"
         }
         return (.object(fields), text)
     }
@@ -289,7 +297,16 @@ struct BenchCommand: ParsableCommand {
     private func frameTimes(
         shape: [Int], width: Int, height: Int, frames: Int, warmUp: Int, frame body: (SceneInput) -> Void
     ) -> Summary {
-        let plan = Self.plan(shape: shape, iterations: 20, keyframes: 6)
+        frameTimes(
+            of: Self.plan(shape: shape, iterations: 20, keyframes: 6), width: width, height: height, frames: frames,
+            warmUp: warmUp, frame: body)
+    }
+
+    /// `plan` trained, then `frame` timed on each of its frames in turn (cycling), after `warmUp`
+    /// untimed ones; milliseconds.
+    private func frameTimes(
+        of plan: SessionPlan, width: Int, height: Int, frames: Int, warmUp: Int, frame body: (SceneInput) -> Void
+    ) -> Summary {
         let run = SessionRun(plan: plan)
         run.run()
         let progress = run.progress

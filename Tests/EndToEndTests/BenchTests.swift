@@ -37,6 +37,7 @@ struct BenchTests {
             positive((render?[shape] as? [String: Any])?["fill_megapixels"], "render.\(shape).fill_megapixels")
             positive((render?[shape] as? [String: Any])?["triangles"], "render.\(shape).triangles")
         }
+        for name in ["digits 144-32-10", "digits 784-64-10"] { summary(scene?[name], "scene.\(name)") }
         #expect(render?["renderer"] as? String != nil && render?["target"] as? String == "window")
         summary((json["record"] as? [String: Any])?["frames_per_second"], "record")
         let video = json["video"] as? [String: Any]

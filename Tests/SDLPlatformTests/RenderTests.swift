@@ -337,7 +337,7 @@ struct FrameRecorderTests {
         let directory = temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let canvas = try SurfaceCanvas(system: sharedSDL, width: 160, height: 120)
-        let recorder = try FrameRecorder(sink: try BMPSequence(directory: directory), canvas: canvas)
+        let recorder = FrameRecorder(sink: try BMPSequence(directory: directory), canvas: canvas)
         for _ in 0..<20 { #expect(recorder.capture(from: canvas)) }
         recorder.finish()
         #expect(recorder.writtenFrames == 20 && recorder.failure == nil)
@@ -350,7 +350,7 @@ struct FrameRecorderTests {
     @Test func aFolderRemovedMidwayStopsTheRecordingAndKeepsWholeFrames() throws {
         let directory = temporaryDirectory()
         let canvas = try SurfaceCanvas(system: sharedSDL, width: 160, height: 120)
-        let recorder = try FrameRecorder(sink: try BMPSequence(directory: directory), canvas: canvas)
+        let recorder = FrameRecorder(sink: try BMPSequence(directory: directory), canvas: canvas)
         for _ in 0..<5 { recorder.capture(from: canvas) }
         recorder.finish()
         try FileManager.default.removeItem(atPath: directory)

@@ -178,6 +178,70 @@ struct ImageLayoutTests {
         #expect(card.cardLines(for: .synapse(SynapseID(layer: 1, from: 2, to: 0))).first == "synapse 1.3 → output 1")
     }
 
+    /// A receptive field is its neuron's incoming weights at their cells: the sign's colour, as
+    /// bright as |w| is against the neuron's largest (to one step in 255); a zero or non-finite
+    /// weight, and every weight of a neuron whose weights are all zero, is the background. The
+    /// neurons' fields are one picture, a tile each, one background row between them, each drawn
+    /// over its neuron's disc.
+    @Test func receptiveFieldsAreTheIncomingWeightsInSignColours() throws {
+        let data = try DataSet(name: "img", rows: [([0, 1, 1, 0], [1]), ([1, 0, 0, 1], [0])])
+            .withImageShape(ImageShape(width: 2, height: 2))
+        var network = Network(layerSizes: [4, 3, 1], hidden: .sigmoid, output: .sigmoid, usesBias: true, seed: 1)
+        let weights: [[Double]] = [[2, -1, 0, .nan], [0, 0, 0, 0], [0.5, 0.25, -0.5, -1]]
+        for (j, row) in weights.enumerated() {
+            for (i, w) in row.enumerated() {
+                network.parameters[network.layout.weightIndex(layer: 0, to: j, from: i)] = w
+            }
+            #expect(Array(network.incomingWeights(layer: 0, neuron: j)).elementsEqual(row) { $0 == $1 || $0.isNaN })
+        }
+        let palette = Palette(.video), dark = ImagePainter.fieldBackground
+        let expected: [[Color]] = [
+            [palette.positive, dark.mix(palette.negative, 0.5), dark, dark], [dark, dark, dark, dark],
+            [
+                dark.mix(palette.positive, 0.5), dark.mix(palette.positive, 0.25), dark.mix(palette.negative, 0.5),
+                palette.negative,
+            ],
+        ]
+        for j in 0..<3 {
+            let field = ImagePainter.receptiveField(
+                network: network, neuron: j, image: data.imageShape!, palette: palette)
+            #expect(field.width == 2 && field.height == 2 && field.pixels == expected[j])
+        }
+        // Between the strengths above, colours are looked up: within one step of the exact mix.
+        let colours = ImagePainter.FieldColours(palette: palette)
+        for k in 0...1000 {
+            let t = Double(k) / 1000
+            for (sign, colour) in [(1.0, palette.positive), (-1.0, palette.negative)] {
+                let looked = colours.color(strength: t, sign: sign), exact = dark.mix(colour, t)
+                #expect(
+                    abs(Int(looked.r) - Int(exact.r)) <= 1 && abs(Int(looked.g) - Int(exact.g)) <= 1
+                        && abs(Int(looked.b) - Int(exact.b)) <= 1 && looked.a == exact.a)
+            }
+        }
+        let plan = SessionPlan(
+            dataSet: data, initialNetwork: network, training: TrainingOptions(), iterations: 10,
+            schedule: ScheduleOptions())
+        let layout = SceneLayout(layerSizes: [4, 3, 1], width: 1280, height: 720, image: data.imageShape)
+        let input = SceneInput(
+            layout: layout, palette: palette, plan: plan, progress: SessionRun(plan: plan).progress,
+            timeline: plan.timeline, state: plan.timeline.state(atFrame: 0))
+        let painter = ImagePainter(
+            input: input, network: network, pad: try #require(layout.padArea), image: data.imageShape!, lit: 1)
+        var commands: [DrawCommand] = []
+        painter.drawReceptiveFields(into: &commands)
+        guard case let .tiles(picture, tileHeight, targets) = try #require(commands.first) else {
+            Issue.record("expected one tiled picture, got \(commands)")
+            return
+        }
+        #expect(tileHeight == 2 && picture.width == 2 && picture.height == 3 * 3)
+        for j in 0..<3 {
+            #expect(Array(picture.pixels[(6 * j)..<(6 * j + 4)]) == expected[j])
+            #expect(Array(picture.pixels[(6 * j + 4)..<(6 * j + 6)]) == [dark, dark], "the row between tiles")
+            #expect(abs(targets[j].midX - layout.centres[1][j].x) < 1e-9)
+            #expect(abs(targets[j].midY - layout.centres[1][j].y) < 1e-9)
+        }
+    }
+
     /// The pad's hint ("drag to draw") keeps off the synapses, which fan out from the pad's right
     /// edge: at 480x360 a compared network's hint ran across its lines. Shown or left out, never
     /// over them, alone or compared, at every size the text tests use; shown where there is room.
