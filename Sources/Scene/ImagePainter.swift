@@ -23,18 +23,31 @@ struct ImagePainter {
         }
         out.append(.image(PixelImage(width: image.width, height: image.height, pixels: pixels, smooth: false), in: pad))
         out.append(.frame(pad, input.userInput != nil ? palette.glow : palette.neuronRim))
-        let hint =
-            pad.width < 240
-            ? (input.userInput != nil ? "your drawing" : "drag to draw")
-            : input.userInput != nil
-                ? "your drawing · C clears · Backspace: the examples" : "drag to draw · right button erases"
         // Under the pad, ending by its right edge, where the synapses start (a compared network's
-        // pad is narrower than its hint), and inside the window; left out where it cannot be.
-        let width = TextSize.small.estimatedWidth(of: hint)
-        let x = min(pad.midX, pad.maxX + Self.hintOverhang - width / 2)
-        if x - width / 2 >= 4 {
-            out.append(.text(hint, at: Point(x, pad.maxY + 6), size: .small, color: palette.dimText, align: .center))
+        // pad is narrower than its hint), and inside the window: the longest form that fits
+        // there; none where none does. A narrow pad (compared) has only the short forms: a long
+        // one would reach left over the network beside it.
+        let forms = Self.hints(drawing: input.userInput != nil).suffix(pad.width < 240 ? 1 : 3)
+        for hint in forms {
+            let width = TextSize.small.estimatedWidth(of: hint)
+            let x = min(pad.midX, pad.maxX + Self.hintOverhang - width / 2)
+            if x - width / 2 >= 4 {
+                out.append(
+                    .text(hint, at: Point(x, pad.maxY + 6), size: .small, color: palette.dimText, align: .center))
+                return
+            }
         }
+    }
+
+    /// What to do with the pad, longest form first: before the user draws, and while the drawing
+    /// is the network's input.
+    static func hints(drawing: Bool) -> [String] {
+        drawing
+            ? [
+                "your drawing · C clears · Backspace: the examples", "C clears · Backspace: the examples",
+                "your drawing",
+            ]
+            : ["drag to draw · right button erases", "drag to draw"]
     }
 
     /// How far past the pad's right edge its hint may reach: the synapses fan out from that edge.

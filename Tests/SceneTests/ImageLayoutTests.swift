@@ -244,8 +244,11 @@ struct ImageLayoutTests {
 
     /// The pad's hint ("drag to draw") keeps off the synapses, which fan out from the pad's right
     /// edge: at 480x360 a compared network's hint ran across its lines. Shown or left out, never
-    /// over them, alone or compared, at every size the text tests use; shown where there is room.
-    @Test func thePadsHintEndsWhereTheSynapsesStart() throws {
+    /// over them, alone or compared, before and while the user draws, at every size the text tests
+    /// use; shown where there is room, and in the default window (or larger) one that says what
+    /// C and Backspace do (keeping it off the synapses once left the drawing's hint out at
+    /// 1280x720, and it is the only place that says so).
+    @Test(arguments: [false, true]) func thePadsHintEndsWhereTheSynapsesStart(drawing: Bool) throws {
         let (plans, first, second) = try finishedComparison(iterations: 2, keyframes: 8) { model in
             model.dataSet = "digits"
             model.digitGlyphs = TextOverlapTests.standInDigits
@@ -253,6 +256,7 @@ struct ImageLayoutTests {
         for (width, height) in TextOverlapTests.sizes {
             var alone = sceneInput(plans.first, first, frame: 5 * plans.first.schedule.beat + 20)
             alone.layout = SceneLayout(plan: plans.first, width: width, height: height)
+            if drawing { alone.userInput = Array(repeating: 0.5, count: plans.first.dataSet.inputCount) }
             var compared = alone
             let slots = SceneLayout.ComparisonSlot.slots(width: width, height: height, withMaps: false)
             compared.layout = SceneLayout(plan: plans.first, width: width, height: height, slot: slots[0])
@@ -262,9 +266,11 @@ struct ImageLayoutTests {
             for input in [alone, compared] {
                 let pads = [input.layout.padArea, input.comparison?.layout.padArea].compactMap { $0 }
                 var hints = 0
-                for case let .text(text, at, size, _, _) in SceneBuilder.build(input).overlay
-                where text.hasPrefix("drag to draw") {
+                let forms = ImagePainter.hints(drawing: drawing)
+                for case let .text(text, at, size, _, _) in SceneBuilder.build(input).overlay where forms.contains(text)
+                {
                     hints += 1
+                    if width >= 1280, input.comparison == nil { #expect(text == forms[0] || text.contains("C clears")) }
                     let half = size.estimatedWidth(of: text) / 2
                     let pad = try #require(pads.min { abs($0.midX - at.x) < abs($1.midX - at.x) })
                     #expect(at.x + half <= pad.maxX + ImagePainter.hintOverhang + 1e-9, "\(width)x\(height)")
