@@ -14,20 +14,11 @@ enum CSVLine {
 
     static func cells(of line: Substring) -> (cells: [String], unclosedQuoteColumn: Int?) { cells(of: line.utf8) }
 
-    /// The cells, or the 1-based column whose quote is not closed on the line. `expected`: how
-    /// many cells the line should have (its room is kept for them: grown by doubling, the cells
-    /// of a wide file's rows took a quarter more memory than the file's numbers).
-    static func cells(of line: Substring.UTF8View, expected: Int = 0) -> (cells: [String], unclosedQuoteColumn: Int?) {
+    /// The cells, or the 1-based column whose quote is not closed on the line.
+    static func cells(of line: some BidirectionalCollection<UInt8>) -> (cells: [String], unclosedQuoteColumn: Int?) {
         guard line.contains(quote) else {
-            // Most lines hold no quote: cut them at each comma.
             var cells: [String] = []
-            cells.reserveCapacity(expected)
-            var start = line.startIndex
-            while let comma = line[start...].firstIndex(of: comma) {
-                cells.append(trimmed(line[start..<comma]))
-                start = line.index(after: comma)
-            }
-            cells.append(trimmed(line[start...]))
+            forEachUnquotedCell(of: line) { cells.append(String(decoding: $0, as: UTF8.self)) }
             return (cells, nil)
         }
         var cells: [String] = []
@@ -72,9 +63,22 @@ enum CSVLine {
         return String(decoding: bytes[first...last], as: UTF8.self)
     }
 
-    private static func trimmed(_ cell: Substring.UTF8View) -> String {
-        guard let first = cell.firstIndex(where: { !isBlank($0) }) else { return "" }
-        let last = cell.lastIndex(where: { !isBlank($0) })!
-        return String(decoding: cell[first...last], as: UTF8.self)
+    /// Calls `body` with each cell of a line that holds no quote, in order, without the blanks
+    /// around it.
+    static func forEachUnquotedCell<Bytes: BidirectionalCollection<UInt8>>(
+        of line: Bytes, _ body: (Bytes.SubSequence) -> Void
+    ) {
+        var start = line.startIndex
+        while let comma = line[start...].firstIndex(of: comma) {
+            body(trimmed(line[start..<comma]))
+            start = line.index(after: comma)
+        }
+        body(trimmed(line[start...]))
+    }
+
+    /// `cell` without the blanks around it.
+    private static func trimmed<Bytes: BidirectionalCollection<UInt8>>(_ cell: Bytes) -> Bytes.SubSequence {
+        guard let first = cell.firstIndex(where: { !isBlank($0) }) else { return cell[cell.endIndex...] }
+        return cell[first...cell.lastIndex(where: { !isBlank($0) })!]
     }
 }

@@ -30,6 +30,22 @@ struct CSVDataSetTests {
                 == "d.csv: line 2, column 2: a quoted cell is not closed on its line (a cell cannot span lines)")
     }
 
+    /// Whole numbers are read from their bytes, without making a string: to the very value (sign
+    /// of zero included) `Double(String)` reads, and anything else is read by it.
+    @Test func cellsAreReadAsDoubleReadsThem() {
+        let cells = [
+            "0", "7", "-0", "-12", "007", "255", "123456789012345", "-999999999999999", "1234567890123456", "-", "",
+            "3.5", "1e3", "+3", "0x10", "inf", "-nan", " 4", "1_0", "٣", "12a", "--1",
+        ]
+        for cell in cells {
+            var text = cell
+            let read = text.withUTF8 { CSVColumns.number($0[...]) }
+            let expected = Double(cell)
+            #expect(
+                read?.bitPattern == expected?.bitPattern || (read?.isNaN == true && expected?.isNaN == true), "\(cell)")
+        }
+    }
+
     @Test func headerMarksTargetColumns() throws {
         let data = try CSVDataSet.parse("y1,x,target_b\n0.5,2,1\n", name: "d.csv")
         #expect(data.inputNames == ["x"] && data.targetNames == ["y1", "target_b"] && data.isRegression)
