@@ -29,6 +29,8 @@ public enum CSVDataSet {
         return try dataSet(from: read.get())
     }
 
+    /// The data set a file's columns make, with the errors that need every row to decide: the
+    /// `--categorical` names, the first input that is not a number, the class column's cells.
     private static func dataSet(from file: CSVColumns) throws(InputError) -> DataSet {
         let name = file.name
         guard let columns = file.header else {
