@@ -82,7 +82,11 @@ struct CSVColumns {
                 "\(name): line \(number): at most \(CSVDataSet.maximumColumns) columns, found \(cells.count)")
         }
         if let blank = cells.firstIndex(where: \.isEmpty) {
-            throw InputError("\(name): line \(number), column \(blank + 1): the header has an empty column name")
+            // Some exporters end every line with a comma: say so, it is not visible as a column.
+            let trailing =
+                blank == cells.count - 1 ? " (the line ends with a comma: remove the last comma of every line)" : ""
+            throw InputError(
+                "\(name): line \(number), column \(blank + 1): the header has an empty column name\(trailing)")
         }
         targetColumns = cells.indices.filter { CSVDataSet.isTargetName(cells[$0]) }
         if targetColumns.isEmpty { targetColumns = [cells.count - 1] }

@@ -76,6 +76,11 @@ struct CSVDataSetTests {
                 == "d.csv: line 1 looks like data, not a header (every cell is a number); the first row must name "
                 + "the columns, e.g. x1,x2,y")
         #expect(error("\n0.5,1e3,-2,7,1\n").contains("line 2 looks like data") && error("x,2\n1,2\n") == "no error")
+        #expect(error("a,,y\n1,2,3\n") == "d.csv: line 1, column 2: the header has an empty column name")
+        #expect(
+            error("a,b,y,\n1,2,3,\n")
+                == "d.csv: line 1, column 4: the header has an empty column name (the line ends with a comma: remove "
+                + "the last comma of every line)")
         #expect(error("a,\u{0}b\n").contains("binary"))
         #expect(
             error("a,b\n" + String(repeating: "1", count: CSVDataSet.maximumLineLength + 1)).contains("longer than"))
