@@ -10,6 +10,7 @@ extension DatasetsCommand {
         model.dataSet = path
         model.categorical = categorical
         model.testFraction = testFraction
+        if let image { model.imageShape = try validating { try ImageShape.parse(image) } }
         model.digitGlyphs = try ShippedFont.glyphs(forDataSet: path)
         // The data set is named by --describe here, not --dataset.
         let plan = try validating {
@@ -38,6 +39,11 @@ extension DatasetsCommand {
                 ("inputs", .array(data.inputNames.map(JSONValue.init))),
                 ("targets", .array(data.targetNames.map(JSONValue.init))), ("kind", JSONValue(kind)),
                 ("classes", data.classNames.map { .array($0.map(JSONValue.init)) } ?? .null),
+                (
+                    "image",
+                    data.imageShape.map { .object([("width", JSONValue($0.width)), ("height", JSONValue($0.height))]) }
+                        ?? .null
+                ),
             ]
             if let scaling = plan.inputScaling {
                 fields.append(
@@ -57,8 +63,13 @@ extension DatasetsCommand {
             print("classes, in order of first appearance: \(classes.joined(separator: ", "))")
         }
         if let image = data.imageShape, let first = data.inputNames.first, let last = data.inputNames.last {
-            // (The built-in digits: a CSV is an image only with --image, which describing does not take.)
-            print("inputs: a \(image.width)×\(image.height) image, row by row (\(first) … \(last))")
+            // Pixel values are mostly whole numbers (0 and 255, 0 and 16): written as such.
+            func value(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : format(v, 4) }
+            let range = plan.inputScaling.map { scaling in
+                ", scaled to 0…1 from the training part's darkest and brightest values, \(value(scaling.means[0])) "
+                    + "and \(value(scaling.means[0] + scaling.deviations[0])) (--no-standardize keeps them raw)"
+            }
+            print("inputs: a \(image.width)×\(image.height) image, row by row (\(first) … \(last))\(range ?? "")")
         } else if let scaling = plan.inputScaling {
             print("inputs, standardised with the training part's mean and deviation (--no-standardize keeps them raw):")
             for (k, name) in data.inputNames.enumerated() {

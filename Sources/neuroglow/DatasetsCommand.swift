@@ -16,6 +16,19 @@ struct DatasetsCommand: ParsableCommand {
     var categorical: [String] = []
     @Option(name: .customLong("test-fraction"), parsing: .unconditional, help: "With --describe: the test share.")
     var testFraction: Double?
+    @Option(help: "With --describe: the CSV's inputs form an image of WIDTHxHEIGHT pixels, row by row.")
+    var image: String?
+
+    func validate() throws {
+        guard describe == nil else { return }
+        let given = [
+            categorical.first.map { "--categorical \($0)" }, testFraction.map { "--test-fraction \($0)" },
+            image.map { "--image \($0)" },
+        ].compactMap { $0 }
+        if let option = given.first {
+            throw ValidationError("\(option): describes a file, so it goes with --describe FILE")
+        }
+    }
 
     mutating func run() throws {
         if let describe {

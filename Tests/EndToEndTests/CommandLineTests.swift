@@ -363,6 +363,31 @@ struct DataSetDefaultsTests {
             "\(described.stdout)\(described.stderr)")
     }
 
+    /// `--image` describes a CSV as the live window would take it: an image scaled by its range.
+    /// The options that describe a file are refused without one.
+    @Test func describingAnImageCSVGivesItsShapeAndRange() throws {
+        let directory = Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let file = directory + "/pixels.csv"
+        try "p1,p2,p3,p4,digit\n0,16,3,0,a\n16,0,0,9,b\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let described = try Tool.neuroglow(["datasets", "--describe", file, "--image", "2x2"])
+        #expect(described.status == 0, "\(described.stderr)")
+        #expect(
+            described.stdout.contains(
+                "inputs: a 2×2 image, row by row (p1 … p4), scaled to 0…1 from the training part's darkest and "
+                    + "brightest values, 0 and 16"), "\(described.stdout)")
+        let json = try Tool.neuroglow(["datasets", "--describe", file, "--image", "2x2", "--json"])
+        let image = try #require((Tool.json(json.stdout) as? [String: Any])?["image"] as? [String: Any])
+        #expect(image["width"] as? Int == 2 && image["height"] as? Int == 2)
+        let wrong = try Tool.neuroglow(["datasets", "--describe", file, "--image", "3x2"])
+        #expect(wrong.status == 64 && wrong.stderr.contains("--image 3x2: that is 6 pixels"), "\(wrong.stderr)")
+        let alone = try Tool.neuroglow(["datasets", "--image", "2x2"])
+        #expect(
+            alone.status == 64
+                && alone.stderr.contains("Error: --image 2x2: describes a file, so it goes with --describe FILE"),
+            "\(alone.stderr)")
+    }
+
     /// A built-in set can be described too: digits (made from the shipped font) as an image, and a
     /// name that is no set is refused under the option the user gave.
     @Test func describingABuiltInSetWorksForTheDigitsToo() throws {
