@@ -74,6 +74,14 @@ public final class SDLSystem: Sendable {
 
     static let displaylessDrivers: Set<String> = ["offscreen", "dummy"]
 
+    /// The first screen's area a window can take (less panels and docks), in window units; nil
+    /// where SDL cannot tell (no display).
+    public var usableScreenSize: (width: Int, height: Int)? {
+        var area = SDL_Rect()
+        guard hasDisplay, SDL_GetDisplayUsableBounds(0, &area) == 0, area.w > 0, area.h > 0 else { return nil }
+        return (Int(area.w), Int(area.h))
+    }
+
     deinit {
         SDLSystem.running.withLock { _ in
             TTF_Quit()

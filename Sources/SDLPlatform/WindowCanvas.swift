@@ -25,6 +25,19 @@ public final class WindowCanvas: Canvas {
         updateSize()
     }
 
+    /// `size` scaled down, keeping its proportions, until it fits `screen` (unchanged when it
+    /// fits, or the screen is unknown), and never below `minimum` on either side.
+    public static func size(
+        _ size: (width: Int, height: Int), fitting screen: (width: Int, height: Int)?,
+        minimum: (width: Int, height: Int)
+    ) -> (width: Int, height: Int) {
+        guard let screen, size.width > screen.width || size.height > screen.height else { return size }
+        let scale = min(Double(screen.width) / Double(size.width), Double(screen.height) / Double(size.height))
+        return (
+            max(minimum.width, Int(Double(size.width) * scale)), max(minimum.height, Int(Double(size.height) * scale))
+        )
+    }
+
     /// Re-reads the drawable size and the pixel scale (after a resize, or a move to another screen).
     public func updateSize() {
         var w: Int32 = 0, h: Int32 = 0

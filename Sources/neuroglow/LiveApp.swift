@@ -61,6 +61,9 @@ final class LiveApp {
         let system = try SDLSystem.start(headless: false)
         guard system.hasDisplay else { throw NoDisplayError(videoDriver: system.videoDriver) }
         let shape = plan.initialNetwork.layout.layerSizes.map(String.init).joined(separator: "-")
+        let size =
+            options.fitsScreen
+            ? WindowCanvas.size(size, fitting: system.usableScreenSize, minimum: ViewArguments.minimumSize) : size
         canvas = try WindowCanvas(
             system: system, title: "neuroglow — \(plan.dataSet.name) \(shape)", width: size.width,
             height: size.height, minimumSize: ViewArguments.minimumSize, vsync: options.vsync)
@@ -282,6 +285,9 @@ struct LiveOptions {
     var reportFirstFrame = false
     /// The command line, for recording manifests.
     var arguments: [String] = []
+    /// Whether the window is made smaller where the screen is (no --size and no --record gave
+    /// its size).
+    var fitsScreen = false
 }
 
 /// The palette and line style chosen on the command line.

@@ -70,7 +70,8 @@ struct LiveCommand: ParsableCommand {
         do {
             let options = LiveOptions(
                 recordTarget: target, crf: encoding.crf, maximumSeconds: seconds, vsync: !noVsync,
-                reportFirstFrame: reportFirstFrame, arguments: Array(CommandLine.arguments.dropFirst()))
+                reportFirstFrame: reportFirstFrame, arguments: Array(CommandLine.arguments.dropFirst()),
+                fitsScreen: view.size == nil && target == nil)
             app = try LiveApp(
                 plan: plan, compared: compared, size: size,
                 view: ViewChoices(palette: palette, dashed: view.dashed, widths: view.widths),

@@ -4,8 +4,12 @@ import Scene
 
 /// The view options (docs/DESIGN.md §4).
 struct ViewArguments: ParsableArguments {
-    @Option(help: "Window or frame size, WxH (from 320x240 to 7680x4320).")
-    var size = "1280x720"
+    @Option(
+        help: """
+            Window or frame size, WxH (from 320x240 to 7680x4320; default 1280x720, made smaller to fit the \
+            screen when the live window neither has --size nor --record).
+            """)
+    var size: String?
     @Option(help: "Synapse colours: \(Palette.Name.choiceList).")
     var palette = Palette.Name.video
     @Flag(help: "Draw negative weights dashed as well as coloured.")
@@ -22,7 +26,11 @@ struct ViewArguments: ParsableArguments {
     static let minimumSize = (width: 320, height: 240)
     static let maximumSize = (width: 7680, height: 4320)
 
+    static let defaultSize = (width: 1280, height: 720)
+
+    /// The size given, else the default.
     func resolvedSize() throws(InputError) -> (width: Int, height: Int) {
+        guard let size else { return Self.defaultSize }
         let parts = size.lowercased().split(separator: "x", omittingEmptySubsequences: false)
         let allowed =
             "expected WxH from \(Self.minimumSize.width)x\(Self.minimumSize.height) to "

@@ -10,8 +10,11 @@ final class LiveWindow {
     let directory: String
     private var cachedWindowID: String?
 
-    init(_ arguments: [String], environment: [String: String] = [:], withWindowManager: Bool = false) throws {
-        x = try VirtualDisplay(withWindowManager: withWindowManager)
+    init(
+        _ arguments: [String], environment: [String: String] = [:], withWindowManager: Bool = false,
+        screen: (width: Int, height: Int) = (1280, 720)
+    ) throws {
+        x = try VirtualDisplay(width: screen.width, height: screen.height, withWindowManager: withWindowManager)
         directory = Tool.temporaryDirectory()
         events = EventReader(path: directory + "/events.jsonl")
         app = try Tool.start(

@@ -111,6 +111,22 @@ struct WindowManagerTests {
         #expect(live.finish().status == 0)
     }
 
+    /// On a screen smaller than the default window (a projector's 800x600), the window opens as
+    /// large as fits, in proportion; a size given with --size is kept.
+    @Test func theDefaultWindowFitsASmallScreen() throws {
+        let fitted = try LiveWindow(["--seconds", "60"], withWindowManager: true, screen: (800, 600))
+        let layout = try fitted.layout()
+        #expect(layout["width"] as? Int == 800 && layout["height"] as? Int == 450, "\(layout["width"] ?? "?")")
+        try fitted.key("Escape")
+        #expect(fitted.finish().status == 0)
+        let given = try LiveWindow(
+            ["--seconds", "60", "--size", "1024x576"], withWindowManager: true, screen: (800, 600))
+        let asked = try given.layout()
+        #expect(asked["width"] as? Int == 1024 && asked["height"] as? Int == 576, "\(asked["width"] ?? "?")")
+        try given.key("Escape")
+        #expect(given.finish().status == 0)
+    }
+
     /// Another window taking the focus does not stop the network learning or the window drawing;
     /// given the focus back, the window answers clicks.
     @Test func losingFocusToAnotherWindowKeepsTheSessionGoing() throws {
