@@ -95,7 +95,7 @@ struct CSVColumns {
                 "\(name): line \(number): every column is marked as a target; at least one must be an input")
         }
         inputColumns = cells.indices.filter { !targetColumns.contains($0) }
-        // A name given twice or naming a target is refused after reading (`CSVDataSet`).
+        // A name the header lacks, or one naming a target, is refused after reading (`CSVDataSet`).
         let categoricalColumns = Set(categorical.compactMap { cells.firstIndex(of: $0) }).intersection(inputColumns)
         textColumns = cells.indices.filter { targetColumns.contains($0) || categoricalColumns.contains($0) }
         numericColumns = inputColumns.filter { !categoricalColumns.contains($0) }
