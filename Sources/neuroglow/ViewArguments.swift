@@ -6,8 +6,8 @@ import Scene
 struct ViewArguments: ParsableArguments {
     @Option(
         help: """
-            Window or frame size, WxH (from 320x240 to 7680x4320; default 1280x720, made smaller to fit the \
-            screen when the live window neither has --size nor --record).
+            Window or frame size, WxH (from 320x240 to 7680x4320; default 1280x720, or as much as fits a \
+            smaller screen in the live window without --record).
             """)
     var size: String?
     @Option(help: "Synapse colours: \(Palette.Name.choiceList).")
