@@ -67,6 +67,11 @@ struct HUDPainter {
         // "H: help" on a line of its own at the foot where the band has room, else under the bar
         // when the losses are not there.
         let band = layout.hudBottom
+        if band.height >= SceneLayout.bottomBandWithHelp {
+            drawComparedLosses(
+                at: Point(bar.x, bar.maxY + 8 + (showsLosses ? Self.smallLineStep : 0)), above: band.maxY - 22,
+                into: &out)
+        }
         if band.height >= SceneLayout.bottomBandWithHelp || !showsLosses {
             let at =
                 band.height >= SceneLayout.bottomBandWithHelp ? Point(16, band.maxY - 22) : Point(bar.x, bar.maxY + 8)
@@ -138,16 +143,53 @@ struct HUDPainter {
                 + HUDPainter.lossText(test[k])
             // Small windows: the shorter forms, so the line ends before the timeline.
             let room = layout.timelineArea.x - 12 - bar.x
+            // Compared, the line names the first network, in its colour, as the second's does.
+            let lead = input.comparison.map { $0.captions.first + ":  " } ?? "loss: "
             let lines =
-                ["loss: " + losses + (accuracy.map { "   test accuracy " + $0 } ?? "")]
+                [lead + losses + (accuracy.map { "   test accuracy " + $0 } ?? "")]
                 + (accuracy.map { [losses + "   accuracy " + $0] } ?? []) + [losses]
             if let line = TextSize.small.firstFitting(lines, within: room) {
                 out.append(
-                    .text(line, at: Point(bar.x, bar.maxY + 8), size: .small, color: palette.dimText, align: .left))
+                    .text(
+                        line, at: Point(bar.x, bar.maxY + 8), size: .small,
+                        color: input.comparison == nil ? palette.dimText : palette.glow, align: .left))
                 return true
             }
         }
         return false
+    }
+
+    /// From one small line of the bottom band to the next.
+    static let smallLineStep = 18.0
+
+    /// With `--compare`: the second network's losses at the shown keyframe, in its colour, under
+    /// the first's — train / test and test accuracy where there is a test part, else its average
+    /// error; the shorter forms in narrow windows, none where the line would reach `limit`.
+    private func drawComparedLosses(at point: Point, above limit: Double, into out: inout [DrawCommand]) {
+        guard let comparison = input.comparison, point.y + 1.17 * Double(TextSize.small.rawValue) <= limit else {
+            return
+        }
+        let k = input.shownKeyframe, progress = comparison.progress
+        guard k < progress.keyframeLosses.count else { return }
+        let caption = comparison.captions.second + ":  "
+        let lines: [String]
+        if k < progress.keyframeTestLosses.count {
+            let losses =
+                "train " + HUDPainter.lossText(progress.keyframeLosses[k]) + " / test "
+                + HUDPainter.lossText(progress.keyframeTestLosses[k])
+            let accuracy =
+                k < progress.keyframeTestAccuracies.count
+                ? String(printf: "%.1f %%", 100 * progress.keyframeTestAccuracies[k]) : nil
+            lines =
+                (accuracy.map { [caption + losses + "   test accuracy " + $0, losses + "   accuracy " + $0] } ?? [])
+                + [caption + losses, losses]
+        } else {
+            let error = "average error " + HUDPainter.lossText(progress.keyframeLosses[k])
+            lines = [caption + error, error]
+        }
+        let room = layout.timelineArea.x - 12 - point.x
+        guard let line = TextSize.small.firstFitting(lines, within: room) else { return }
+        out.append(.text(line, at: point, size: .small, color: ComparedInput.curveColor, align: .left))
     }
 
     /// With `--compare`: the second network's answer to the same input, under the first's.

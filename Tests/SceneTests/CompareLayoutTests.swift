@@ -124,6 +124,46 @@ struct CompareLayoutTests {
         #expect(most.first == ThinkingPainter.pulsesPerLayer / 2 && most.second == ThinkingPainter.pulsesPerLayer / 2)
     }
 
+    /// Under the error bar each compared network's losses at the shown keyframe, each named and in
+    /// its colour: train / test and test accuracy with a test part, else the second's average
+    /// error (the bar holds the first's).
+    @Test func bothNetworksLossesAreUnderTheBar() throws {
+        func texts(_ frame: SceneFrame) -> [(String, Color)] {
+            frame.overlay.compactMap { if case let .text(text, _, _, color, _) = $0 { (text, color) } else { nil } }
+        }
+        let (digits, first, second) = try finishedComparison("learning-rate=0.3", iterations: 2, keyframes: 4) {
+            model in
+            model.dataSet = "digits"
+            model.digitGlyphs = TextOverlapTests.standInDigits
+        }
+        var input = sceneInput(digits.first, first, frame: 3 * digits.first.schedule.beat)
+        let slots = SceneLayout.ComparisonSlot.slots(width: 1280, height: 720, withMaps: false)
+        input.layout = SceneLayout(plan: digits.first, width: 1280, height: 720, slot: slots[0])
+        input.comparison = ComparedInput(
+            layout: SceneLayout(plan: digits.second, width: 1280, height: 720, slot: slots[1]), plan: digits.second,
+            progress: second, captions: ("learning-rate=0.05", "learning-rate=0.3"))
+        let k = input.shownKeyframe
+        let shown = texts(SceneBuilder.build(input))
+        let expected = [
+            ("learning-rate=0.05", first, input.palette.glow), ("learning-rate=0.3", second, ComparedInput.curveColor),
+        ]
+        for (caption, progress, colour) in expected {
+            let line =
+                "\(caption):  train \(HUDPainter.lossText(progress.keyframeLosses[k])) / test "
+                + "\(HUDPainter.lossText(progress.keyframeTestLosses[k]))   test accuracy "
+                + String(printf: "%.1f %%", 100 * progress.keyframeTestAccuracies[k])
+            #expect(shown.contains { $0 == (line, colour) }, "\(line) in \(shown.map(\.0))")
+        }
+        #expect(first.keyframeLosses[k] != second.keyframeLosses[k], "the two lines tell the networks apart")
+
+        let (xor, plain, faster) = try finishedComparison(iterations: 40, keyframes: 4)
+        var alone = sceneInput(xor.first, plain, frame: 2 * xor.first.schedule.beat)
+        alone.comparison = ComparedInput(
+            layout: alone.layout, plan: xor.second, progress: faster, captions: ("learning-rate=1", "learning-rate=3"))
+        let error = "learning-rate=3:  average error \(HUDPainter.lossText(faster.keyframeLosses[alone.shownKeyframe]))"
+        #expect(texts(SceneBuilder.build(alone)).contains { $0 == (error, ComparedInput.curveColor) })
+    }
+
     /// The captions' legend stays out of the loss curves, early (curves on the left), midway and
     /// at the end (one network still on its plateau, the other fallen), on a backing of its own.
     @Test func theLegendSitsWhereTheCurvesAreNot() throws {
