@@ -91,10 +91,12 @@ struct TrainCommand: ParsableCommand {
                 + "\(format(loss, 6))\(trainer.hasDiverged ? " — DIVERGED (lower the learning rate)" : "")"
         )
         for e in 0..<shown {
+            // An image's hundreds of pixels would fill the terminal: it is named instead.
+            let input = data.imageShape.map { "example \(e + 1) (a \($0.width)×\($0.height) image)" }
+            let output = network.predict(data.input(e))
             print(
-                "  \(vector(raw(data.input(e)))) → target \(vector(data.target(e)))  output "
-                    + "\(vector(network.predict(data.input(e))))"
-            )
+                "  \(input ?? vector(raw(data.input(e)))) → target \(vector(data.target(e)))  output \(vector(output))"
+                    + (data.predictedClass(output).map { " — \($0)" } ?? ""))
         }
         if data.count > shown { print("  … \(data.count - shown) more examples") }
         for (key, value) in quality(of: network, on: data) {

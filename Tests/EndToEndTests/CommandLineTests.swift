@@ -151,6 +151,18 @@ struct CommandLineTests {
         #expect(!result.stdout.contains("-0.00"), "\(result.stdout.prefix(400))")
     }
 
+    /// An image's examples are named, not written out pixel by pixel (144 numbers a line filled
+    /// the terminal), and a named class's reading ends the line.
+    @Test func theTextReportNamesImagesAndClasses() throws {
+        let result = try Tool.neuroglow(["train", "--dataset", "digits", "--iterations", "3"], timeout: 120)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        let first = try #require(lines.first { $0.hasPrefix("  example 1 ") })
+        #expect(first.hasPrefix("  example 1 (a 12×12 image) → target [1.00, 0.00, "), "\(first)")
+        #expect(first.range(of: #"output \[[0-9., ]+\] — [0-9]$"#, options: .regularExpression) != nil, "\(first)")
+        #expect(lines.allSatisfy { $0.count < 200 }, "\(lines.max { $0.count < $1.count } ?? "")")
+    }
+
     @Test func badCSVFilesNameLineAndColumn() throws {
         let directory = Tool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
