@@ -30,6 +30,8 @@ public final class SessionRun: Sendable {
     private let threadEnd = DispatchSemaphore(value: 0)
     /// Iterations whose loss goes on the loss curve (log-spaced).
     private let curveIterations: Set<Int>
+    /// `iterationsBetweenCancellationLooks` for this run's data set.
+    private let cancellationStride: Int
     /// The run whose keyframe iterations this one takes (`--compare`'s second network), if any.
     private let leader: SessionRun?
 
@@ -45,6 +47,7 @@ public final class SessionRun: Sendable {
         self.plan = plan
         self.leader = leader
         curveIterations = Set(Scheduler.geometric(total: plan.iterations, keyframes: 400))
+        cancellationStride = Self.iterationsBetweenCancellationLooks(examples: plan.dataSet.count)
         let loss = plan.initialNetwork.meanLoss(on: plan.dataSet, loss: plan.training.loss)
         var first = SessionProgress()
         first.keyframes = [plan.initialNetwork]
@@ -122,6 +125,16 @@ public final class SessionRun: Sendable {
     }
 
     private var isCancelled: Bool { shared.withLock { $0.cancelled } }
+
+    /// How many iterations over a set of `examples` the trainer runs between two looks for a
+    /// cancellation: about 4,096 example steps. A look takes a lock, a cost worth sparing where
+    /// an iteration is a handful of examples (xor3's 7), but a large set's iteration is a pass of
+    /// thousands: looking every 64 iterations kept a closing window waiting 5 s (the stop's
+    /// timeout) on 20,000 examples of 784 pixels.
+    static func iterationsBetweenCancellationLooks(examples: Int) -> Int { max(1, 4_096 / max(examples, 1)) }
+
+    /// Whether the run was cancelled, looked at after every `cancellationStride`th iteration.
+    private func isCancelled(at iteration: Int) -> Bool { iteration % cancellationStride == 0 && isCancelled }
 
     private func update(_ body: (inout SessionProgress) -> Void) {
         shared.withLock { body(&$0.progress) }
@@ -218,7 +231,7 @@ public final class SessionRun: Sendable {
         var previous = VisibleState(network: trainer.network, dataSet: plan.dataSet)
         var lastMeasured = 0
         while trainer.iteration < total {
-            if trainer.iteration % 256 == 0, isCancelled { return nil }
+            if isCancelled(at: trainer.iteration) { return nil }
             trainer.runIteration()
             let i = trainer.iteration
             if trainer.hasDiverged {
@@ -264,7 +277,7 @@ public final class SessionRun: Sendable {
         var k = 1
         while let goal = target(k) {
             while trainer.iteration < goal && !trainer.hasDiverged {
-                if trainer.iteration % 64 == 0, isCancelled { return }
+                if isCancelled(at: trainer.iteration) { return }
                 trainer.runIteration()
                 sampleLossCurve(trainer)
             }
@@ -316,7 +329,7 @@ public final class SessionRun: Sendable {
         var scale = previous.largestWeightMagnitude
         update { $0.keyframeIterations = [0] }
         while trainer.iteration < plan.iterations && !scheduler.isComplete {
-            if trainer.iteration % 64 == 0, isCancelled { return }
+            if isCancelled(at: trainer.iteration) { return }
             trainer.runIteration()
             let i = trainer.iteration
             if trainer.hasDiverged { return publishDivergence(at: i) }

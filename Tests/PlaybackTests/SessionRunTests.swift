@@ -125,6 +125,36 @@ struct OnlineSessionTests {
         #expect(run.stop(timeout: 0.1), "a second stop finds the thread ended")
         #expect(!run.progress.isFinished)
     }
+
+    /// A large set's trainer looks for a stop after every iteration or two, a small set's every
+    /// few thousand example steps: looking every 64 iterations, 20,000 examples kept a closing
+    /// window waiting. Counted in the loss curve, sampled at every early iteration.
+    @Test func aLargeSetsTrainerStopsWithinAnIteration() throws {
+        #expect(SessionRun.iterationsBetweenCancellationLooks(examples: 7) == 585)
+        #expect(SessionRun.iterationsBetweenCancellationLooks(examples: 20_000) == 1)
+        let stride = SessionRun.iterationsBetweenCancellationLooks(examples: 2_000)
+        #expect(stride == 2)
+        var generator = SeededGenerator(seed: 5)
+        let rows = (0..<2_000).map { e -> ([Double], [Double]) in
+            ((0..<144).map { _ in Double(generator.next() % 100) / 100 }, (0..<10).map { $0 == e % 10 ? 1 : 0 })
+        }
+        let data = try DataSet(name: "wide", rows: rows)
+        let network = Network(layerSizes: [144, 16, 10], hidden: .sigmoid, output: .softmax, usesBias: true, seed: 1)
+        let plan = SessionPlan(
+            dataSet: data, initialNetwork: network, training: TrainingOptions(loss: .ce, learningRate: 0.05),
+            iterations: 1_000, schedule: ScheduleOptions())
+        #expect(plan.decidesKeyframesOnline)
+        let run = SessionRun(plan: plan)
+        run.start()
+        func sampled() -> Int { run.progress.lossCurve.last?.iteration ?? 0 }
+        let deadline = Date().addingTimeInterval(120)
+        while sampled() < 3 && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        run.cancel()
+        let cancelledAt = sampled()
+        #expect(cancelledAt >= 3, "the trainer did not start")
+        #expect(run.stop(timeout: 120), "the trainer thread did not end")
+        #expect(sampled() - cancelledAt <= stride + 1, "iterations after the stop: from \(cancelledAt) to \(sampled())")
+    }
 }
 
 /// `--test-fraction` and `--noise` as the plan resolves them.
