@@ -64,14 +64,14 @@ struct HUDPainter {
                 align: .left))
         let bar = errorBar
         let showsLosses = drawErrorBar(bar, into: &out)
-        // "H: help" on a line of its own at the foot where the band has room, else under the bar
-        // when the losses are not there.
         let band = layout.hudBottom
         if band.height >= SceneLayout.bottomBandWithHelp {
             drawComparedLosses(
                 at: Point(bar.x, bar.maxY + 8 + (showsLosses ? Self.smallLineStep : 0)), above: band.maxY - 22,
                 into: &out)
         }
+        // "H: help" on a line of its own at the foot where the band has room, else under the bar
+        // when the losses are not there.
         if band.height >= SceneLayout.bottomBandWithHelp || !showsLosses {
             let at =
                 band.height >= SceneLayout.bottomBandWithHelp ? Point(16, band.maxY - 22) : Point(bar.x, bar.maxY + 8)
