@@ -203,9 +203,13 @@ final class LiveApp {
 
     // MARK: Draw, record, present
 
+    /// Whether playback is held at the last frame the trainer allows (the picture says
+    /// "training…").
+    private var isWaitingForTrainer: Bool { !progress.isFinished && clock.frame >= frameLimit }
+
     /// This frame's scene input, with the user's view of it.
     func sceneInput() -> SceneInput {
-        let waiting = !progress.isFinished && clock.frame >= frameLimit
+        let waiting = isWaitingForTrainer
         return presenter.sceneInput(progress: progress, secondProgress: secondProgress, frame: clock.frame) { input in
             input.isWaitingForTrainer = waiting
             input.userInput = interaction.userInput
@@ -231,10 +235,12 @@ final class LiveApp {
         lastFrame = frame
     }
 
-    /// Captures the drawn frame if its session frame is not in the recording yet (and its
-    /// picture is final: not while the weight scale is still provisional).
+    /// Captures the drawn frame if its session frame is not in the recording yet and its
+    /// picture is final: not while the weight scale is still provisional, nor while playback
+    /// waits for the trainer (the frame says "training…"; it is recorded once the trainer has
+    /// gone past it, as the headless recorder draws it).
     private func record() {
-        guard let recording, !progress.isWeightScaleProvisional,
+        guard let recording, !progress.isWeightScaleProvisional, !isWaitingForTrainer,
             let failure = recording.capture(frame: clock.frame, from: canvas)
         else { return }
         stopRecording(reason: failure)
