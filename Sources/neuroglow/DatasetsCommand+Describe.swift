@@ -64,10 +64,9 @@ extension DatasetsCommand {
         }
         if let image = data.imageShape, let first = data.inputNames.first, let last = data.inputNames.last {
             // Pixel values are mostly whole numbers (0 and 255, 0 and 16): written as such.
-            func value(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : format(v, 4) }
             let range = plan.inputScaling.map { scaling in
-                ", scaled to 0…1 from the training part's darkest and brightest values, \(value(scaling.means[0])) "
-                    + "and \(value(scaling.means[0] + scaling.deviations[0])) (--no-standardize keeps them raw)"
+                ", scaled to 0…1 from the training part's darkest and brightest values, \(number(scaling.means[0])) "
+                    + "and \(number(scaling.means[0] + scaling.deviations[0])) (--no-standardize keeps them raw)"
             }
             print("inputs: a \(image.width)×\(image.height) image, row by row (\(first) … \(last))\(range ?? "")")
         } else if let scaling = plan.inputScaling {

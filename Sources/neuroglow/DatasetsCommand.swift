@@ -93,8 +93,9 @@ struct DatasetsCommand: ParsableCommand {
         ])
     }
 
-    private func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
+    /// A whole number as one ("255", not "255.0"), anything else as Swift writes it.
+    func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }
 
