@@ -61,7 +61,7 @@ struct ImagePainter {
         let neurons = layout.drawnIndices(layer: 1)
         // One picture of all of them, drawn as tiles: a texture upload each costs more than the
         // drawing on llvmpipe.
-        let colours = FieldColours(palette: palette), tile = image.width * (image.height + 1)
+        let colours = FieldColours.of(palette), tile = image.width * (image.height + 1)
         // The row under each tile stays the background.
         var pixels = [Color](repeating: Self.fieldBackground, count: tile * neurons.count)
         pixels.withUnsafeMutableBufferPointer { pixels in
@@ -88,7 +88,7 @@ struct ImagePainter {
     static func receptiveField(network: Network, neuron j: Int, image: ImageShape, palette: Palette) -> PixelImage {
         var pixels = [Color](repeating: fieldBackground, count: image.cellCount)
         pixels.withUnsafeMutableBufferPointer { pixels in
-            writeReceptiveField(network: network, neuron: j, colours: FieldColours(palette: palette), into: pixels)
+            writeReceptiveField(network: network, neuron: j, colours: FieldColours.of(palette), into: pixels)
         }
         return PixelImage(width: image.width, height: image.height, pixels: pixels)
     }
@@ -114,9 +114,14 @@ struct ImagePainter {
     /// A receptive field's colours, the background mixed toward each sign's colour at `levels + 1`
     /// evenly spaced strengths: a frame colours every first-layer weight (50,176 on 784-64-10),
     /// and looking each up costs a fraction of mixing it (within one step in 255 of the exact mix).
-    struct FieldColours {
+    struct FieldColours: Sendable {
         static let levels = 1024
         let positive: [Color], negative: [Color]
+
+        /// The table of `palette`, made once per palette (it depends on nothing else).
+        static func of(_ palette: Palette) -> FieldColours { tables[palette.name]! }
+        private static let tables = Dictionary(
+            uniqueKeysWithValues: Palette.Name.allCases.map { ($0, FieldColours(palette: Palette($0))) })
 
         init(palette: Palette) {
             let strengths = (0...Self.levels).map { Double($0) / Double(Self.levels) }

@@ -209,6 +209,7 @@ struct ImageLayoutTests {
         }
         // Between the strengths above, colours are looked up: within one step of the exact mix.
         let colours = ImagePainter.FieldColours(palette: palette)
+        #expect(ImagePainter.FieldColours.of(palette).negative == colours.negative, "the table kept per palette")
         for k in 0...1000 {
             let t = Double(k) / 1000
             for (sign, colour) in [(1.0, palette.positive), (-1.0, palette.negative)] {
