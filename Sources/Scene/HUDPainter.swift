@@ -134,29 +134,29 @@ struct HUDPainter {
                 HUDPainter.lossText(error), at: Point(bar.maxX + 8, bar.y + bar.height / 2), size: .normal,
                 color: palette.text, align: .leftMiddle))
         // With a test part: train / test loss, the latter on data the network never trains on.
-        let k = input.shownKeyframe, test = input.progress.keyframeTestLosses
-        if k < test.count, k < input.progress.keyframeLosses.count {
-            let accuracies = input.progress.keyframeTestAccuracies
-            let accuracy = k < accuracies.count ? String(printf: "%.1f %%", 100 * accuracies[k]) : nil
-            let losses =
-                "train " + HUDPainter.lossText(input.progress.keyframeLosses[k]) + " / test "
-                + HUDPainter.lossText(test[k])
-            // Small windows: the shorter forms, so the line ends before the timeline.
-            let room = layout.timelineArea.x - 12 - bar.x
-            // Compared, the line names the first network, in its colour, as the second's does.
-            let lead = input.comparison.map { $0.captions.first + ":  " } ?? "loss: "
-            let lines =
-                [lead + losses + (accuracy.map { "   test accuracy " + $0 } ?? "")]
-                + (accuracy.map { [losses + "   accuracy " + $0] } ?? []) + [losses]
-            if let line = TextSize.small.firstFitting(lines, within: room) {
-                out.append(
-                    .text(
-                        line, at: Point(bar.x, bar.maxY + 8), size: .small,
-                        color: input.comparison == nil ? palette.dimText : palette.glow, align: .left))
-                return true
-            }
-        }
-        return false
+        // Compared, the line names the first network, in its colour, as the second's does.
+        let lead = input.comparison.map { $0.captions.first + ":  " } ?? "loss: "
+        guard let lines = Self.testLines(of: input.progress, at: input.shownKeyframe, lead: lead),
+            let line = TextSize.small.firstFitting(lines, within: layout.timelineArea.x - 12 - bar.x)
+        else { return false }
+        out.append(
+            .text(
+                line, at: Point(bar.x, bar.maxY + 8), size: .small,
+                color: input.comparison == nil ? palette.dimText : palette.glow, align: .left))
+        return true
+    }
+
+    /// A network's train / test losses and test accuracy at keyframe `k`, longest form first (the
+    /// shorter ones for small windows, so the line ends before the timeline), the first led by
+    /// `lead`; nil without a test part.
+    static func testLines(of progress: SessionProgress, at k: Int, lead: String) -> [String]? {
+        guard k < progress.keyframeTestLosses.count, k < progress.keyframeLosses.count else { return nil }
+        let losses =
+            "train " + lossText(progress.keyframeLosses[k]) + " / test " + lossText(progress.keyframeTestLosses[k])
+        let accuracies = progress.keyframeTestAccuracies
+        guard k < accuracies.count else { return [lead + losses, losses] }
+        let accuracy = String(printf: "%.1f %%", 100 * accuracies[k])
+        return [lead + losses + "   test accuracy " + accuracy, losses + "   accuracy " + accuracy, losses]
     }
 
     /// From one small line of the bottom band to the next.
@@ -172,21 +172,8 @@ struct HUDPainter {
         let k = input.shownKeyframe, progress = comparison.progress
         guard k < progress.keyframeLosses.count else { return }
         let caption = comparison.captions.second + ":  "
-        let lines: [String]
-        if k < progress.keyframeTestLosses.count {
-            let losses =
-                "train " + HUDPainter.lossText(progress.keyframeLosses[k]) + " / test "
-                + HUDPainter.lossText(progress.keyframeTestLosses[k])
-            let accuracy =
-                k < progress.keyframeTestAccuracies.count
-                ? String(printf: "%.1f %%", 100 * progress.keyframeTestAccuracies[k]) : nil
-            lines =
-                (accuracy.map { [caption + losses + "   test accuracy " + $0, losses + "   accuracy " + $0] } ?? [])
-                + [caption + losses, losses]
-        } else {
-            let error = "average error " + HUDPainter.lossText(progress.keyframeLosses[k])
-            lines = [caption + error, error]
-        }
+        let error = "average error " + HUDPainter.lossText(progress.keyframeLosses[k])
+        let lines = Self.testLines(of: progress, at: k, lead: caption) ?? [caption + error, error]
         let room = layout.timelineArea.x - 12 - point.x
         guard let line = TextSize.small.firstFitting(lines, within: room) else { return }
         out.append(.text(line, at: point, size: .small, color: ComparedInput.curveColor, align: .left))
