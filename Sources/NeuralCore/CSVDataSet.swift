@@ -3,10 +3,12 @@
 /// Contract: cells are separated by commas, and may be quoted (`"Iris, setosa"`; `CSVLine`); a
 /// header row (not all numbers: a file without one is refused rather than losing
 /// its first example), then rows with as many cells as the header. Target columns are
-/// those whose header is `y`, starts with `y` followed by a digit, `_` or `-`, or starts with
-/// `target` (any case); when none is marked, the last column is the target. Inputs are numbers.
-/// A single target column whose cells are mostly not numbers is a **class column**: its
-/// distinct values are the classes, in order of first appearance; two classes give one 0/1
+/// those whose header is `y`, starts with `y` followed by a digit, `_` or `-`, starts with
+/// `target`, or is `label` or `class` (any case); when none is marked, the last column is the
+/// target. Inputs are numbers. A single target column whose cells are mostly not numbers is a
+/// **class column**: its distinct values are the classes, in order of first appearance; so is a
+/// single target headed `label` or `class` whose cells are all whole numbers (MNIST's CSV
+/// files), its classes in numeric order, so that digit k is class k. Two classes give one 0/1
 /// target (the second class is 1), more give one-hot targets named after the classes. Blank
 /// lines are skipped. Every error names the line (1-based) and, for a cell, the column (1-based)
 /// and its name.
@@ -67,9 +69,9 @@ public enum CSVDataSet {
             let targets = file.targetColumns.map { columns[$0] }.joined(separator: ", ")
             throw InputError(
                 "\(error.message) — \(columns[bad.column]) is an input column, and inputs are numbers; a column of "
-                    + "class names must be the target (the last column, unless headers named y… or target… mark "
-                    + "others: here \(targets)), or declared --categorical \(columns[bad.column]) to give each value "
-                    + "its own input")
+                    + "class names must be the target (the last column, unless headers named y…, target…, label or "
+                    + "class mark others: here \(targets)), or declared --categorical \(columns[bad.column]) to give "
+                    + "each value its own input")
         }
         var inputs = file.numbers
         if !categories.isEmpty {
@@ -93,8 +95,13 @@ public enum CSVDataSet {
             categories[c].map { values in values.map { "\(columns[c])=\($0)" } } ?? [columns[c]]
         }
         if file.targetColumns.count == 1 {
-            let c = file.targetColumns[0], cells = text(c)
-            if let classes = classNames(in: cells) {
+            let c = file.targetColumns[0]
+            var cells = text(c)
+            var classes = classNames(in: cells)
+            if classes == nil, let numbered = numberedClasses(in: cells, header: columns[c]) {
+                (cells, classes) = (numbered.cells, numbered.classes)
+            }
+            if let classes {
                 if let blank = cells.firstIndex(where: \.isEmpty) {
                     throw InputError(
                         "\(name): line \(file.lines[blank]), column \(c + 1) (\(columns[c])): an empty cell names no "
@@ -149,9 +156,27 @@ public enum CSVDataSet {
         return cells.filter { seen.insert($0).inserted }
     }
 
+    /// The classes of a column headed `label` or `class` whose cells (in row order) are all whole
+    /// numbers: each cell written plainly ("7" for "7.0" or "07") and the distinct ones in numeric
+    /// order. Nil for any other header, or when a cell is empty, a fraction or not a number.
+    static func numberedClasses(in cells: [String], header: String) -> (cells: [String], classes: [String])? {
+        guard isClassHeader(header) else { return nil }
+        var numbers: [Int] = []
+        numbers.reserveCapacity(cells.count)
+        for cell in cells {
+            guard let value = Double(cell), value == value.rounded(), abs(value) < 1e15 else { return nil }
+            numbers.append(Int(value))
+        }
+        return (numbers.map(String.init), Set(numbers).sorted().map(String.init))
+    }
+
+    static func isClassHeader(_ name: String) -> Bool {
+        ["label", "class"].contains(name.lowercased())
+    }
+
     static func isTargetName(_ name: String) -> Bool {
         let lower = name.lowercased()
-        if lower.hasPrefix("target") || lower == "y" { return true }
+        if lower.hasPrefix("target") || lower == "y" || isClassHeader(name) { return true }
         guard lower.hasPrefix("y"), let next = lower.dropFirst().first else { return false }
         return next.isNumber || next == "_" || next == "-"
     }

@@ -12,7 +12,7 @@ extension DataSet {
         guard (3...20).contains(values.count), let low = values.first, let high = values.last else { return nil }
         let examples = values.prefix(3).map { "c\(Int($0))" }.joined(separator: ", ") + (values.count > 3 ? ", …" : "")
         return "target '\(targetNames[0])' holds only the whole numbers \(Int(low)) to \(Int(high)): they are "
-            + "learnt as numbers (regression); to learn them as classes, write them as names "
-            + "(e.g. \(examples))"
+            + "learnt as numbers (regression); to learn them as classes, head the column label or class, or "
+            + "write them as names (e.g. \(examples))"
     }
 }

@@ -60,7 +60,9 @@ extension DatasetsCommand {
                 + "\(data.targetNames.joined(separator: ", ")) (\(kind))"
         )
         if let classes = data.classNames {
-            print("classes, in order of first appearance: \(classes.joined(separator: ", "))")
+            // Classes that are all whole numbers came from a label column, in numeric order (`CSVDataSet`).
+            let order = classes.allSatisfy { Int($0) != nil } ? "numeric order" : "order of first appearance"
+            print("classes, in \(order): \(classes.joined(separator: ", "))")
         }
         if let image = data.imageShape, let first = data.inputNames.first, let last = data.inputNames.last {
             // Pixel values are mostly whole numbers (0 and 255, 0 and 16): written as such.

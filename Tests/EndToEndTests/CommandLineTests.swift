@@ -400,6 +400,23 @@ struct DataSetDefaultsTests {
             "\(alone.stderr)")
     }
 
+    /// A file laid out as MNIST's CSV files are (`label` first, then the pixels) is read as they
+    /// mean it: the label is the target, its digits are classes in numeric order, every pixel an input.
+    @Test func anMNISTLayoutReadsItsLabelAsClasses() throws {
+        let directory = Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let file = directory + "/mnist.csv"
+        try "label,pixel0,pixel1,pixel2,pixel3\n3,0,255,0,0\n1,255,0,0,0\n2,0,0,255,0\n0,0,0,0,255\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let described = try Tool.neuroglow(["datasets", "--describe", file, "--image", "2x2"])
+        #expect(described.status == 0, "\(described.stderr)")
+        #expect(
+            described.stdout.hasPrefix("\(file): 4 rows, 4 inputs, targets 0, 1, 2, 3 (classification"),
+            "\(described.stdout)")
+        #expect(described.stdout.contains("classes, in numeric order: 0, 1, 2, 3"), "\(described.stdout)")
+        #expect(described.stdout.contains("row by row (pixel0 … pixel3)"), "\(described.stdout)")
+    }
+
     /// A built-in set can be described too: digits (made from the shipped font) as an image, and a
     /// name that is no set is refused under the option the user gave.
     @Test func describingABuiltInSetWorksForTheDigitsToo() throws {

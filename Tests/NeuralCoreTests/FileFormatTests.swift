@@ -63,8 +63,10 @@ struct CSVDataSetTests {
         #expect(
             error("a,b\nred,1\n")
                 == "d.csv: line 2, column 1 (a): 'red' is not a number — a is an input column, and inputs are "
-                + "numbers; a column of class names must be the target (the last column, unless headers named y… "
-                + "or target… mark others: here b), or declared --categorical a to give each value its own input")
+                + "numbers; a column of class names must be the target (the last column, unless headers named y…, "
+                + "target…, label or class mark others: here b), or declared --categorical a to give each value its "
+                + "own input"
+        )
         #expect(error("a,b\n1,nan\n") == "d.csv: line 2, column 2 (b): 'nan' is not a finite number")
         #expect(error("a,b\n1,inf\n") == "d.csv: line 2, column 2 (b): 'inf' is not a finite number")
         #expect(error("a,b\n1,\n") == "d.csv: line 2, column 2 (b): an empty cell is not a number")
@@ -206,6 +208,25 @@ struct LoaderFuzzTests {
         #expect(two.targetNames == ["malignant"] && two.predictedClass([0.8]) == "malignant")
         // Splitting keeps the names.
         #expect(three.split(testFraction: 0.5, seed: 1).train.classNames == three.classNames)
+    }
+
+    /// MNIST's CSV files put a `label` column of digits first: it is the target, and its whole
+    /// numbers are classes in numeric order (digit k is class k), whatever order rows come in.
+    @Test func aLabelColumnOfWholeNumbersHoldsClassesInNumericOrder() throws {
+        let digits = try CSVDataSet.parse("label,p0,p1\n7,0,255\n2.0,3,4\n07,5,6\n10,1,1\n", name: "m.csv")
+        #expect(digits.inputNames == ["p0", "p1"] && digits.classNames == ["2", "7", "10"])
+        #expect(digits.target(0) == [0, 1, 0] && digits.target(1) == [1, 0, 0] && digits.target(2) == [0, 1, 0])
+        #expect(digits.target(3) == [0, 0, 1] && digits.predictedClass([0.1, 0.2, 0.7]) == "10")
+        let binary = try CSVDataSet.parse("x,Class\n1,1\n2,0\n", name: "b.csv")
+        #expect(binary.classNames == ["0", "1"] && binary.targets == [1, 0] && binary.targetNames == ["1"])
+        // Fractions, or another header, stay numbers; an empty label is the usual error.
+        #expect(try CSVDataSet.parse("x,label\n1,0.5\n2,3\n", name: "f.csv").isRegression)
+        #expect(try CSVDataSet.parse("x,digit\n1,1\n2,3\n", name: "d.csv").classNames == nil)
+        do {
+            _ = try CSVDataSet.parse("label,x\n1,2\n,3\n", name: "d.csv")
+            Issue.record("an empty label was read")
+        } catch { #expect(error.message == "d.csv: line 3, column 1 (label): an empty cell is not a number") }
+        #expect(CSVDataSet.isTargetName("LABEL") && !CSVDataSet.isTargetName("labels"))
     }
 
     /// An input column of categories becomes one 0/1 input per value.

@@ -272,7 +272,8 @@ struct SizedDefaultsTests {
         }
         #expect(
             note([0, 1, 2, 1, 0]) == "target 'y' holds only the whole numbers 0 to 2: they are learnt as numbers "
-                + "(regression); to learn them as classes, write them as names (e.g. c0, c1, c2)")
+                + "(regression); to learn them as classes, head the column label or class, or write them as names "
+                + "(e.g. c0, c1, c2)")
         #expect(note([1, 5, 3, 4, 2])?.contains("1 to 5") == true && note([1, 5, 3, 4, 2])?.contains("c3, …") == true)
         #expect(note([0, 1, 1, 0]) == nil)
         #expect(note([0, 0.5, 2]) == nil)
