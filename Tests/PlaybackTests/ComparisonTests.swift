@@ -46,6 +46,18 @@ struct ComparisonTests {
                 #expect(error.message.contains(expected), "\(text): \(error.message)")
             }
         }
+        // A comparison that changes nothing is refused, saying what the session already has.
+        do {
+            _ = try ComparedPlans.make(
+                model: ModelOptions(), schedule: ScheduleOptions(),
+                comparison: try Comparison(parsing: "learning-rate=1.0,layers=3-4-1"))
+            Issue.record("a comparison of the session with itself was accepted")
+        } catch {
+            #expect(
+                error.message == "--compare learning-rate=1.0, layers=3-4-1: the session already has "
+                    + "learning-rate=1, layers=3,4,1, so both networks would learn the same; give a value it does "
+                    + "not have")
+        }
         // A second network that does not fit the data names --compare.
         #expect(throws: InputError.self) {
             try ComparedPlans.make(
