@@ -154,9 +154,16 @@ public struct ComparedPlans: Sendable {
     public static func make(model: ModelOptions, schedule: ScheduleOptions, comparison: Comparison) throws(InputError)
         -> ComparedPlans
     {
-        let first = try SessionPlan.make(model: model, schedule: schedule)
+        try model.validate()
+        try schedule.validate()
+        // The data options cannot differ (`Comparison.shared`): both plans take one prepared
+        // data, the file read once and its arrays shared, not copied.
+        let data = try SessionData(model: model)
+        let first = try SessionPlan.make(model: model, schedule: schedule, data: data)
         let second: SessionPlan
-        do { second = try SessionPlan.make(model: try comparison.applied(to: model), schedule: schedule) } catch {
+        do {
+            second = try SessionPlan.make(model: try comparison.applied(to: model), schedule: schedule, data: data)
+        } catch {
             throw error.message.hasPrefix("--compare")
                 ? error : InputError("--compare \(comparison.caption): \(error.message)")
         }

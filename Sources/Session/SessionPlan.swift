@@ -49,57 +49,25 @@ public struct SessionPlan: Sendable {
     {
         try model.validate()
         try schedule.validate()
-        var whole = try loadDataSet(
-            model.dataSet, seed: model.seed, noise: model.noise, categorical: model.categorical,
-            digitGlyphs: model.digitGlyphs)
-        if let image = model.imageShape {
-            guard !BuiltInDataSets.isBuiltIn(model.dataSet) else {
-                throw InputError(
-                    "--image \(image.width)x\(image.height): only a CSV file's inputs can be declared an image")
-            }
-            whole = try whole.withImageShape(image)
-        }
-        if model.noise > 0 && !BuiltInDataSets.planeNames.contains(model.dataSet) {
-            throw InputError(
-                "--noise \(model.noise): only the 2-D sets take noise "
-                    + "(\(BuiltInDataSets.planeNames.sorted().joined(separator: ", ")))")
-        }
-        let (rawTrain, rawTest) = whole.split(
-            testFraction: model.resolvedTestFraction(for: model.dataSet), seed: model.seed)
-        // CSV inputs are standardised with the training part's statistics (a loaded model brings
-        // the scaling it was trained with); the built-in sets are already in small ranges.
-        var scaling: InputScaling? = nil
-        var notes: [String] = []
-        // The model file is read once: its scaling and its network come from the same text.
-        let loadedText = try model.loadPath.map { path throws(InputError) in try readText(path, option: "--load") }
-        if let path = model.loadPath, let text = loadedText {
-            scaling = try ModelFile.inputScaling(in: text, source: "--load \(path)")
-        } else if model.standardize && rawTrain.imageShape != nil && !BuiltInDataSets.isBuiltIn(model.dataSet) {
-            scaling = InputScaling(imageRangeOf: rawTrain)
-        } else if model.standardize && !BuiltInDataSets.isBuiltIn(model.dataSet) {
-            let computed = InputScaling(standardizing: rawTrain)
-            scaling = computed
-            for c in computed.constantColumns(of: rawTrain) {
-                notes.append("input column '\(rawTrain.inputNames[c])' is constant; the network sees it as 0")
-            }
-        }
-        if !BuiltInDataSets.isBuiltIn(model.dataSet), let note = whole.wholeNumberTargetsNote { notes.append(note) }
-        if !BuiltInDataSets.isBuiltIn(model.dataSet) && !model.shuffle, let note = rawTrain.sortedByClassNote {
-            notes.append(note)
-        }
-        if model.batchSize > rawTrain.count {
+        return try make(model: model, schedule: schedule, data: SessionData(model: model))
+    }
+
+    /// The plan for `model` on data already prepared from the same data options (`--compare`
+    /// gives both of its plans one `SessionData`).
+    static func make(model: ModelOptions, schedule: ScheduleOptions, data: SessionData) throws(InputError)
+        -> SessionPlan
+    {
+        let dataSet = data.dataSet, defaults = data.defaults, scaling = data.inputScaling
+        var notes = data.notes
+        if !model.shuffle, let note = data.sortedByClassNote { notes.append(note) }
+        if model.batchSize > dataSet.count {
             notes.append(
-                "--batch-size \(model.batchSize) is more than the \(rawTrain.count) training examples: each weight "
+                "--batch-size \(model.batchSize) is more than the \(dataSet.count) training examples: each weight "
                     + "update takes all of them, once an iteration")
         }
-        let dataSet = scaling.map { $0.apply(to: rawTrain) } ?? rawTrain
-        let testSet = rawTest.map { test in scaling.map { $0.apply(to: test) } ?? test }
-        let defaults =
-            !BuiltInDataSets.isBuiltIn(model.dataSet)
-            ? DataSetDefaults.sized(to: rawTrain) : DataSetDefaults.named(model.dataSet)
         let loss = model.loss ?? defaults.loss
         let network: Network
-        if let path = model.loadPath, let text = loadedText {
+        if let path = model.loadPath, let text = data.loadedText {
             network = try ModelFile.decode(text, source: "--load \(path)")
             try checkAgreement(of: model, withModelIn: path, network)
         } else {
@@ -129,7 +97,7 @@ public struct SessionPlan: Sendable {
         return SessionPlan(
             dataSet: dataSet, initialNetwork: network, training: training,
             iterations: model.iterations ?? defaults.iterations,
-            schedule: schedule, model: model, testSet: testSet, inputScaling: scaling, notes: notes)
+            schedule: schedule, model: model, testSet: data.testSet, inputScaling: scaling, notes: notes)
     }
 
     /// Refuses an output layer that cannot learn: a loss its activation does not suit, or a

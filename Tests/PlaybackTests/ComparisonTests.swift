@@ -89,6 +89,24 @@ struct ComparisonTests {
         #expect(initialisation.differentStart == "another initialisation")
     }
 
+    /// Both networks learn one copy of the data: a CSV file is read once, and the two plans hold
+    /// the same arrays, scaled once, whatever the second changes (here the rows' order too).
+    @Test func bothPlansShareOneReadingOfTheData() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("compare-\(getpid()).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try "a,b,label\n1,20,0\n2,10,1\n3,30,0\n4,40,1\n".write(toFile: path, atomically: true, encoding: .utf8)
+        var model = ModelOptions()
+        model.dataSet = path
+        model.testFraction = 0.5
+        let plans = try ComparedPlans.make(
+            model: model, schedule: ScheduleOptions(), comparison: try Comparison(parsing: "shuffle=true"))
+        func storage(_ values: [Double]) -> UnsafePointer<Double>? { values.withUnsafeBufferPointer { $0.baseAddress } }
+        #expect(storage(plans.first.dataSet.inputs) == storage(plans.second.dataSet.inputs))
+        #expect(storage(plans.first.testSet!.inputs) == storage(plans.second.testSet!.inputs))
+        #expect(plans.first.inputScaling == plans.second.inputScaling && plans.first.inputScaling != nil)
+        #expect(plans.first.dataSet.inputs == (try SessionPlan.make(model: model)).dataSet.inputs)
+    }
+
     /// The second network's keyframes are at the first's iterations, decided by the first's
     /// trajectory, both for a session decided in two passes and for one decided online.
     @Test func theSecondFollowsTheFirstsSchedule() throws {
