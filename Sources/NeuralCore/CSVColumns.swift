@@ -73,9 +73,11 @@ struct CSVColumns {
         }
         if cells.allSatisfy({ Double($0) != nil }) {
             let example = cells.count <= 4 ? (1..<cells.count).map { "x\($0)," }.joined() : "x1,x2,…,"
+            // A wide row of numbers is often an image set with its class first (MNIST's files).
+            let labelFirst = cells.count > 4 ? ", or label,x1,x2,… when the first column holds the classes" : ""
             throw InputError(
                 "\(name): line \(number) looks like data, not a header (every cell is a number); the first row must "
-                    + "name the columns, e.g. \(example)y")
+                    + "name the columns, e.g. \(example)y\(labelFirst)")
         }
         if cells.count > CSVDataSet.maximumColumns {
             throw InputError(

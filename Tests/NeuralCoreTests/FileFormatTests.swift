@@ -78,6 +78,9 @@ struct CSVDataSetTests {
                 == "d.csv: line 1 looks like data, not a header (every cell is a number); the first row must name "
                 + "the columns, e.g. x1,x2,y")
         #expect(error("\n0.5,1e3,-2,7,1\n").contains("line 2 looks like data") && error("x,2\n1,2\n") == "no error")
+        #expect(
+            error("5,0,0,255,0,0\n").hasSuffix(
+                "e.g. x1,x2,…,y, or label,x1,x2,… when the first column holds the classes"))
         #expect(error("a,,y\n1,2,3\n") == "d.csv: line 1, column 2: the header has an empty column name")
         #expect(
             error("a,b,y,\n1,2,3,\n")
