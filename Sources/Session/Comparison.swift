@@ -169,8 +169,8 @@ public struct ComparedPlans: Sendable {
         }
         // Values the session already has ("learning-rate=0.05" where its default is 0.05) would
         // draw one network twice; said before any training, with what the session uses.
-        let inForce = comparison.changes.map { "\($0.name)=\(first.value(of: $0.name))" }
         if comparison.changes.allSatisfy({ first.value(of: $0.name) == second.value(of: $0.name) }) {
+            let inForce = comparison.changes.map { "\($0.name)=\(first.value(of: $0.name))" }
             throw InputError(
                 "--compare \(comparison.caption): the session already has \(inForce.joined(separator: ", ")), so "
                     + "both networks would learn the same; give a value it does not have")
