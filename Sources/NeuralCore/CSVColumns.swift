@@ -1,7 +1,8 @@
 /// A CSV file read into columns, line by line, for `CSVDataSet` (whose contract it follows): the
 /// header, which columns are targets and inputs, each numeric input cell as a number the moment it
 /// is read, and — as text — the cells of the columns that may hold words: the targets and the
-/// `--categorical` inputs.
+/// `--categorical` inputs. `--target` names the target columns; without it the header's names
+/// decide (`CSVDataSet`).
 ///
 /// Numbers are read on arrival because a wide file holds millions of cells (an MNIST-sized CSV
 /// 15.7 million): kept as strings until every row was in, they took several times the file's
@@ -14,6 +15,8 @@ struct CSVColumns {
     let name: String
     /// Column names (`--categorical`) read as text when they are input columns.
     let categorical: [String]
+    /// Column names (`--target`) that are the targets, whatever the header calls them.
+    let targets: [String]
     private(set) var header: [String]? = nil
     private(set) var targetColumns: [Int] = [], inputColumns: [Int] = []
     /// The input columns read as numbers (the ones not categorical), in order.
@@ -34,9 +37,10 @@ struct CSVColumns {
     /// Per header column: its index in `texts`, or nil for a numeric column.
     private var textSlot: [Int?] = []
 
-    init(name: String, categorical: [String]) {
+    init(name: String, categorical: [String], targets: [String] = []) {
         self.name = name
         self.categorical = categorical
+        self.targets = targets
     }
 
     /// Reads every line of `bytes` (UTF-8). Lines end at "\n", with or without a "\r" before it;
@@ -90,8 +94,16 @@ struct CSVColumns {
             throw InputError(
                 "\(name): line \(number), column \(blank + 1): the header has an empty column name\(trailing)")
         }
-        targetColumns = cells.indices.filter { CSVDataSet.isTargetName(cells[$0]) }
-        if targetColumns.isEmpty { targetColumns = [cells.count - 1] }
+        if targets.isEmpty {
+            targetColumns = cells.indices.filter { CSVDataSet.isTargetName(cells[$0]) }
+            if targetColumns.isEmpty { targetColumns = [cells.count - 1] }
+        } else {
+            for target in targets where !cells.contains(target) {
+                throw InputError(
+                    "--target \(target): \(name) has no such column; its columns are \(cells.joined(separator: ", "))")
+            }
+            targetColumns = cells.indices.filter { targets.contains(cells[$0]) }
+        }
         if targetColumns.count == cells.count {
             throw InputError(
                 "\(name): line \(number): every column is marked as a target; at least one must be an input")

@@ -5,7 +5,8 @@
 /// its first example), then rows with as many cells as the header. Target columns are
 /// those whose header is `y`, starts with `y` followed by a digit, `_` or `-`, starts with
 /// `target`, or is `label` or `class` (any case); when none is marked, the last column is the
-/// target. Inputs are numbers. A single target column whose cells are mostly not numbers is a
+/// target; `targets` (`--target NAME`), when given, are the target columns instead. Inputs are
+/// numbers. A single target column whose cells are mostly not numbers is a
 /// **class column**: its distinct values are the classes, in order of first appearance; so is a
 /// single target headed `label` or `class` whose cells are all whole numbers (MNIST's CSV
 /// files), its classes in numeric order, so that digit k is class k. Two classes give one 0/1
@@ -19,11 +20,13 @@ public enum CSVDataSet {
     /// `categorical`: input columns (by header name) whose values are categories, each given to
     /// the network as one 0/1 input per category (named `column=value`, in order of first
     /// appearance).
-    public static func parse(_ text: String, name: String, categorical: [String] = []) throws(InputError) -> DataSet {
+    public static func parse(_ text: String, name: String, categorical: [String] = [], targets: [String] = [])
+        throws(InputError) -> DataSet
+    {
         var text = text
         let read = text.withUTF8 { bytes in
             Result { () throws(InputError) -> CSVColumns in
-                var columns = CSVColumns(name: name, categorical: categorical)
+                var columns = CSVColumns(name: name, categorical: categorical, targets: targets)
                 try columns.read(bytes)
                 return columns
             }
@@ -69,9 +72,9 @@ public enum CSVDataSet {
             let targets = file.targetColumns.map { columns[$0] }.joined(separator: ", ")
             throw InputError(
                 "\(error.message) — \(columns[bad.column]) is an input column, and inputs are numbers; a column of "
-                    + "class names must be the target (the last column, unless headers named y…, target…, label or "
-                    + "class mark others: here \(targets)), or declared --categorical \(columns[bad.column]) to give "
-                    + "each value its own input")
+                    + "class names must be the target (the last column, unless --target NAME or headers named y…, "
+                    + "target…, label or class mark others: here \(targets)), or declared --categorical "
+                    + "\(columns[bad.column]) to give each value its own input")
         }
         var inputs = file.numbers
         if !categories.isEmpty {

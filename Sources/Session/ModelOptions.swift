@@ -23,6 +23,8 @@ public struct ModelOptions: Sendable, Equatable {
     public var loadPath: String? = nil
     /// CSV input columns whose values are categories, one-hot encoded (`--categorical NAME`).
     public var categorical: [String] = []
+    /// CSV columns that are the targets (`--target NAME`); empty: the header's names decide.
+    public var targets: [String] = []
     /// Whether CSV inputs are standardised (`--no-standardize` turns it off).
     public var standardize = true
     /// How much the 2-D sets' points scatter, 0–50 (`--noise`).

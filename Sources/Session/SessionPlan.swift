@@ -155,9 +155,10 @@ public struct SessionPlan: Sendable {
     }
 
     /// A built-in data set by name (`digits` drawn from `digitGlyphs`), or a CSV file by path
-    /// (anything ending in .csv or containing '/').
+    /// (anything ending in .csv or containing '/'), with its `categorical` inputs and its
+    /// `targets` (`--target`) if any.
     public static func loadDataSet(
-        _ nameOrPath: String, seed: UInt64, noise: Int = 0, categorical: [String] = [],
+        _ nameOrPath: String, seed: UInt64, noise: Int = 0, categorical: [String] = [], targets: [String] = [],
         digitGlyphs: [CoverageImage]? = nil
     ) throws(InputError) -> DataSet {
         if nameOrPath == "digits" && digitGlyphs == nil {
@@ -166,6 +167,9 @@ public struct SessionPlan: Sendable {
         if let builtIn = BuiltInDataSets.named(nameOrPath, seed: seed, noise: noise, digitGlyphs: digitGlyphs) {
             if let column = categorical.first {
                 throw InputError("--categorical \(column): only a CSV file's columns can be categorical")
+            }
+            if let column = targets.first {
+                throw InputError("--target \(column): only a CSV file's columns can be chosen as targets")
             }
             return builtIn
         }
@@ -176,7 +180,7 @@ public struct SessionPlan: Sendable {
             )
         }
         let text = try readText(nameOrPath, option: "--dataset")
-        return try CSVDataSet.parse(text, name: nameOrPath, categorical: categorical)
+        return try CSVDataSet.parse(text, name: nameOrPath, categorical: categorical, targets: targets)
     }
 
     /// Reads a UTF-8 text file of at most 256 MiB; errors name the option and the path.

@@ -9,6 +9,7 @@ extension DatasetsCommand {
         var model = ModelOptions()
         model.dataSet = path
         model.categorical = categorical
+        model.targets = target
         model.testFraction = testFraction
         if let image { model.imageShape = try validating { try ImageShape.parse(image) } }
         model.digitGlyphs = try ShippedFont.glyphs(forDataSet: path)

@@ -14,6 +14,8 @@ struct DatasetsCommand: ParsableCommand {
     var describe: String?
     @Option(help: "With --describe: an input column of categories (repeat for several).")
     var categorical: [String] = []
+    @Option(help: "With --describe: a column to learn (repeat for several).")
+    var target: [String] = []
     @Option(name: .customLong("test-fraction"), parsing: .unconditional, help: "With --describe: the test share.")
     var testFraction: Double?
     @Option(help: "With --describe: the CSV's inputs form an image of WIDTHxHEIGHT pixels, row by row.")
@@ -22,7 +24,8 @@ struct DatasetsCommand: ParsableCommand {
     func validate() throws {
         guard describe == nil else { return }
         let given = [
-            categorical.first.map { "--categorical \($0)" }, testFraction.map { "--test-fraction \($0)" },
+            categorical.first.map { "--categorical \($0)" }, target.first.map { "--target \($0)" },
+            testFraction.map { "--test-fraction \($0)" },
             image.map { "--image \($0)" },
         ].compactMap { $0 }
         if let option = given.first {

@@ -48,6 +48,12 @@ struct ModelArguments: ParsableArguments {
     @Option(
         help: "A CSV input column whose values are categories: one 0/1 input per value (repeat for several).")
     var categorical: [String] = []
+    @Option(
+        help: """
+            A CSV column to learn (repeat for several; default: columns headed y…, target…, label or class, \
+            else the last).
+            """)
+    var target: [String] = []
     @Flag(
         name: .customLong("no-standardize"),
         help: """
@@ -107,6 +113,7 @@ struct ModelArguments: ParsableArguments {
         options.noise = noise
         options.standardize = !noStandardize
         options.categorical = categorical
+        options.targets = target
         options.testFraction = testFraction
         if let image { options.imageShape = try ImageShape.parse(image) }
         options.digitGlyphs = try ShippedFont.glyphs(forDataSet: dataset)

@@ -126,35 +126,37 @@ struct RecordingManifest {
     /// frame k of one is frame k of the other (what `record --resume` checks).
     var sessionFields: [(String, JSONValue)] {
         let model = plan.model
+        var options: [(String, JSONValue)] = [
+            ("dataset", JSONValue(plan.dataSet.name)),
+            ("load", model.loadPath.map(JSONValue.init) ?? .null),
+            ("layers", .array(plan.initialNetwork.layout.layerSizes.map(JSONValue.init))),
+            ("activations", .array(plan.initialNetwork.activations.map { JSONValue($0.rawValue) })),
+            ("loss", JSONValue(plan.training.loss.rawValue)),
+            ("learning_rate", JSONValue(plan.training.learningRate)),
+            ("momentum", JSONValue(plan.training.momentum)),
+            ("batch_size", JSONValue(plan.training.batchSize)),
+            ("bias", .bool(plan.initialNetwork.layout.usesBias)),
+            ("init", JSONValue(plan.initialization.rawValue)),
+            ("iterations", JSONValue(plan.iterations)),
+            ("noise", JSONValue(model.noise)),
+            ("categorical", .array(model.categorical.map(JSONValue.init))),
+            ("standardize", .bool(plan.inputScaling != nil)),
+            ("test_fraction", JSONValue(model.resolvedTestFraction(for: model.dataSet))),
+            ("compare", compare.map(JSONValue.init) ?? .null),
+            ("shuffle", .bool(plan.training.shuffle)),
+            ("schedule", JSONValue(plan.schedule.mode.rawValue)),
+            ("keyframes", JSONValue(plan.schedule.keyframes)),
+            ("beat", JSONValue(plan.schedule.beat)),
+            ("palette", JSONValue(palette.rawValue)),
+            ("dashed", .bool(dashed)),
+            ("widths", JSONValue(widths.rawValue)),
+        ]
+        // Written only when given, so that recordings made before --target existed still resume.
+        if !model.targets.isEmpty {
+            options.insert(("target", .array(model.targets.map(JSONValue.init))), at: 1)
+        }
         return [
-            (
-                "options",
-                .object([
-                    ("dataset", JSONValue(plan.dataSet.name)),
-                    ("load", model.loadPath.map(JSONValue.init) ?? .null),
-                    ("layers", .array(plan.initialNetwork.layout.layerSizes.map(JSONValue.init))),
-                    ("activations", .array(plan.initialNetwork.activations.map { JSONValue($0.rawValue) })),
-                    ("loss", JSONValue(plan.training.loss.rawValue)),
-                    ("learning_rate", JSONValue(plan.training.learningRate)),
-                    ("momentum", JSONValue(plan.training.momentum)),
-                    ("batch_size", JSONValue(plan.training.batchSize)),
-                    ("bias", .bool(plan.initialNetwork.layout.usesBias)),
-                    ("init", JSONValue(plan.initialization.rawValue)),
-                    ("iterations", JSONValue(plan.iterations)),
-                    ("noise", JSONValue(model.noise)),
-                    ("categorical", .array(model.categorical.map(JSONValue.init))),
-                    ("standardize", .bool(plan.inputScaling != nil)),
-                    ("test_fraction", JSONValue(model.resolvedTestFraction(for: model.dataSet))),
-                    ("compare", compare.map(JSONValue.init) ?? .null),
-                    ("shuffle", .bool(plan.training.shuffle)),
-                    ("schedule", JSONValue(plan.schedule.mode.rawValue)),
-                    ("keyframes", JSONValue(plan.schedule.keyframes)),
-                    ("beat", JSONValue(plan.schedule.beat)),
-                    ("palette", JSONValue(palette.rawValue)),
-                    ("dashed", .bool(dashed)),
-                    ("widths", JSONValue(widths.rawValue)),
-                ])
-            ),
+            ("options", .object(options)),
             ("seed", JSONValue(Int(model.seed))),
             ("size", .object([("width", JSONValue(width)), ("height", JSONValue(height))])),
             ("fps", JSONValue(plan.schedule.fps)),

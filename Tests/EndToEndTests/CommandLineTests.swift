@@ -417,6 +417,44 @@ struct DataSetDefaultsTests {
         #expect(described.stdout.contains("row by row (pixel0 … pixel3)"), "\(described.stdout)")
     }
 
+    /// `--target` picks the column to learn where the header does not say it (the breast-cancer
+    /// file's diagnosis is its second column); every command takes it, and it is refused where it
+    /// cannot apply.
+    @Test func theTargetOptionPicksTheColumnToLearn() throws {
+        let directory = Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let file = directory + "/cancer.csv"
+        let rows = (0..<40).map { i in
+            "\(i),\(i % 2 == 0 ? "B" : "M"),\(Double(10 + (i % 2) * 8) + Double(i % 5) * 0.3)"
+        }
+        try (["id,diagnosis,radius_mean"] + rows).joined(separator: "\n")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let described = try Tool.neuroglow(["datasets", "--describe", file, "--target", "diagnosis"])
+        #expect(described.status == 0, "\(described.stderr)")
+        #expect(
+            described.stdout.hasPrefix("\(file): 40 rows, 2 inputs, target M (classification"), "\(described.stdout)")
+        let trained = try Tool.neuroglow(["train", "--dataset", file, "--target", "diagnosis", "--iterations", "300"])
+        #expect(trained.status == 0 && trained.stdout.contains("accuracy: 1"), "\(trained.stdout)\(trained.stderr)")
+        let recorded = try Tool.neuroglow([
+            "record", directory + "/frames", "--dataset", file, "--target", "diagnosis", "--frames", "2",
+        ])
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        let manifest = try String(contentsOfFile: directory + "/frames/session.json", encoding: .utf8)
+        let options = (Tool.json(manifest) as? [String: Any])?["options"] as? [String: Any]
+        #expect(options?["target"] as? [String] == ["diagnosis"], "\(manifest)")
+        let without = try Tool.neuroglow(["train", "--dataset", file, "--iterations", "1"])
+        #expect(without.status == 64 && without.stderr.contains("unless --target NAME"), "\(without.stderr)")
+        let builtIn = try Tool.neuroglow(["train", "--target", "y", "--iterations", "1"])
+        #expect(
+            builtIn.status == 64
+                && builtIn.stderr.contains("--target y: only a CSV file's columns can be chosen as targets"),
+            "\(builtIn.stderr)")
+        let compared = try Tool.neuroglow(["train", "--dataset", file, "--compare", "target=id"])
+        #expect(compared.status == 64 && compared.stderr.contains("target cannot differ"), "\(compared.stderr)")
+        let alone = try Tool.neuroglow(["datasets", "--target", "diagnosis"])
+        #expect(alone.status == 64 && alone.stderr.contains("--target diagnosis: describes a file"), "\(alone.stderr)")
+    }
+
     /// A built-in set can be described too: digits (made from the shipped font) as an image, and a
     /// name that is no set is refused under the option the user gave.
     @Test func describingABuiltInSetWorksForTheDigitsToo() throws {

@@ -52,6 +52,25 @@ struct CSVDataSetTests {
         #expect(!CSVDataSet.isTargetName("year"))
     }
 
+    /// `--target` names the targets whatever the header says: a class column in the middle, or
+    /// two numbers; a name the file lacks is refused with the columns it has.
+    @Test func targetOptionNamesTheTargetColumns() throws {
+        let text = "id,diagnosis,radius,y\n1,benign,2.5,0\n2,malignant,3.5,1\n3,benign,1.5,0\n"
+        let diagnosis = try CSVDataSet.parse(text, name: "d.csv", targets: ["diagnosis"])
+        #expect(diagnosis.inputNames == ["id", "radius", "y"] && diagnosis.classNames == ["benign", "malignant"])
+        #expect(diagnosis.targets == [0, 1, 0])
+        let two = try CSVDataSet.parse(text, name: "d.csv", categorical: ["diagnosis"], targets: ["radius", "id"])
+        #expect(two.targetNames == ["id", "radius"] && two.target(1) == [2, 3.5] && two.isRegression)
+        #expect(two.inputNames == ["diagnosis=benign", "diagnosis=malignant", "y"])
+        do {
+            _ = try CSVDataSet.parse(text, name: "d.csv", targets: ["label"])
+            Issue.record("a --target the file lacks was accepted")
+        } catch {
+            #expect(
+                error.message == "--target label: d.csv has no such column; its columns are id, diagnosis, radius, y")
+        }
+    }
+
     @Test func errorsNameLineColumnAndProblem() {
         #expect(error("") == "d.csv: the file is empty; expected a header row and data rows")
         #expect(error("a,b\n") == "d.csv: the file has a header but no data rows")
@@ -63,9 +82,9 @@ struct CSVDataSetTests {
         #expect(
             error("a,b\nred,1\n")
                 == "d.csv: line 2, column 1 (a): 'red' is not a number — a is an input column, and inputs are "
-                + "numbers; a column of class names must be the target (the last column, unless headers named y…, "
-                + "target…, label or class mark others: here b), or declared --categorical a to give each value its "
-                + "own input"
+                + "numbers; a column of class names must be the target (the last column, unless --target NAME "
+                + "or headers named y…, target…, label or class mark others: here b), or declared --categorical a to "
+                + "give each value its own input"
         )
         #expect(error("a,b\n1,nan\n") == "d.csv: line 2, column 2 (b): 'nan' is not a finite number")
         #expect(error("a,b\n1,inf\n") == "d.csv: line 2, column 2 (b): 'inf' is not a finite number")
