@@ -2,7 +2,7 @@
 /// header, which columns are targets and inputs, each numeric input cell as a number the moment it
 /// is read, and — as text — the cells of the columns that may hold words: the targets and the
 /// `--categorical` inputs. `--target` names the target columns; without it the header's names
-/// decide (`CSVDataSet`).
+/// decide (`CSVDataSet`). `--ignore` columns are neither: their cells are skipped as they are read.
 ///
 /// Numbers are read on arrival because a wide file holds millions of cells (an MNIST-sized CSV
 /// 15.7 million): kept as strings until every row was in, they took several times the file's
@@ -17,6 +17,8 @@ struct CSVColumns {
     let categorical: [String]
     /// Column names (`--target`) that are the targets, whatever the header calls them.
     let targets: [String]
+    /// Column names (`--ignore`) left out of the data set.
+    let ignored: [String]
     private(set) var header: [String]? = nil
     private(set) var targetColumns: [Int] = [], inputColumns: [Int] = []
     /// The input columns read as numbers (the ones not categorical), in order.
@@ -34,13 +36,21 @@ struct CSVColumns {
     /// How many cells of `firstBadNumber`'s column, from its row on, are words (not empty, not
     /// numbers); the rows before it held numbers there.
     private(set) var wordsInBadColumn = 0
-    /// Per header column: its index in `texts`, or nil for a numeric column.
-    private var textSlot: [Int?] = []
+    /// What becomes of each header column's cells as they are read.
+    private var roles: [Role] = []
 
-    init(name: String, categorical: [String], targets: [String] = []) {
+    private enum Role {
+        case number
+        /// Kept as text, in `texts[slot]`.
+        case text(slot: Int)
+        case ignored
+    }
+
+    init(name: String, categorical: [String], targets: [String] = [], ignored: [String] = []) {
         self.name = name
         self.categorical = categorical
         self.targets = targets
+        self.ignored = ignored
     }
 
     /// Reads every line of `bytes` (UTF-8). Lines end at "\n", with or without a "\r" before it;
@@ -94,28 +104,44 @@ struct CSVColumns {
             throw InputError(
                 "\(name): line \(number), column \(blank + 1): the header has an empty column name\(trailing)")
         }
+        try assignColumns(cells, line: number)
+        header = cells
+    }
+
+    /// Decides each column's part: target (`--target`, else the header's names, else the last
+    /// column not ignored), ignored (`--ignore`), or input, read as text when `--categorical`.
+    private mutating func assignColumns(_ cells: [String], line number: Int) throws(InputError) {
+        func missing(_ option: String, _ column: String) -> InputError {
+            InputError(
+                "\(option) \(column): \(name) has no such column; its columns are \(cells.joined(separator: ", "))")
+        }
+        for column in ignored where !cells.contains(column) { throw missing("--ignore", column) }
+        if let both = ignored.first(where: targets.contains) {
+            throw InputError("--ignore \(both): it is given as --target too; a column is either learnt or ignored")
+        }
+        let kept = cells.indices.filter { !ignored.contains(cells[$0]) }
         if targets.isEmpty {
-            targetColumns = cells.indices.filter { CSVDataSet.isTargetName(cells[$0]) }
-            if targetColumns.isEmpty { targetColumns = [cells.count - 1] }
+            targetColumns = kept.filter { CSVDataSet.isTargetName(cells[$0]) }
+            if targetColumns.isEmpty, let last = kept.last { targetColumns = [last] }
         } else {
-            for target in targets where !cells.contains(target) {
-                throw InputError(
-                    "--target \(target): \(name) has no such column; its columns are \(cells.joined(separator: ", "))")
-            }
+            for target in targets where !cells.contains(target) { throw missing("--target", target) }
             targetColumns = cells.indices.filter { targets.contains(cells[$0]) }
         }
-        if targetColumns.count == cells.count {
+        inputColumns = kept.filter { !targetColumns.contains($0) }
+        if inputColumns.isEmpty {
             throw InputError(
-                "\(name): line \(number): every column is marked as a target; at least one must be an input")
+                "\(name): line \(number): every column is \(ignored.isEmpty ? "" : "ignored or ")marked as a target; "
+                    + "at least one must be an input")
         }
-        inputColumns = cells.indices.filter { !targetColumns.contains($0) }
         // A name the header lacks, or one naming a target, is refused after reading (`CSVDataSet`).
         let categoricalColumns = Set(categorical.compactMap { cells.firstIndex(of: $0) }).intersection(inputColumns)
         textColumns = cells.indices.filter { targetColumns.contains($0) || categoricalColumns.contains($0) }
         numericColumns = inputColumns.filter { !categoricalColumns.contains($0) }
         texts = textColumns.map { _ in [] }
-        textSlot = cells.indices.map { textColumns.firstIndex(of: $0) }
-        header = cells
+        roles = cells.indices.map { c in
+            if let slot = textColumns.firstIndex(of: c) { return .text(slot: slot) }
+            return kept.contains(c) ? .number : .ignored
+        }
     }
 
     private mutating func readRow(
@@ -149,9 +175,12 @@ struct CSVColumns {
     }
 
     private mutating func take(_ cell: Slice<UnsafeBufferPointer<UInt8>>, column k: Int, line: Int) {
-        if let slot = textSlot[k] {
+        switch roles[k] {
+        case .number: break
+        case .text(let slot):
             texts[slot].append(String(decoding: cell, as: UTF8.self))
             return
+        case .ignored: return
         }
         let value = Self.number(cell)
         if let value, value.isFinite {

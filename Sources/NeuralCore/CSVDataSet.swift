@@ -1,16 +1,16 @@
 /// Reads a data set from CSV text (docs/DESIGN.md §5).
 ///
 /// Contract: cells are separated by commas, and may be quoted (`"Iris, setosa"`; `CSVLine`); a
-/// header row (not all numbers: a file without one is refused rather than losing
-/// its first example), then rows with as many cells as the header. Target columns are
-/// those whose header is `y`, starts with `y` followed by a digit, `_` or `-`, starts with
-/// `target`, or is `label` or `class` (any case); when none is marked, the last column is the
-/// target; `targets` (`--target NAME`), when given, are the target columns instead. Inputs are
-/// numbers. A single target column whose cells are mostly not numbers is a
-/// **class column**: its distinct values are the classes, in order of first appearance; so is a
-/// single target headed `label` or `class` whose cells are all whole numbers (MNIST's CSV
-/// files), its classes in numeric order, so that digit k is class k. Two classes give one 0/1
-/// target (the second class is 1), more give one-hot targets named after the classes. Blank
+/// header row (not all numbers: a file without one is refused rather than losing its first
+/// example), then rows with as many cells as the header. Target columns are those whose header is
+/// `y`, starts with `y` followed by a digit, `_` or `-`, starts with `target`, or is `label` or
+/// `class` (any case); when none is marked, the last column is the target; `targets` (`--target`),
+/// when given, are the target columns instead. `ignored` columns (`--ignore`) are left out, and
+/// never the default target. Inputs are numbers. A single target column whose cells are mostly not
+/// numbers is a **class column**: its distinct values are the classes, in order of first
+/// appearance; so is a single target headed `label` or `class` whose cells are all whole numbers
+/// (MNIST's CSV files), its classes in numeric order, so that digit k is class k. Two classes give
+/// one 0/1 target (the second class is 1), more give one-hot targets named after the classes. Blank
 /// lines are skipped. Every error names the line (1-based) and, for a cell, the column (1-based)
 /// and its name.
 public enum CSVDataSet {
@@ -20,13 +20,13 @@ public enum CSVDataSet {
     /// `categorical`: input columns (by header name) whose values are categories, each given to
     /// the network as one 0/1 input per category (named `column=value`, in order of first
     /// appearance).
-    public static func parse(_ text: String, name: String, categorical: [String] = [], targets: [String] = [])
-        throws(InputError) -> DataSet
-    {
+    public static func parse(
+        _ text: String, name: String, categorical: [String] = [], targets: [String] = [], ignored: [String] = []
+    ) throws(InputError) -> DataSet {
         var text = text
         let read = text.withUTF8 { bytes in
             Result { () throws(InputError) -> CSVColumns in
-                var columns = CSVColumns(name: name, categorical: categorical, targets: targets)
+                var columns = CSVColumns(name: name, categorical: categorical, targets: targets, ignored: ignored)
                 try columns.read(bytes)
                 return columns
             }
@@ -52,8 +52,8 @@ public enum CSVDataSet {
                         + columns.joined(separator: ", "))
             }
             guard file.inputColumns.contains(c) else {
-                throw InputError(
-                    "--categorical \(column): that is the target column; only input columns can be categorical")
+                let part = file.targetColumns.contains(c) ? "the target column" : "an ignored column (--ignore)"
+                throw InputError("--categorical \(column): that is \(part); only input columns can be categorical")
             }
             var seen = Set<String>()
             categories[c] = text(c).filter { seen.insert($0).inserted }

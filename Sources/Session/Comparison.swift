@@ -22,7 +22,7 @@ public struct Comparison: Sendable, Equatable {
     static let shared: [String: String] = [
         "dataset": "both networks learn the same data", "noise": "both networks learn the same data",
         "test-fraction": "both networks learn the same data", "categorical": "both networks learn the same data",
-        "target": "both networks learn the same data",
+        "target": "both networks learn the same data", "ignore": "both networks learn the same data",
         "image": "both networks learn the same data", "no-standardize": "both networks learn the same data",
         "seed": "the seed gives both networks their data order and, where the shapes allow, the same first weights",
         "iterations": "the two networks share one timeline", "load": "the second network starts like the first",

@@ -25,6 +25,8 @@ public struct ModelOptions: Sendable, Equatable {
     public var categorical: [String] = []
     /// CSV columns that are the targets (`--target NAME`); empty: the header's names decide.
     public var targets: [String] = []
+    /// CSV columns left out of the data (`--ignore NAME`): row numbers, names, free text.
+    public var ignored: [String] = []
     /// Whether CSV inputs are standardised (`--no-standardize` turns it off).
     public var standardize = true
     /// How much the 2-D sets' points scatter, 0–50 (`--noise`).

@@ -21,7 +21,7 @@ struct SessionData {
     init(model: ModelOptions) throws(InputError) {
         var whole = try SessionPlan.loadDataSet(
             model.dataSet, seed: model.seed, noise: model.noise, categorical: model.categorical,
-            targets: model.targets, digitGlyphs: model.digitGlyphs)
+            targets: model.targets, ignored: model.ignored, digitGlyphs: model.digitGlyphs)
         let isBuiltIn = BuiltInDataSets.isBuiltIn(model.dataSet)
         if let image = model.imageShape {
             guard !isBuiltIn else {

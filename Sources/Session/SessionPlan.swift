@@ -155,11 +155,11 @@ public struct SessionPlan: Sendable {
     }
 
     /// A built-in data set by name (`digits` drawn from `digitGlyphs`), or a CSV file by path
-    /// (anything ending in .csv or containing '/'), with its `categorical` inputs and its
-    /// `targets` (`--target`) if any.
+    /// (anything ending in .csv or containing '/'), with its `categorical` inputs, its `targets`
+    /// (`--target`) and its `ignored` columns (`--ignore`) if any.
     public static func loadDataSet(
         _ nameOrPath: String, seed: UInt64, noise: Int = 0, categorical: [String] = [], targets: [String] = [],
-        digitGlyphs: [CoverageImage]? = nil
+        ignored: [String] = [], digitGlyphs: [CoverageImage]? = nil
     ) throws(InputError) -> DataSet {
         if nameOrPath == "digits" && digitGlyphs == nil {
             throw InputError("--dataset digits: the font's digits were not loaded (is DejaVuSans.ttf in Assets/?)")
@@ -171,6 +171,9 @@ public struct SessionPlan: Sendable {
             if let column = targets.first {
                 throw InputError("--target \(column): only a CSV file's columns can be chosen as targets")
             }
+            if let column = ignored.first {
+                throw InputError("--ignore \(column): only a CSV file's columns can be ignored")
+            }
             return builtIn
         }
         guard nameOrPath.lowercased().hasSuffix(".csv") || nameOrPath.contains("/") else {
@@ -180,7 +183,8 @@ public struct SessionPlan: Sendable {
             )
         }
         let text = try readText(nameOrPath, option: "--dataset")
-        return try CSVDataSet.parse(text, name: nameOrPath, categorical: categorical, targets: targets)
+        return try CSVDataSet.parse(
+            text, name: nameOrPath, categorical: categorical, targets: targets, ignored: ignored)
     }
 
     /// Reads a UTF-8 text file of at most 256 MiB; errors name the option and the path.

@@ -10,6 +10,7 @@ extension DatasetsCommand {
         model.dataSet = path
         model.categorical = categorical
         model.targets = target
+        model.ignored = ignore
         model.testFraction = testFraction
         if let image { model.imageShape = try validating { try ImageShape.parse(image) } }
         model.digitGlyphs = try ShippedFont.glyphs(forDataSet: path)
@@ -57,8 +58,8 @@ extension DatasetsCommand {
             return
         }
         print(
-            "\(path): \(rows) rows, \(data.inputCount) inputs, target\(data.targetCount == 1 ? "" : "s") "
-                + "\(data.targetNames.joined(separator: ", ")) (\(kind))"
+            "\(path): \(rows) rows, \(data.inputCount) input\(data.inputCount == 1 ? "" : "s"), "
+                + "target\(data.targetCount == 1 ? "" : "s") \(data.targetNames.joined(separator: ", ")) (\(kind))"
         )
         if let classes = data.classNames {
             // Classes that are all whole numbers came from a label column, in numeric order (`CSVDataSet`).

@@ -16,6 +16,8 @@ struct DatasetsCommand: ParsableCommand {
     var categorical: [String] = []
     @Option(help: "With --describe: a column to learn (repeat for several).")
     var target: [String] = []
+    @Option(help: "With --describe: a column to leave out (repeat for several).")
+    var ignore: [String] = []
     @Option(name: .customLong("test-fraction"), parsing: .unconditional, help: "With --describe: the test share.")
     var testFraction: Double?
     @Option(help: "With --describe: the CSV's inputs form an image of WIDTHxHEIGHT pixels, row by row.")
@@ -25,6 +27,7 @@ struct DatasetsCommand: ParsableCommand {
         guard describe == nil else { return }
         let given = [
             categorical.first.map { "--categorical \($0)" }, target.first.map { "--target \($0)" },
+            ignore.first.map { "--ignore \($0)" },
             testFraction.map { "--test-fraction \($0)" },
             image.map { "--image \($0)" },
         ].compactMap { $0 }

@@ -54,6 +54,8 @@ struct ModelArguments: ParsableArguments {
             else the last).
             """)
     var target: [String] = []
+    @Option(help: "A CSV column to leave out, such as a row number or a name (repeat for several).")
+    var ignore: [String] = []
     @Flag(
         name: .customLong("no-standardize"),
         help: """
@@ -114,6 +116,7 @@ struct ModelArguments: ParsableArguments {
         options.standardize = !noStandardize
         options.categorical = categorical
         options.targets = target
+        options.ignored = ignore
         options.testFraction = testFraction
         if let image { options.imageShape = try ImageShape.parse(image) }
         options.digitGlyphs = try ShippedFont.glyphs(forDataSet: dataset)

@@ -151,10 +151,9 @@ struct RecordingManifest {
             ("dashed", .bool(dashed)),
             ("widths", JSONValue(widths.rawValue)),
         ]
-        // Written only when given, so that recordings made before --target existed still resume.
-        if !model.targets.isEmpty {
-            options.insert(("target", .array(model.targets.map(JSONValue.init))), at: 1)
-        }
+        // Written only when given, so that recordings made before these options existed still resume.
+        if !model.ignored.isEmpty { options.insert(("ignore", .array(model.ignored.map(JSONValue.init))), at: 1) }
+        if !model.targets.isEmpty { options.insert(("target", .array(model.targets.map(JSONValue.init))), at: 1) }
         return [
             ("options", .object(options)),
             ("seed", JSONValue(Int(model.seed))),

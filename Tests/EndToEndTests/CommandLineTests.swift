@@ -433,6 +433,10 @@ struct DataSetDefaultsTests {
         #expect(described.status == 0, "\(described.stderr)")
         #expect(
             described.stdout.hasPrefix("\(file): 40 rows, 2 inputs, target M (classification"), "\(described.stdout)")
+        let withoutID = try Tool.neuroglow(["datasets", "--describe", file, "--target", "diagnosis", "--ignore", "id"])
+        #expect(
+            withoutID.stdout.contains("40 rows, 1 input, target M") && !withoutID.stdout.contains("  id:"),
+            "\(withoutID.stdout)")
         let trained = try Tool.neuroglow(["train", "--dataset", file, "--target", "diagnosis", "--iterations", "300"])
         #expect(trained.status == 0 && trained.stdout.contains("accuracy: 1"), "\(trained.stdout)\(trained.stderr)")
         let recorded = try Tool.neuroglow([

@@ -71,6 +71,34 @@ struct CSVDataSetTests {
         }
     }
 
+    /// `--ignore` leaves columns out: never an input, never the default target (the last column
+    /// left is), its cells not read at all; mistakes name what is wrong.
+    @Test func ignoredColumnsAreLeftOut() throws {
+        let text = "id,name,size,kind,note\n1,Ann,2.5,a,x\n2,Bob,3.5,b,\n3,Cy,1.5,a,yes\n"
+        let data = try CSVDataSet.parse(text, name: "d.csv", ignored: ["id", "name", "note"])
+        #expect(data.inputNames == ["size"] && data.classNames == ["a", "b"] && data.targets == [0, 1, 0])
+        #expect(data.inputs == [2.5, 3.5, 1.5])
+        func message(categorical: [String] = [], targets: [String] = [], ignored: [String]) -> String {
+            do {
+                _ = try CSVDataSet.parse(
+                    text, name: "d.csv", categorical: categorical, targets: targets, ignored: ignored)
+                return "no error"
+            } catch { return error.message }
+        }
+        #expect(
+            message(ignored: ["age"])
+                == "--ignore age: d.csv has no such column; its columns are id, name, size, kind, note")
+        #expect(
+            message(targets: ["kind"], ignored: ["kind"])
+                == "--ignore kind: it is given as --target too; a column is either learnt or ignored")
+        #expect(
+            message(categorical: ["name"], ignored: ["name", "note"])
+                == "--categorical name: that is an ignored column (--ignore); only input columns can be categorical")
+        #expect(
+            message(ignored: ["id", "name", "size", "note"])
+                == "d.csv: line 1: every column is ignored or marked as a target; at least one must be an input")
+    }
+
     @Test func errorsNameLineColumnAndProblem() {
         #expect(error("") == "d.csv: the file is empty; expected a header row and data rows")
         #expect(error("a,b\n") == "d.csv: the file has a header but no data rows")
