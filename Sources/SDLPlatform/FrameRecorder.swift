@@ -5,11 +5,14 @@ import Glibc
 /// Writes presented frames into a `FrameSink` (BMP files, or a video through ffmpeg) off the
 /// render thread.
 ///
-/// Contract: frames are numbered in capture order with no gaps and reach the sink in that order.
-/// At most `poolSize` frames wait to be written: when the disk or the encoder is slower than the
-/// picture, `capture` waits (the frame rate drops) rather than dropping a frame. The first write
-/// error stops the recording: later frames are refused, frames already written stay whole, and
-/// `failure` says why.
+/// Contract: frames are numbered in capture order with no gaps and reach the sink in that order —
+/// or, for a sink that writes frames independently (a folder of files), on one writer per core
+/// (up to two) in any order, so that the kernel copies two frames at once. At most `poolSize`
+/// frames wait to be written: when the disk or the encoder is slower than the picture, `capture`
+/// waits (the frame rate drops) rather than dropping a frame. The first write error stops the
+/// recording: later frames are refused, frames already written stay whole (any written past the
+/// failed one are taken back by `finish`: a recording is always frames 0…n−1), and `failure`
+/// says why.
 public final class FrameRecorder: @unchecked Sendable {
     public let sink: FrameSink
     public static let poolSize = 6
@@ -19,15 +22,17 @@ public final class FrameRecorder: @unchecked Sendable {
     public let width: Int
     public let height: Int
 
-    /// Where `sink` is written, one frame at a time.
-    private let queue = DispatchQueue(label: "neuroglow.recorder")
+    /// Where `sink` is written: frame k on `writers[k % writers.count]`, each writer in order.
+    private let writers: [DispatchQueue]
     private let slots: DispatchSemaphore
     private let lock = Lock()
     private var free: [Slot]
     /// The pixel format frames are read back in.
     private let captureFormat: UInt32
     private var captured = 0
+    /// Frames 0..<written are whole; `writtenAhead` holds the frames whole past a missing one.
     private var written = 0
+    private var writtenAhead = Set<Int>()
     private var error: String?
 
     /// A frame on its way to the sink: read back into a surface, or encoded into bytes. Each
@@ -57,6 +62,9 @@ public final class FrameRecorder: @unchecked Sendable {
         captureFormat = canvas.capturePixelFormat
         free = (0..<FrameRecorder.poolSize).map { _ in Slot() }
         slots = DispatchSemaphore(value: FrameRecorder.poolSize)
+        let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        let count = sink.writesFramesIndependently && sink.encoding != nil ? max(1, min(cores, 2)) : 1
+        writers = (0..<count).map { DispatchQueue(label: "neuroglow.recorder.\($0)") }
     }
 
     public static func fileName(frame: Int) -> String {
@@ -66,7 +74,8 @@ public final class FrameRecorder: @unchecked Sendable {
 
     /// Frames handed to `capture` and accepted.
     public var capturedFrames: Int { lock.withLock { captured } }
-    /// Frames whole on disk (or handed to the encoder), not counting those before `firstFrame`.
+    /// Frames whole on disk (or handed to the encoder), not counting those before `firstFrame`:
+    /// the first `writtenFrames` captured, with none missing.
     public var writtenFrames: Int { lock.withLock { written } }
     /// Why recording stopped, if a write failed.
     public var failure: String? { lock.withLock { error } }
@@ -122,9 +131,11 @@ public final class FrameRecorder: @unchecked Sendable {
             return captured - 1
         }
         // The slot passes to the writing queue; the pool's semaphore guarantees no other thread
-        // touches it until `release` puts it back.
+        // touches it until `release` puts it back. Surfaces are converted in the sink's one
+        // buffer, so they all go to the first writer, in order.
         nonisolated(unsafe) let handedOver = frame
-        queue.async { [self] in
+        let writer = frame.encoded ? writers[index % writers.count] : writers[0]
+        writer.async { [self] in
             let frame = handedOver
             defer { release(frame.slot) }
             guard failure == nil else { return }
@@ -134,7 +145,10 @@ public final class FrameRecorder: @unchecked Sendable {
                 } else if let surface = frame.slot.surface {
                     try sink.write(surface, frame: firstFrame + index)
                 }
-                lock.withLock { written += 1 }
+                lock.withLock {
+                    writtenAhead.insert(index)
+                    while writtenAhead.remove(written) != nil { written += 1 }
+                }
             } catch {
                 fail("\(error)")
             }
@@ -145,10 +159,15 @@ public final class FrameRecorder: @unchecked Sendable {
     /// Returns a prepared frame's buffer to the pool without writing it.
     public func discard(_ frame: PreparedFrame) { release(frame.slot) }
 
-    /// Waits until every queued frame is written (or refused after a failure), then ends the
-    /// sink (a video's file is then complete).
+    /// Waits until every queued frame is written (or refused after a failure), takes back any
+    /// frame written past a missing one, then ends the sink (a video's file is then complete).
     public func finish() {
-        queue.sync {}
+        for writer in writers { writer.sync {} }
+        let stranded = lock.withLock { () -> Set<Int> in
+            defer { writtenAhead = [] }
+            return writtenAhead
+        }
+        for index in stranded { sink.remove(frame: firstFrame + index) }
         do {
             try sink.finish()
         } catch {

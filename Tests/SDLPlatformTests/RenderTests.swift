@@ -360,4 +360,61 @@ struct FrameRecorderTests {
         #expect(recorder.failure != nil && recorder.writtenFrames == 5)
         #expect(!recorder.capture(from: canvas))
     }
+
+    /// A folder of files is written by two writers at once, frames finishing out of order; a
+    /// failure still leaves frames 0…n−1 and nothing after them.
+    @Test func independentFramesAreWrittenTwoAtATimeAndAFailureLeavesNoGap() throws {
+        let canvas = try SurfaceCanvas(system: sharedSDL, width: 16, height: 12)
+        let sink = FailingAfterTheNextSink(failing: 8)
+        let recorder = FrameRecorder(sink: sink, canvas: canvas)
+        for _ in 0..<20 { recorder.capture(from: canvas) }
+        recorder.finish()
+        #expect(sink.mostAtOnce == 2)
+        #expect(recorder.failure == "frame 8: no room" && recorder.writtenFrames == 8)
+        #expect(sink.frames == Set(0..<8) && sink.removed.contains(9) && sink.removed.allSatisfy { $0 > 8 })
+    }
+}
+
+/// A sink whose frame `failing` fails once the frame after it (on the other writer) is whole,
+/// so that one frame is written past the failure; it counts the frames it held at once.
+private final class FailingAfterTheNextSink: FrameSink, @unchecked Sendable {
+    let failing: Int
+    private let lock = NSLock()
+    private let nextWritten = DispatchSemaphore(value: 0)
+    private(set) var frames = Set<Int>(), removed: [Int] = []
+    private(set) var mostAtOnce = 0
+    private var writing = 0
+
+    init(failing: Int) { self.failing = failing }
+
+    var encoding: FrameEncoding? { Encoding() }
+    private struct Encoding: FrameEncoding {
+        func encode(_ pixels: Surface, into bytes: inout [UInt8]) { bytes = [0] }
+    }
+    var writesFramesIndependently: Bool { true }
+
+    func write(_ surface: Surface, frame: Int) throws { Issue.record("a surface was written") }
+
+    func write(encoded: [UInt8], frame: Int) throws {
+        lock.withLock {
+            writing += 1
+            mostAtOnce = max(mostAtOnce, writing)
+        }
+        defer { lock.withLock { writing -= 1 } }
+        if frame == failing {
+            _ = nextWritten.wait(timeout: .now() + 10)
+            throw SDLError(message: "frame \(frame): no room")
+        }
+        _ = lock.withLock { frames.insert(frame) }
+        if frame == failing + 1 { nextWritten.signal() }
+    }
+
+    func remove(frame: Int) {
+        lock.withLock {
+            frames.remove(frame)
+            removed.append(frame)
+        }
+    }
+
+    func finish() {}
 }
