@@ -44,7 +44,7 @@ public protocol FrameEncoding: Sendable {
 }
 
 /// A folder of `frame_000000.bmp`, `frame_000001.bmp`, … (docs/DESIGN.md §5).
-public final class BMPSequence: FrameSink, @unchecked Sendable {  // one `write` at a time (FrameSink)
+public final class BMPSequence: FrameSink, @unchecked Sendable {  // `file`: surfaces are written one at a time
     public let directory: String
     /// The file of the frame being written from a surface, kept between frames.
     private var file: [UInt8] = []
