@@ -376,11 +376,12 @@ struct FrameRecorderTests {
 }
 
 /// A sink whose frame `failing` fails once the frame after it (on the other writer) is whole,
-/// so that one frame is written past the failure; it counts the frames it held at once.
+/// so that one frame is written past the failure; that next frame waits for the failing one to
+/// start, so the two are written at once. It counts the frames it held at once.
 private final class FailingAfterTheNextSink: FrameSink, @unchecked Sendable {
     let failing: Int
     private let lock = NSLock()
-    private let nextWritten = DispatchSemaphore(value: 0)
+    private let failingStarted = DispatchSemaphore(value: 0), nextWritten = DispatchSemaphore(value: 0)
     private(set) var frames = Set<Int>(), removed: [Int] = []
     private(set) var mostAtOnce = 0
     private var writing = 0
@@ -402,9 +403,11 @@ private final class FailingAfterTheNextSink: FrameSink, @unchecked Sendable {
         }
         defer { lock.withLock { writing -= 1 } }
         if frame == failing {
+            failingStarted.signal()
             _ = nextWritten.wait(timeout: .now() + 10)
             throw SDLError(message: "frame \(frame): no room")
         }
+        if frame == failing + 1 { _ = failingStarted.wait(timeout: .now() + 10) }
         _ = lock.withLock { frames.insert(frame) }
         if frame == failing + 1 { nextWritten.signal() }
     }
