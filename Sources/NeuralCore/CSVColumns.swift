@@ -44,7 +44,11 @@ struct CSVColumns {
         /// Kept as text, in `texts[slot]`.
         case text(slot: Int)
         case ignored
+        /// The unnamed column after a header's trailing comma: its cells must be empty too.
+        case unnamed
     }
+    /// The first cell found under `.unnamed`, to refuse once its row is read.
+    private var valueUnderUnnamed: (column: Int, cell: String)? = nil
 
     init(name: String, categorical: [String], targets: [String] = [], ignored: [String] = []) {
         self.name = name
@@ -97,12 +101,10 @@ struct CSVColumns {
             throw InputError(
                 "\(name): line \(number): at most \(CSVDataSet.maximumColumns) columns, found \(cells.count)")
         }
-        if let blank = cells.firstIndex(where: \.isEmpty) {
-            // Some exporters end every line with a comma: say so, it is not visible as a column.
-            let trailing =
-                blank == cells.count - 1 ? " (the line ends with a comma: remove the last comma of every line)" : ""
-            throw InputError(
-                "\(name): line \(number), column \(blank + 1): the header has an empty column name\(trailing)")
+        // Some exporters end every line with a comma (Kaggle's breast-cancer file): an unnamed
+        // last column, left out as long as it stays empty.
+        if let blank = cells.dropLast().firstIndex(where: \.isEmpty) {
+            throw InputError("\(name): line \(number), column \(blank + 1): the header has an empty column name")
         }
         try assignColumns(cells, line: number)
         header = cells
@@ -111,15 +113,16 @@ struct CSVColumns {
     /// Decides each column's part: target (`--target`, else the header's names, else the last
     /// column not ignored), ignored (`--ignore`), or input, read as text when `--categorical`.
     private mutating func assignColumns(_ cells: [String], line number: Int) throws(InputError) {
+        let named = cells.filter { !$0.isEmpty }
         func missing(_ option: String, _ column: String) -> InputError {
             InputError(
-                "\(option) \(column): \(name) has no such column; its columns are \(cells.joined(separator: ", "))")
+                "\(option) \(column): \(name) has no such column; its columns are \(named.joined(separator: ", "))")
         }
         for column in ignored where !cells.contains(column) { throw missing("--ignore", column) }
         if let both = ignored.first(where: targets.contains) {
             throw InputError("--ignore \(both): it is given as --target too; a column is either learnt or ignored")
         }
-        let kept = cells.indices.filter { !ignored.contains(cells[$0]) }
+        let kept = cells.indices.filter { !cells[$0].isEmpty && !ignored.contains(cells[$0]) }
         if targets.isEmpty {
             targetColumns = kept.filter { CSVDataSet.isTargetName(cells[$0]) }
             if targetColumns.isEmpty, let last = kept.last { targetColumns = [last] }
@@ -140,6 +143,7 @@ struct CSVColumns {
         texts = textColumns.map { _ in [] }
         roles = cells.indices.map { c in
             if let slot = textColumns.firstIndex(of: c) { return .text(slot: slot) }
+            if cells[c].isEmpty { return .unnamed }
             return kept.contains(c) ? .number : .ignored
         }
     }
@@ -171,6 +175,11 @@ struct CSVColumns {
         if found != columns {
             throw InputError("\(name): line \(lineNumber): expected \(columns) cells as in the header, found \(found)")
         }
+        if let (column, cell) = valueUnderUnnamed {
+            throw InputError(
+                "\(name): line \(lineNumber), column \(column + 1): '\(cell.prefix(40))' is under no column name (the "
+                    + "header ends with a comma): name that column in the header")
+        }
         lines.append(lineNumber)
     }
 
@@ -181,6 +190,9 @@ struct CSVColumns {
             texts[slot].append(String(decoding: cell, as: UTF8.self))
             return
         case .ignored: return
+        case .unnamed:
+            if !cell.isEmpty { valueUnderUnnamed = (k, String(decoding: cell, as: UTF8.self)) }
+            return
         }
         let value = Self.number(cell)
         if let value, value.isFinite {

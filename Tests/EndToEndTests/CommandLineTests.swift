@@ -418,16 +418,18 @@ struct DataSetDefaultsTests {
     }
 
     /// `--target` picks the column to learn where the header does not say it (the breast-cancer
-    /// file's diagnosis is its second column); every command takes it, and it is refused where it
-    /// cannot apply.
+    /// file's diagnosis is its second column), `--ignore` leaves its row numbers out, and its
+    /// lines' trailing commas are no column; every command takes the options, and they are refused
+    /// where they cannot apply.
     @Test func theTargetOptionPicksTheColumnToLearn() throws {
         let directory = Tool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let file = directory + "/cancer.csv"
+        // Laid out as Kaggle's file is: quoted names, and every line ending with a comma.
         let rows = (0..<40).map { i in
-            "\(i),\(i % 2 == 0 ? "B" : "M"),\(Double(10 + (i % 2) * 8) + Double(i % 5) * 0.3)"
+            "\(i),\(i % 2 == 0 ? "B" : "M"),\(Double(10 + (i % 2) * 8) + Double(i % 5) * 0.3),"
         }
-        try (["id,diagnosis,radius_mean"] + rows).joined(separator: "\n")
+        try (["\"id\",\"diagnosis\",\"radius_mean\","] + rows).joined(separator: "\n")
             .write(toFile: file, atomically: true, encoding: .utf8)
         let described = try Tool.neuroglow(["datasets", "--describe", file, "--target", "diagnosis"])
         #expect(described.status == 0, "\(described.stderr)")

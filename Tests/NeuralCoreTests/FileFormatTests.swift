@@ -99,7 +99,7 @@ struct CSVDataSetTests {
                 == "d.csv: line 1: every column is ignored or marked as a target; at least one must be an input")
     }
 
-    @Test func errorsNameLineColumnAndProblem() {
+    @Test func errorsNameLineColumnAndProblem() throws {
         #expect(error("") == "d.csv: the file is empty; expected a header row and data rows")
         #expect(error("a,b\n") == "d.csv: the file has a header but no data rows")
         #expect(error("a,b\n1,2\n3\n") == "d.csv: line 3: expected 2 cells as in the header, found 1")
@@ -129,10 +129,16 @@ struct CSVDataSetTests {
             error("5,0,0,255,0,0\n").hasSuffix(
                 "e.g. x1,x2,…,y, or label,x1,x2,… when the first column holds the classes"))
         #expect(error("a,,y\n1,2,3\n") == "d.csv: line 1, column 2: the header has an empty column name")
+        // A trailing comma on every line is an empty unnamed column, left out; a value under it is refused.
+        let trailing = try CSVDataSet.parse("\"id\",\"b\",\"y\",\n1,2,1,\n2,4,0,\n", name: "d.csv")
+        #expect(trailing.inputNames == ["id", "b"] && trailing.targetNames == ["y"] && trailing.targets == [1, 0])
         #expect(
-            error("a,b,y,\n1,2,3,\n")
-                == "d.csv: line 1, column 4: the header has an empty column name (the line ends with a comma: remove "
-                + "the last comma of every line)")
+            error("a,b,y,\n1,2,3,\n4,5,6,7\n")
+                == "d.csv: line 3, column 4: '7' is under no column name (the header ends with a comma): name that "
+                + "column in the header")
+        #expect(
+            error("a,\n1,\n").hasPrefix("d.csv: line 1: every column is marked as a target")
+                && error("a,,\n1,2,3\n") == "d.csv: line 1, column 2: the header has an empty column name")
         #expect(error("a,\u{0}b\n").contains("binary"))
         #expect(
             error("a,b\n" + String(repeating: "1", count: CSVDataSet.maximumLineLength + 1)).contains("longer than"))
