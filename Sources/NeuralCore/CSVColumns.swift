@@ -13,7 +13,7 @@
 /// shape) are the ones that stop at their line.
 struct CSVColumns {
     let name: String
-    /// Column names (`--categorical`) read as text when they are input columns.
+    /// Input column names (`--categorical`) read as text; a name that is no input column is refused.
     let categorical: [String]
     /// Column names (`--target`) that are the targets, whatever the header calls them.
     let targets: [String]
@@ -136,8 +136,15 @@ struct CSVColumns {
                 "\(name): line \(number): every column is \(ignored.isEmpty ? "" : "ignored or ")marked as a target; "
                     + "at least one must be an input")
         }
-        // A name the header lacks, or one naming a target, is refused after reading (`CSVDataSet`).
-        let categoricalColumns = Set(categorical.compactMap { cells.firstIndex(of: $0) }).intersection(inputColumns)
+        var categoricalColumns = Set<Int>()
+        for column in categorical {
+            guard let c = cells.firstIndex(of: column) else { throw missing("--categorical", column) }
+            guard inputColumns.contains(c) else {
+                let part = targetColumns.contains(c) ? "the target column" : "an ignored column (--ignore)"
+                throw InputError("--categorical \(column): that is \(part); only input columns can be categorical")
+            }
+            categoricalColumns.insert(c)
+        }
         textColumns = cells.indices.filter { targetColumns.contains($0) || categoricalColumns.contains($0) }
         numericColumns = inputColumns.filter { !categoricalColumns.contains($0) }
         texts = textColumns.map { _ in [] }

@@ -46,15 +46,8 @@ public enum CSVDataSet {
         func text(_ c: Int) -> [String] { file.texts[file.textColumns.firstIndex(of: c)!] }
         var categories: [Int: [String]] = [:]
         for column in file.categorical {
-            guard let c = columns.firstIndex(of: column) else {
-                throw InputError(
-                    "--categorical \(column): \(name) has no such column; its columns are "
-                        + columns.joined(separator: ", "))
-            }
-            guard file.inputColumns.contains(c) else {
-                let part = file.targetColumns.contains(c) ? "the target column" : "an ignored column (--ignore)"
-                throw InputError("--categorical \(column): that is \(part); only input columns can be categorical")
-            }
+            // Each names an input column (`CSVColumns` checked it with the header).
+            let c = columns.firstIndex(of: column)!
             var seen = Set<String>()
             categories[c] = text(c).filter { seen.insert($0).inserted }
         }

@@ -301,5 +301,13 @@ struct LoaderFuzzTests {
             message(["colour"]) == "--categorical colour: c.csv has no such column; its columns are size, shape, kind")
         #expect(message(["kind"]).hasPrefix("--categorical kind: that is the target column"))
         #expect(message([]).hasSuffix("or declared --categorical shape to give each value its own input"))
+        // The unnamed column of lines ending with a comma is no column to list.
+        do {
+            _ = try CSVDataSet.parse("size,shape,kind,\n1,round,a,\n", name: "c.csv", categorical: ["colour"])
+            Issue.record("an unknown --categorical column was accepted")
+        } catch {
+            #expect(
+                error.message == "--categorical colour: c.csv has no such column; its columns are size, shape, kind")
+        }
     }
 }
