@@ -54,31 +54,65 @@ extension BenchCommand {
             dataSet: single.dataSet, initialNetwork: single.initialNetwork,
             training: TrainingOptions(learningRate: single.training.learningRate, batchSize: 32),
             iterations: single.iterations, schedule: single.schedule)
-        let one = trainingRates(single, passes: single.iterations, runs: quick ? 2 : 6)
-        let many = trainingRates(batched, passes: batched.iterations, runs: quick ? 2 : 6)
+        let (one, many, peak, oneShare, manyShare) = batchedRates(single, batched, runs: quick ? 2 : 6)
         fields.append(
             (
                 "64-32-32-10 batch 32",
                 summaryJSON(
-                    many, unit: "example-steps/s", adding: [("times_batch_1", JSONValue(many.median / one.median))])
+                    many, unit: "example-steps/s",
+                    adding: [
+                        ("times_batch_1", JSONValue(many.median / one.median)),
+                        ("peak_fraction", JSONValue(manyShare.median)),
+                        ("batch_1_peak_fraction", JSONValue(oneShare.median)),
+                    ])
             ))
+        fields.append(("arithmetic peak", summaryJSON(peak, unit: "flops (separate multiplies and adds, 4 lanes)")))
         text +=
-            "  64-32-32-10 batch 32 \(format(many.median / 1e6, 2)) (\(format(many.median / one.median, 1))x batch 1)"
+            "  64-32-32-10 batch 32 \(format(many.median / 1e6, 2)) (\(format(many.median / one.median, 1))x batch 1;"
+            + " weight arithmetic at \(format(oneShare.median * 100, 0)) and \(format(manyShare.median * 100, 0)) %"
+            + " of the core's measured peak, \(format(peak.median / 1e9, 1)) GFLOP/s)"
         return (.object(fields), text)
     }
 
     /// Example-steps per second of `plan`'s trainer over `passes` passes, in `runs` runs after an
     /// untimed one that warms up.
     func trainingRates(_ plan: SessionPlan, passes: Int, runs: Int) -> Summary {
-        var rates: [Double] = []
+        Summary(Array((0...runs).map { _ in trainingRate(plan, passes: passes) }.dropFirst()))
+    }
+
+    /// Example-steps per second of one fresh trainer of `plan` over `passes` passes.
+    func trainingRate(_ plan: SessionPlan, passes: Int) -> Double {
+        let trainer = Trainer(network: plan.initialNetwork, dataSet: plan.dataSet, options: plan.training)
+        let start = DispatchTime.now().uptimeNanoseconds
+        trainer.train(iterations: passes)
+        return Double(passes * plan.dataSet.count) / (Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+
+    /// `single` (batch size 1) and `batched` in example-steps per second, the core's arithmetic
+    /// peak (`ArithmeticPeak`), and each plan's weight arithmetic
+    /// (`Trainer.weightArithmeticPerExample`) as a fraction of that peak — all timed run by run
+    /// in turn, since the host can take half a core's arithmetic away for minutes at a time.
+    func batchedRates(_ single: SessionPlan, _ batched: SessionPlan, runs: Int) -> (
+        single: Summary, batched: Summary, peak: Summary, singleShare: Summary, batchedShare: Summary
+    ) {
+        let layout = single.initialNetwork.layout
+        let singleWork = Trainer.weightArithmeticPerExample(layout: layout, options: single.training)
+        let batchedWork = Trainer.weightArithmeticPerExample(layout: layout, options: batched.training)
+        var ones: [Double] = [], manys: [Double] = [], peaks: [Double] = []
         for run in 0...runs {
-            let trainer = Trainer(network: plan.initialNetwork, dataSet: plan.dataSet, options: plan.training)
-            let start = DispatchTime.now().uptimeNanoseconds
-            trainer.train(iterations: passes)
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            if run > 0 { rates.append(Double(passes * plan.dataSet.count) / seconds) }
+            let one = trainingRate(single, passes: single.iterations)
+            let many = trainingRate(batched, passes: batched.iterations)
+            let peak = ArithmeticPeak.operationsPerSecond(rounds: 50_000_000)
+            guard run > 0 else { continue }
+            ones.append(one)
+            manys.append(many)
+            peaks.append(peak)
         }
-        return Summary(rates)
+        return (
+            Summary(ones), Summary(manys), Summary(peaks),
+            Summary(zip(ones, peaks).map { $0 * singleWork / $1 }),
+            Summary(zip(manys, peaks).map { $0 * batchedWork / $1 })
+        )
     }
 
     /// The hand-unrolled 3-4-1 loop (`UnrolledYardstick`) in example-steps per second, timed

@@ -30,6 +30,15 @@ struct BenchTests {
         summary(yardstick, "train.yardstick")
         positive(yardstick?["trainer_fraction"], "train.yardstick.trainer_fraction")
         #expect(yardstick?["same_weights"] as? Bool == true, "the yardstick reaches the trainer's weights")
+        // Weight arithmetic is held against the core's peak for it, measured in the same run.
+        summary(train?["arithmetic peak"], "train.arithmetic peak")
+        let batch = train?["64-32-32-10 batch 32"] as? [String: Any]
+        for key in ["times_batch_1", "peak_fraction", "batch_1_peak_fraction"] {
+            positive(batch?[key], "train.batch 32.\(key)")
+        }
+        for key in ["peak_fraction", "batch_1_peak_fraction"] {
+            #expect((batch?[key] as? Double).map { $0 < 1 } == true, "train.batch 32.\(key) below the peak")
+        }
         let scene = json["scene"] as? [String: Any], render = json["render"] as? [String: Any]
         for shape in ["3-4-1", "8-8-8-8-2", "64-32-32-10", "784-64-10"] {
             summary(scene?[shape], "scene.\(shape)")
