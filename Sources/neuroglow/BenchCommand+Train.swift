@@ -36,7 +36,8 @@ extension BenchCommand {
         let spiral = trainingRates(Self.spiralPlan(), passes: quick ? 100 : 500, runs: quick ? 2 : 6)
         fields.append(("spiral 2-16-16-1 tanh", summaryJSON(spiral, unit: "example-steps/s")))
         text += "  spiral 2-16-16-1 tanh \(format(spiral.median / 1e6, 2))"
-        let (yardstick, ratio, sameWeights) = yardstickRates(passes: quick ? 20_000 : 60_000, runs: quick ? 2 : 6)
+        let (yardstick, ratio, sameWeights, library) = yardstickRates(
+            passes: quick ? 20_000 : 60_000, runs: quick ? 2 : 6)
         fields.append(
             (
                 "3-4-1 unrolled yardstick",
@@ -44,9 +45,11 @@ extension BenchCommand {
                     yardstick, unit: "example-steps/s",
                     adding: [("trainer_fraction", JSONValue(ratio.median)), ("same_weights", .bool(sameWeights))])
             ))
+        fields.append(("3-4-1 unrolled, C library exp", summaryJSON(library, unit: "example-steps/s")))
         text +=
             "  (3-4-1 by hand \(format(yardstick.median / 1e6, 2)): trainer at \(format(ratio.median * 100, 0)) %"
-            + (sameWeights ? ")" : ", WEIGHTS DIFFER)")
+            + (sameWeights ? "" : ", WEIGHTS DIFFER")
+            + "; by hand with the C library's exp \(format(library.median / 1e6, 2)))"
         // Mini-batches of 32 on 64-32-32-10, a batch at a time (`BatchKernels`), against one
         // example at a time measured just before.
         let single = Self.plan(shape: [64, 32, 32, 10], iterations: quick ? 10 : 50, keyframes: 2)
@@ -118,24 +121,30 @@ extension BenchCommand {
     /// The hand-unrolled 3-4-1 loop (`UnrolledYardstick`) in example-steps per second, timed
     /// run by run right after the trainer on the same plan; the trainer's speed as a fraction of
     /// the loop's, run by run (a ratio the host's load swings affect far less than either figure);
-    /// and whether both reached the same weights.
-    func yardstickRates(passes: Int, runs: Int) -> (Summary, ratio: Summary, sameWeights: Bool) {
+    /// whether both reached the same weights; and the same loop with the C library's `exp`
+    /// (`LibrarySigmoid`), timed right after.
+    func yardstickRates(passes: Int, runs: Int) -> (Summary, ratio: Summary, sameWeights: Bool, library: Summary) {
         let plan = Self.plan(shape: [3, 4, 1], iterations: passes, keyframes: 2)
-        var rates: [Double] = [], ratios: [Double] = []
+        let rate = plan.training.learningRate, examples = Double(passes * plan.dataSet.count)
+        var rates: [Double] = [], ratios: [Double] = [], libraryRates: [Double] = []
         var sameWeights = true
         for run in 0...runs {
             let trainer = Trainer(network: plan.initialNetwork, dataSet: plan.dataSet, options: plan.training)
             let start = DispatchTime.now().uptimeNanoseconds
             trainer.train(iterations: passes)
             let middle = DispatchTime.now().uptimeNanoseconds
-            let weights = UnrolledYardstick.train(
-                plan.initialNetwork, on: plan.dataSet, rate: plan.training.learningRate, passes: passes)
+            let weights = UnrolledYardstick<CoreSigmoid>.train(
+                plan.initialNetwork, on: plan.dataSet, rate: rate, passes: passes)
             let end = DispatchTime.now().uptimeNanoseconds
+            _ = UnrolledYardstick<LibrarySigmoid>.train(
+                plan.initialNetwork, on: plan.dataSet, rate: rate, passes: passes)
+            let library = DispatchTime.now().uptimeNanoseconds
             sameWeights = sameWeights && weights == trainer.network.parameters
             guard run > 0 else { continue }
-            rates.append(Double(passes * plan.dataSet.count) / (Double(end - middle) / 1e9))
+            rates.append(examples / (Double(end - middle) / 1e9))
             ratios.append(Double(end - middle) / Double(middle - start))
+            libraryRates.append(examples / (Double(library - end) / 1e9))
         }
-        return (Summary(rates), Summary(ratios), sameWeights)
+        return (Summary(rates), Summary(ratios), sameWeights, Summary(libraryRates))
     }
 }

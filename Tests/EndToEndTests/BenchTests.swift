@@ -30,6 +30,7 @@ struct BenchTests {
         summary(yardstick, "train.yardstick")
         positive(yardstick?["trainer_fraction"], "train.yardstick.trainer_fraction")
         #expect(yardstick?["same_weights"] as? Bool == true, "the yardstick reaches the trainer's weights")
+        summary(train?["3-4-1 unrolled, C library exp"], "train.yardstick with the C library's exp")
         // Weight arithmetic is held against the core's peak for it, measured in the same run.
         summary(train?["arithmetic peak"], "train.arithmetic peak")
         let batch = train?["64-32-32-10 batch 32"] as? [String: Any]
