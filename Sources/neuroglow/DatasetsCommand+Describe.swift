@@ -66,6 +66,8 @@ extension DatasetsCommand {
             let order = classes.allSatisfy { Int($0) != nil } ? "numeric order" : "order of first appearance"
             print("classes, in \(order): \(classes.joined(separator: ", "))")
         }
+        // A wide file's every column would push the rest off the screen: the first sixteen, then a count.
+        let listed = data.inputCount > 20 ? 16 : data.inputCount, unlisted = data.inputCount - listed
         if let image = data.imageShape, let first = data.inputNames.first, let last = data.inputNames.last {
             // Pixel values are mostly whole numbers (0 and 255, 0 and 16): written as such.
             let range = plan.inputScaling.map { scaling in
@@ -75,11 +77,20 @@ extension DatasetsCommand {
             print("inputs: a \(image.width)×\(image.height) image, row by row (\(first) … \(last))\(range ?? "")")
         } else if let scaling = plan.inputScaling {
             print("inputs, standardised with the training part's mean and deviation (--no-standardize keeps them raw):")
-            for (k, name) in data.inputNames.enumerated() {
+            for (k, name) in data.inputNames.prefix(listed).enumerated() {
                 print("  \(name): mean \(format(scaling.means[k], 4)), deviation \(format(scaling.deviations[k], 4))")
             }
+            if unlisted > 0 { print("  … \(unlisted) more (--json gives every one)") }
         } else {
-            print("inputs: \(data.inputNames.joined(separator: ", "))")
+            print(
+                "inputs: \(data.inputNames.prefix(listed).joined(separator: ", "))"
+                    + (unlisted > 0 ? ", … \(unlisted) more (--json names every one)" : ""))
+        }
+        let side = Int(Double(data.inputCount).squareRoot())
+        if data.imageShape == nil && data.inputCount >= 64 && side * side == data.inputCount {
+            print(
+                "note: \(data.inputCount) inputs are \(side) rows of \(side); if they are an image's pixels, "
+                    + "--image \(side)x\(side) draws them as one")
         }
         for note in plan.notes { print("note: \(note)") }
         print(

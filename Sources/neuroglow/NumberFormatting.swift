@@ -7,5 +7,11 @@ func format(_ value: Double, _ decimals: Int) -> String {
     let isNegativeZero = text.hasPrefix("-") && text.dropFirst().allSatisfy { $0 == "0" || $0 == "." }
     return isNegativeZero ? String(text.dropFirst()) : text
 }
-/// A vector as "[0.12, 3.40]", two decimals.
-func vector(_ values: [Double]) -> String { "[" + values.map { format($0, 2) }.joined(separator: ", ") + "]" }
+/// A vector as "[0.12, 3.40]", two decimals. Past a dozen values (a wide CSV's hundreds of
+/// inputs would fill the terminal) the first eight and how many more: "[0.12, …, 3.40, … 776 more]"
+/// with the eight written out.
+func vector(_ values: [Double]) -> String {
+    let written = values.count > 12 ? Array(values.prefix(8)) : values
+    let rest = values.count - written.count
+    return "[" + written.map { format($0, 2) }.joined(separator: ", ") + (rest > 0 ? ", … \(rest) more]" : "]")
+}

@@ -417,6 +417,40 @@ struct DataSetDefaultsTests {
         #expect(described.stdout.contains("row by row (pixel0 … pixel3)"), "\(described.stdout)")
     }
 
+    /// A file of hundreds of inputs is reported in short: `--describe` lists its first 16 and
+    /// says how to draw a square number of them as an image, `train` writes each example's
+    /// first eight values and how many more; `--json` keeps every value.
+    @Test func aWideFileIsReportedInShort() throws {
+        let directory = Tool.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let file = directory + "/wide.csv"
+        let header = (0..<64).map { "p\($0)" }.joined(separator: ",") + ",label"
+        let rows = (0..<4).map { r in (0..<64).map { String(($0 + r) % 17) }.joined(separator: ",") + ",\(r % 2)" }
+        try ([header] + rows).joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+
+        let described = try Tool.neuroglow(["datasets", "--describe", file])
+        #expect(described.status == 0, "\(described.stderr)")
+        let lines = described.stdout.split(separator: "\n")
+        #expect(lines.contains("  p3: mean 4.5000, deviation 1.1180") && !lines.contains { $0.hasPrefix("  p16:") })
+        #expect(lines.contains("  … 48 more (--json gives every one)"), "\(described.stdout)")
+        #expect(
+            lines.contains(
+                "note: 64 inputs are 8 rows of 8; if they are an image's pixels, --image 8x8 draws them as one"),
+            "\(described.stdout)")
+        #expect(lines.last?.hasPrefix("defaults: layers 64-") == true, "\(described.stdout)")
+        let json = try Tool.neuroglow(["datasets", "--describe", file, "--json"])
+        let scaling = (Tool.json(json.stdout) as? [String: Any])?["scaling"] as? [String: Any]
+        #expect((scaling?["mean"] as? [Any])?.count == 64, "\(json.stdout)")
+        let asImage = try Tool.neuroglow(["datasets", "--describe", file, "--image", "8x8"])
+        #expect(!asImage.stdout.contains("--image 8x8 draws"), "\(asImage.stdout)")
+
+        let trained = try Tool.neuroglow(["train", "--dataset", file, "--iterations", "2"])
+        #expect(trained.status == 0, "\(trained.stderr)")
+        #expect(
+            trained.stdout.contains("\n  [1.00, 2.00, 3.00, 4.00, 5.00, 6.00, 7.00, 8.00, … 56 more] → target"),
+            "\(trained.stdout)")
+    }
+
     /// `--target` picks the column to learn where the header does not say it (the breast-cancer
     /// file's diagnosis is its second column), `--ignore` leaves its row numbers out, and its
     /// lines' trailing commas are no column; every command takes the options, and they are refused
