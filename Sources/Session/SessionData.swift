@@ -8,7 +8,8 @@ struct SessionData {
     let dataSet: DataSet
     let testSet: DataSet?
     let inputScaling: InputScaling?
-    /// Notes on the data whatever the model: a constant column, whole numbers as targets.
+    /// Notes on the data whatever the model: constant columns, whole numbers as targets, inputs
+    /// that would make a square image.
     let notes: [String]
     /// The note that the rows come sorted by class, for a session that does not shuffle them.
     let sortedByClassNote: String?
@@ -51,11 +52,10 @@ struct SessionData {
         } else if model.standardize && !isBuiltIn {
             let computed = InputScaling(standardizing: rawTrain)
             scaling = computed
-            for c in computed.constantColumns(of: rawTrain) {
-                notes.append("input column '\(rawTrain.inputNames[c])' is constant; the network sees it as 0")
-            }
+            if let note = rawTrain.constantColumnsNote(computed.constantColumns(of: rawTrain)) { notes.append(note) }
         }
         if !isBuiltIn, let note = whole.wholeNumberTargetsNote { notes.append(note) }
+        if !isBuiltIn, let note = whole.squareImageNote { notes.append(note) }
         sortedByClassNote = isBuiltIn ? nil : rawTrain.sortedByClassNote
         self.notes = notes
         inputScaling = scaling

@@ -86,12 +86,6 @@ extension DatasetsCommand {
                 "inputs: \(data.inputNames.prefix(listed).joined(separator: ", "))"
                     + (unlisted > 0 ? ", … \(unlisted) more (--json names every one)" : ""))
         }
-        let side = Int(Double(data.inputCount).squareRoot())
-        if data.imageShape == nil && data.inputCount >= 64 && side * side == data.inputCount {
-            print(
-                "note: \(data.inputCount) inputs are \(side) rows of \(side); if they are an image's pixels, "
-                    + "--image \(side)x\(side) draws them as one")
-        }
         for note in plan.notes { print("note: \(note)") }
         print(
             plan.testSet.map { "test part: \($0.count) rows kept aside (seeded, stratified by class)" }

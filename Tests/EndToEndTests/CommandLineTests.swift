@@ -417,9 +417,9 @@ struct DataSetDefaultsTests {
         #expect(described.stdout.contains("row by row (pixel0 … pixel3)"), "\(described.stdout)")
     }
 
-    /// A file of hundreds of inputs is reported in short: `--describe` lists its first 16 and
-    /// says how to draw a square number of them as an image, `train` writes each example's
-    /// first eight values and how many more; `--json` keeps every value.
+    /// A file of hundreds of inputs is reported in short: `--describe` lists its first 16, `train`
+    /// writes each example's first eight values and how many more, and both say how to draw a
+    /// square number of inputs as an image; `--json` keeps every value.
     @Test func aWideFileIsReportedInShort() throws {
         let directory = Tool.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -435,7 +435,7 @@ struct DataSetDefaultsTests {
         #expect(lines.contains("  … 48 more (--json gives every one)"), "\(described.stdout)")
         #expect(
             lines.contains(
-                "note: 64 inputs are 8 rows of 8; if they are an image's pixels, --image 8x8 draws them as one"),
+                "note: the 64 inputs are 8 rows of 8; if they are an image's pixels, --image 8x8 draws them as one"),
             "\(described.stdout)")
         #expect(lines.last?.hasPrefix("defaults: layers 64-") == true, "\(described.stdout)")
         let json = try Tool.neuroglow(["datasets", "--describe", file, "--json"])
@@ -449,6 +449,7 @@ struct DataSetDefaultsTests {
         #expect(
             trained.stdout.contains("\n  [1.00, 2.00, 3.00, 4.00, 5.00, 6.00, 7.00, 8.00, … 56 more] → target"),
             "\(trained.stdout)")
+        #expect(trained.stderr.contains("neuroglow: the 64 inputs are 8 rows of 8;"), "\(trained.stderr)")
     }
 
     /// `--target` picks the column to learn where the header does not say it (the breast-cancer

@@ -280,6 +280,28 @@ struct SizedDefaultsTests {
         #expect(note((0..<30).map(Double.init)) == nil)
     }
 
+    /// Constant input columns make one note however many there are; inputs that would make a
+    /// square image of 8×8 or more, and are not one yet, are noted with the option that draws them.
+    @Test func wideInputsAreNotedOnce() throws {
+        let wide = DataSet(
+            name: "w.csv", inputNames: (0..<64).map { "p\($0)" }, targetNames: ["y"],
+            inputs: [Double](repeating: 0, count: 64 * 2), targets: [0, 1])
+        #expect(wide.constantColumnsNote([]) == nil)
+        #expect(wide.constantColumnsNote([3]) == "input column 'p3' is constant; the network sees it as 0")
+        #expect(
+            wide.constantColumnsNote([0, 1, 2]) == "input columns 'p0', 'p1' and 'p2' are constant; the network sees "
+                + "them as 0")
+        #expect(
+            wide.constantColumnsNote(Array(0..<64)) == "64 input columns are constant ('p0', 'p1', 'p2', …); the "
+                + "network sees them as 0")
+        #expect(
+            wide.squareImageNote == "the 64 inputs are 8 rows of 8; if they are an image's pixels, --image 8x8 "
+                + "draws them as one")
+        #expect(try wide.withImageShape(ImageShape(width: 8, height: 8)).squareImageNote == nil)
+        let small = DataSet(name: "s.csv", rows: [([0, 0, 0, 0], [0]), ([1, 1, 1, 1], [1])], isRegression: false)
+        #expect(small.squareImageNote == nil)
+    }
+
     /// Rows sorted by class are noted, with what mixes them; mixed rows and numbers are not.
     @Test func rowsSortedByClassAreNoted() {
         func note(_ classes: [Double], regression: Bool = false) -> String? {
