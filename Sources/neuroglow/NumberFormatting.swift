@@ -8,8 +8,8 @@ func format(_ value: Double, _ decimals: Int) -> String {
     return isNegativeZero ? String(text.dropFirst()) : text
 }
 /// A vector as "[0.12, 3.40]", two decimals. Past a dozen values (a wide CSV's hundreds of
-/// inputs would fill the terminal) the first eight and how many more: "[0.12, …, 3.40, … 776 more]"
-/// with the eight written out.
+/// inputs would fill the terminal) its first eight and how many more:
+/// "[0.00, 37.00, 200.00, 0.00, 0.00, 0.00, 0.00, 0.00, … 776 more]".
 func vector(_ values: [Double]) -> String {
     let written = values.count > 12 ? Array(values.prefix(8)) : values
     let rest = values.count - written.count

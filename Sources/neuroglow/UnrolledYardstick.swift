@@ -13,10 +13,10 @@ enum CoreSigmoid: YardstickSigmoid {
     static func sigmoid(_ z: Double) -> Double { Exponential.sigmoid(z) }
 }
 
-/// 1 / (1 + e^−z) with the C library's `exp`, the one the core used until 2026-12-02 and the loop
-/// #18's 21 M example-steps/s was measured with: its chain of dependent steps is shorter than the
-/// core's e^x, which matters in a loop that waits on one sigmoid after another. Its weights
-/// differ from the trainer's in the last bits.
+/// 1 / (1 + e^−z) with the C library's `exp`, the one the core used until 2026-12-02 (so also when
+/// #18 measured a hand-unrolled loop at 21 M example-steps/s): its chain of dependent steps is
+/// shorter than the core's e^x, which matters in a loop that waits on one sigmoid after another.
+/// Its weights differ from the trainer's in the last bits.
 enum LibrarySigmoid: YardstickSigmoid {
     @inline(__always)
     static func sigmoid(_ z: Double) -> Double { 1 / (1 + exp(-z)) }
